@@ -1,0 +1,187 @@
+import type { CollectionConfig } from 'payload'
+
+import { isDomainName, isSiteIdCode, isSiteSlug } from '../src/domain/sites'
+import {
+  anyone,
+  isPlatformAdminAccess,
+  nobody,
+  platformAdminField,
+  writeOnOwnSites,
+} from './access'
+import { invalidateSite } from './hooks/invalidate'
+
+import { SITES } from './slugs'
+
+const platformOnly = { update: platformAdminField, create: platformAdminField }
+
+export const Sites: CollectionConfig = {
+  slug: SITES,
+  labels: { singular: '站点', plural: '站点' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'slug', 'kind', 'status', 'siteIdCode'],
+    group: '平台',
+  },
+  access: {
+    read: anyone,
+    create: isPlatformAdminAccess,
+    update: writeOnOwnSites('site', 'id'),
+    // 站点只能关闭或合并，永不删除（关闭后内容、信件与统计仍须保留）。
+    delete: nobody,
+  },
+  hooks: { afterChange: [invalidateSite] },
+  fields: [
+    { name: 'name', label: '网站名称', type: 'text', required: true },
+    {
+      name: 'slug',
+      label: '站点代号',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      access: platformOnly,
+      admin: { description: '小写字母、数字和连字符；开发环境地址为 <代号>.localhost' },
+      validate: (value: unknown) =>
+        typeof value === 'string' && isSiteSlug(value)
+          ? true
+          : '站点代号只能包含小写字母、数字和连字符，且不能以连字符开头或结尾',
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'kind',
+          label: '类型',
+          type: 'select',
+          required: true,
+          defaultValue: 'department',
+          access: platformOnly,
+          options: [
+            { label: '门户网站', value: 'portal' },
+            { label: '部门网站', value: 'department' },
+          ],
+        },
+        {
+          name: 'theme',
+          label: '模板',
+          type: 'select',
+          required: true,
+          defaultValue: 'department',
+          options: [
+            { label: '门户模板', value: 'portal' },
+            { label: '部门模板', value: 'department' },
+          ],
+        },
+        {
+          name: 'status',
+          label: '状态',
+          type: 'select',
+          required: true,
+          defaultValue: 'active',
+          access: platformOnly,
+          options: [
+            { label: '运行中', value: 'active' },
+            { label: '整改中', value: 'rectifying' },
+            { label: '已关停', value: 'closed' },
+            { label: '已整合', value: 'merged' },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'parent',
+      label: '上级门户',
+      type: 'relationship',
+      relationTo: SITES,
+      access: platformOnly,
+    },
+    {
+      name: 'domains',
+      label: '域名',
+      type: 'array',
+      access: platformOnly,
+      labels: { singular: '域名', plural: '域名' },
+      fields: [
+        {
+          name: 'domain',
+          label: '域名',
+          type: 'text',
+          required: true,
+          validate: (value: unknown) =>
+            typeof value === 'string' && isDomainName(value.trim())
+              ? true
+              : '请输入不含 http:// 和路径的域名，例如 www.example.gov.cn',
+        },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: '备案与标识',
+      fields: [
+        {
+          name: 'siteIdCode',
+          label: '网站标识码',
+          type: 'text',
+          required: true,
+          unique: true,
+          access: platformOnly,
+          validate: (value: unknown) =>
+            typeof value === 'string' && isSiteIdCode(value) ? true : '网站标识码应为 10 位数字',
+        },
+        { name: 'orgName', label: '机构名称', type: 'text', required: true },
+        {
+          name: 'orgCode',
+          label: '机构代码',
+          type: 'text',
+          admin: { description: '9 位组织机构代码或 18 位统一社会信用代码，用于索引号' },
+          validate: (value: unknown) =>
+            value == null ||
+            value === '' ||
+            /^([0-9A-Z]{9}|[0-9A-HJ-NPQRTUWXY]{18})$/.test(String(value))
+              ? true
+              : '机构代码应为 9 位组织机构代码或 18 位统一社会信用代码',
+        },
+        { name: 'icp', label: 'ICP备案号', type: 'text' },
+        { name: 'psbRecord', label: '公安机关备案号', type: 'text' },
+        { name: 'sponsor', label: '主办单位', type: 'text', required: true },
+        { name: 'operator', label: '承办单位', type: 'text' },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: '联系方式',
+      fields: [
+        { name: 'address', label: '地址', type: 'text' },
+        { name: 'postcode', label: '邮编', type: 'text' },
+        { name: 'phone', label: '电话', type: 'text' },
+        { name: 'officeHours', label: '办公时间', type: 'text' },
+      ],
+    },
+    {
+      name: 'leaders',
+      label: '领导信息',
+      type: 'array',
+      labels: { singular: '领导', plural: '领导' },
+      fields: [
+        { name: 'name', label: '姓名', type: 'text', required: true },
+        { name: 'title', label: '职务', type: 'text', required: true },
+        { name: 'duties', label: '分工', type: 'textarea' },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: '关停与整合',
+      admin: { initCollapsed: true },
+      fields: [
+        {
+          name: 'successor',
+          label: '整合至',
+          type: 'relationship',
+          relationTo: SITES,
+          access: platformOnly,
+        },
+        { name: 'closedAt', label: '关停日期', type: 'date', access: platformOnly },
+      ],
+    },
+  ],
+}

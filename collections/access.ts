@@ -1,0 +1,63 @@
+// Payload adapters over src/domain/permissions: each returns true/false or a query, so lists
+// are filtered by the database.
+import type { Access, FieldAccess, Where } from 'payload'
+
+import {
+  type Actor,
+  canReadAllSites,
+  canWriteOnSite,
+  isPlatformAdmin,
+  readableSites,
+  type WriteRule,
+  writableSites,
+} from '../src/domain/permissions'
+
+export const toActor = (user: unknown): Actor | null =>
+  user && typeof user === 'object' && 'id' in user ? (user as Actor) : null
+
+const siteIn = (ids: (string | number)[], path = 'site'): Where => ({ [path]: { in: ids } })
+
+export const isPlatformAdminAccess: Access = ({ req }) => isPlatformAdmin(toActor(req.user))
+export const isStaffAccess: Access = ({ req }) => Boolean(req.user)
+export const nobody: Access = () => false
+export const anyone: Access = () => true
+export const platformAdminField: FieldAccess = ({ req }) => isPlatformAdmin(toActor(req.user))
+
+/** Writes limited to the sites where the actor holds a role from the rule. */
+export const writeOnOwnSites =
+  (rule: WriteRule, path = 'site'): Access =>
+  ({ req }) => {
+    const sites = writableSites(toActor(req.user), rule)
+    if (sites === true) return true
+    return sites.length ? siteIn(sites, path) : false
+  }
+
+/** Creation is checked against the site chosen in the data (or, before any data, any site). */
+export const createOnOwnSites =
+  (rule: WriteRule): Access =>
+  ({ req, data }) => {
+    const actor = toActor(req.user)
+    if (isPlatformAdmin(actor)) return true
+    if (data && data.site != null) return canWriteOnSite(actor, rule, data.site)
+    const sites = writableSites(actor, rule)
+    return sites === true || sites.length > 0
+  }
+
+/** Published content is public; staff also read their own sites' unpublished work. */
+export const publishedOrOwnSites =
+  (prefix = ''): Access =>
+  ({ req }) => {
+    const actor = toActor(req.user)
+    if (canReadAllSites(actor)) return true
+    const published: Where = { [`${prefix}_status`]: { equals: 'published' } }
+    const sites = readableSites(actor)
+    if (sites === true) return true
+    return sites.length ? { or: [published, siteIn(sites, `${prefix}site`)] } : published
+  }
+
+/** Versions and drafts are staff-only, per site. */
+export const versionsOfOwnSites: Access = ({ req }) => {
+  const sites = readableSites(toActor(req.user))
+  if (sites === true) return true
+  return sites.length ? siteIn(sites, 'version.site') : false
+}

@@ -1,0 +1,6 @@
+export const SITES = 'sites'
+export const USERS = 'users'
+export const COLUMNS = 'columns'
+export const ARTICLES = 'articles'
+export const MEDIA = 'media'
+export const ATTACHMENTS = 'attachments'

@@ -1,0 +1,52 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { zh } from '@payloadcms/translations/languages/zh'
+import nodemailer from 'nodemailer'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { collections } from './collections'
+import { databaseAdapter } from './src/db'
+import { settings } from './src/settings'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+const origins = [`http://localhost:${settings.port}`, ...settings.publicOrigins]
+
+export default buildConfig({
+  secret: settings.secret,
+  serverURL: process.env.SERVER_URL || undefined,
+  db: databaseAdapter(settings.databaseUrl),
+  collections,
+  editor: lexicalEditor(),
+  sharp,
+  csrf: origins,
+  cors: origins,
+  i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
+  admin: {
+    user: 'users',
+    avatar: 'default',
+    dateFormat: 'yyyy-MM-dd HH:mm',
+    meta: { titleSuffix: ' - 集约 政府网站集约化平台' },
+    importMap: { baseDir: path.resolve(dirname) },
+  },
+  upload: {
+    limits: {
+      fileSize: Math.max(settings.attachmentMaxBytes, settings.imageMaxBytes) + 1024 * 1024,
+    },
+  },
+  email: settings.smtpUrl
+    ? nodemailerAdapter({
+        defaultFromAddress: settings.mailFrom,
+        defaultFromName: '集约平台',
+        transport: nodemailer.createTransport(settings.smtpUrl),
+        skipVerify: settings.env !== 'production',
+      })
+    : undefined,
+  graphQL: { disablePlaygroundInProduction: true },
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
+  telemetry: false,
+})

@@ -1,0 +1,134 @@
+// Decides who may do what on which site. Pure: no Payload, no database.
+
+export const PLATFORM_ROLES = ['platform-admin', 'auditor'] as const
+export const SITE_ROLES = ['site-admin', 'editor', 'reviewer', 'signer', 'handler'] as const
+
+export type PlatformRole = (typeof PLATFORM_ROLES)[number]
+export type SiteRole = (typeof SITE_ROLES)[number]
+export type SiteId = string | number
+
+export type Actor = {
+  id: SiteId
+  platformRoles?: PlatformRole[] | null
+  sites?: { site: SiteId | { id: SiteId }; roles?: SiteRole[] | null }[] | null
+}
+
+export const PLATFORM_ROLE_LABELS: Record<PlatformRole, string> = {
+  'platform-admin': '平台管理员',
+  auditor: '监管员',
+}
+
+export const SITE_ROLE_LABELS: Record<SiteRole, string> = {
+  'site-admin': '站点管理员',
+  editor: '编辑',
+  reviewer: '审核人',
+  signer: '签发人',
+  handler: '信箱/申请办理人',
+}
+
+const idOf = (site: SiteId | { id: SiteId }): SiteId =>
+  typeof site === 'object' && site !== null ? site.id : site
+
+export const isPlatformAdmin = (actor?: Actor | null): boolean =>
+  Boolean(actor?.platformRoles?.includes('platform-admin'))
+
+export const isAuditor = (actor?: Actor | null): boolean =>
+  Boolean(actor?.platformRoles?.includes('auditor'))
+
+/** Platform admins and auditors read every site. */
+export const canReadAllSites = (actor?: Actor | null): boolean =>
+  isPlatformAdmin(actor) || isAuditor(actor)
+
+/** The sites on which the actor holds any of the given roles (any role when none given). */
+export function sitesWithRole(actor: Actor | null | undefined, ...roles: SiteRole[]): SiteId[] {
+  if (!actor?.sites) return []
+  const ids = actor.sites
+    .filter((row) => row.site != null)
+    .filter((row) => roles.length === 0 || (row.roles ?? []).some((r) => roles.includes(r)))
+    .map((row) => idOf(row.site))
+  return [...new Set(ids.map(String))].map((id) => ids.find((x) => String(x) === id) as SiteId)
+}
+
+export const hasSiteRole = (
+  actor: Actor | null | undefined,
+  site: SiteId | { id: SiteId } | null | undefined,
+  ...roles: SiteRole[]
+): boolean => {
+  if (site == null) return false
+  const wanted = String(idOf(site))
+  return sitesWithRole(actor, ...roles).some((id) => String(id) === wanted)
+}
+
+/** Who may change a given kind of record on a site. One table, read by every collection. */
+export const WRITE_RULES = {
+  site: ['site-admin'],
+  column: ['site-admin'],
+  article: ['site-admin', 'editor', 'reviewer', 'signer'],
+  articleCreate: ['site-admin', 'editor'],
+  articleDelete: ['site-admin'],
+  upload: ['site-admin', 'editor'],
+  uploadDelete: ['site-admin'],
+  user: ['site-admin'],
+} as const satisfies Record<string, readonly SiteRole[]>
+
+export type WriteRule = keyof typeof WRITE_RULES
+
+/** Whether the actor may write this kind of record on this site. */
+export const canWriteOnSite = (
+  actor: Actor | null | undefined,
+  rule: WriteRule,
+  site: SiteId | { id: SiteId } | null | undefined,
+): boolean => isPlatformAdmin(actor) || hasSiteRole(actor, site, ...WRITE_RULES[rule])
+
+/** The sites where the actor may write this kind of record (platform admins: all, as `true`). */
+export const writableSites = (actor: Actor | null | undefined, rule: WriteRule): true | SiteId[] =>
+  isPlatformAdmin(actor) ? true : sitesWithRole(actor, ...WRITE_RULES[rule])
+
+/** Any staff role on the site lets a person read its unpublished content. */
+export const readableSites = (actor: Actor | null | undefined): true | SiteId[] =>
+  canReadAllSites(actor) ? true : sitesWithRole(actor)
+
+/**
+ * What a site admin may change in a user's role rows: only rows of sites they administer,
+ * and never platform roles. Returns the sentences that refuse the change.
+ */
+export function roleChangeBlockers({
+  actor,
+  before,
+  after,
+}: {
+  actor: Actor
+  before: Pick<Actor, 'platformRoles' | 'sites'> | null
+  after: Pick<Actor, 'platformRoles' | 'sites'>
+}): string[] {
+  if (isPlatformAdmin(actor)) return []
+  const reasons: string[] = []
+  const norm = (roles?: PlatformRole[] | null) => [...(roles ?? [])].sort().join(',')
+  if (norm(before?.platformRoles) !== norm(after.platformRoles)) {
+    reasons.push('只有平台管理员可以设置平台角色')
+  }
+  const administered = new Set(sitesWithRole(actor, 'site-admin').map(String))
+  const rowsBySite = (a: Pick<Actor, 'sites'> | null) => {
+    const map = new Map<string, string>()
+    for (const row of a?.sites ?? []) {
+      if (row.site == null) continue
+      const key = String(idOf(row.site))
+      map.set(
+        key,
+        [...(map.get(key)?.split(',').filter(Boolean) ?? []), ...(row.roles ?? [])]
+          .sort()
+          .join(','),
+      )
+    }
+    return map
+  }
+  const b = rowsBySite(before)
+  const a = rowsBySite(after)
+  for (const site of new Set([...b.keys(), ...a.keys()])) {
+    if (b.get(site) !== a.get(site) && !administered.has(site)) {
+      reasons.push('只能为自己管理的站点分配或撤销角色')
+      break
+    }
+  }
+  return reasons
+}

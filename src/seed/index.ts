@@ -1,0 +1,255 @@
+// The demo platform: a city portal, its department sites, their staff and a year of content.
+import type { Payload } from 'payload'
+import type { Logger } from 'pino'
+
+import { SITE_ROLES } from '../domain/permissions'
+import { settings } from '../settings'
+import { demoPlatform, demoSites, type SeedColumn, type SeedSite } from './content'
+import { demoImage, demoPdf } from './files'
+import { paragraphsToLexical } from './lexical'
+
+export const DEMO_DOMAIN = 'demo.jiyue'
+
+/** E-mail of a demo user: `platform@demo.jiyue`, or `<role>@<site>.demo.jiyue` for site roles. */
+export const demoEmail = (role: string, site?: string) =>
+  site
+    ? `${role === 'site-admin' ? 'admin' : role}@${site}.${DEMO_DOMAIN}`
+    : `${role}@${DEMO_DOMAIN}`
+
+const DAY = 24 * 60 * 60 * 1000
+const ctx = { seeding: true }
+
+export type SeedResult = {
+  sites: number
+  columns: number
+  articles: number
+  users: number
+  ms: number
+}
+
+/** Seeds only an empty database (no sites yet); returns what it made, or null. */
+export async function seedIfEmpty(
+  payload: Payload,
+  { logger }: { logger?: Pick<Logger, 'info'> } = {},
+): Promise<SeedResult | null> {
+  const existing = await payload.count({ collection: 'sites', overrideAccess: true })
+  if (existing.totalDocs > 0) return null
+  logger?.info('empty database: seeding the demo platform')
+  return seedDemo(payload, { now: new Date() })
+}
+
+export async function seedDemo(
+  payload: Payload,
+  { now = new Date(), sites = demoSites } = {},
+): Promise<SeedResult> {
+  const started = Date.now()
+  let columnCount = 0
+  let articleCount = 0
+  let imageNo = 0
+  const password = settings.demoPassword
+  const siteIds = new Map<string, string | number>()
+  let portalId: string | number | undefined
+
+  for (const s of sites) {
+    const site = await payload.create({
+      collection: 'sites',
+      context: ctx,
+      overrideAccess: true,
+      data: {
+        name: s.name,
+        slug: s.slug,
+        kind: s.kind,
+        theme: s.theme,
+        status: 'active',
+        parent: s.kind === 'department' ? portalId : undefined,
+        domains: s.domains.map((domain) => ({ domain })),
+        siteIdCode: s.siteIdCode,
+        orgName: s.orgName,
+        orgCode: s.orgCode,
+        icp: s.icp,
+        psbRecord: s.psbRecord,
+        sponsor: s.sponsor,
+        operator: s.operator,
+        address: s.address,
+        postcode: s.postcode,
+        phone: s.phone,
+        officeHours: s.officeHours,
+        leaders: s.leaders,
+      },
+    })
+    if (s.kind === 'portal') portalId = site.id
+    siteIds.set(s.slug, site.id)
+
+    const columnIds = new Map<string, string | number>()
+    const addColumns = async (cols: SeedColumn[], parent?: string | number) => {
+      for (const [i, c] of cols.entries()) {
+        const col = await payload.create({
+          collection: 'columns',
+          context: ctx,
+          overrideAccess: true,
+          data: {
+            site: site.id,
+            name: c.name,
+            slug: c.slug,
+            parent,
+            updateClass: c.updateClass,
+            isDisclosure: Boolean(c.isDisclosure),
+            showOnHome: Boolean(c.showOnHome),
+            order: i,
+          },
+        })
+        columnIds.set(c.slug, col.id)
+        columnCount++
+        if (c.children?.length) await addColumns(c.children, col.id)
+      }
+    }
+    await addColumns(s.columns)
+
+    for (const a of s.articles) {
+      const column = columnIds.get(a.column)
+      if (column == null)
+        throw new Error(`demo article “${a.title}” names unknown column ${a.column}`)
+      const publishedAt = new Date(
+        now.getTime() - a.daysAgo * DAY - ((articleCount * 7919) % 36_000) * 1000,
+      )
+      let coverImage: string | number | undefined
+      if (a.withImage) {
+        const media = await payload.create({
+          collection: 'media',
+          context: ctx,
+          overrideAccess: true,
+          data: { site: site.id, alt: a.title, caption: a.title },
+          file: {
+            data: await demoImage(imageNo),
+            mimetype: 'image/jpeg',
+            name: `${s.slug}-${imageNo++}.jpg`,
+            size: 0,
+          },
+        })
+        coverImage = media.id
+      }
+      const attachments: (string | number)[] = []
+      if (a.withAttachment) {
+        const pdf = demoPdf([
+          s.orgName ? 'Qingchuan demo document' : 'Demo',
+          `No. ${articleCount + 1}`,
+          publishedAt.toISOString().slice(0, 10),
+        ])
+        const file = await payload.create({
+          collection: 'attachments',
+          context: ctx,
+          overrideAccess: true,
+          data: { site: site.id, title: `${a.title}（附件）` },
+          file: {
+            data: pdf,
+            mimetype: 'application/pdf',
+            name: `${s.slug}-doc-${articleCount + 1}.pdf`,
+            size: pdf.length,
+          },
+        })
+        attachments.push(file.id)
+      }
+      await payload.create({
+        collection: 'articles',
+        context: ctx,
+        overrideAccess: true,
+        data: {
+          site: site.id,
+          title: a.title,
+          columns: [column],
+          summary: a.summary,
+          body: paragraphsToLexical(a.paragraphs),
+          coverImage,
+          attachments,
+          source: a.source ?? s.orgName,
+          author: a.author,
+          docNumber: a.docNumber,
+          publishedAt: publishedAt.toISOString(),
+          _status: 'published',
+        },
+      })
+      articleCount++
+    }
+  }
+
+  // One draft per site, so that “drafts never show publicly” can be seen on the demo.
+  for (const s of sites) {
+    const siteId = siteIds.get(s.slug)!
+    const col = await payload.find({
+      collection: 'columns',
+      where: { site: { equals: siteId } },
+      limit: 1,
+      overrideAccess: true,
+      depth: 0,
+    })
+    if (!col.docs[0]) continue
+    await payload.create({
+      collection: 'articles',
+      context: ctx,
+      overrideAccess: true,
+      draft: true,
+      data: {
+        site: siteId,
+        title: `【草稿】${s.name}待审稿件`,
+        columns: [col.docs[0].id],
+        summary: '尚未发布的稿件',
+        _status: 'draft',
+      },
+    })
+  }
+
+  const users = await seedUsers(payload, { sites, siteIds, password })
+  return {
+    sites: sites.length,
+    columns: columnCount,
+    articles: articleCount,
+    users,
+    ms: Date.now() - started,
+  }
+}
+
+async function seedUsers(
+  payload: Payload,
+  {
+    sites,
+    siteIds,
+    password,
+  }: { sites: SeedSite[]; siteIds: Map<string, string | number>; password: string },
+): Promise<number> {
+  const rows: {
+    email: string
+    name: string
+    platformRoles?: ('platform-admin' | 'auditor')[]
+    sites?: { site: string | number; roles: (typeof SITE_ROLES)[number][] }[]
+  }[] = [
+    { email: demoEmail('platform'), name: '平台管理员', platformRoles: ['platform-admin'] },
+    { email: demoEmail('auditor'), name: '监管员', platformRoles: ['auditor'] },
+  ]
+  const names: Record<string, string> = {
+    'site-admin': '站点管理员',
+    editor: '编辑',
+    reviewer: '审核人',
+    signer: '签发人',
+    handler: '办理人',
+  }
+  for (const s of sites) {
+    for (const role of SITE_ROLES) {
+      rows.push({
+        email: demoEmail(role, s.slug),
+        name: `${s.name}${names[role]}`,
+        sites: [{ site: siteIds.get(s.slug)!, roles: [role] }],
+      })
+    }
+  }
+  for (const row of rows) {
+    await payload.create({
+      collection: 'users',
+      context: ctx,
+      overrideAccess: true,
+      data: { ...row, password },
+    })
+  }
+  return rows.length
+}
+
+export { demoPlatform }

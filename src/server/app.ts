@@ -1,0 +1,124 @@
+// The Express application: public sites, their files, and (unless ROLE=public) the admin and API.
+import path from 'node:path'
+
+import express, { type NextFunction, type Request, type Response } from 'express'
+import helmet from 'helmet'
+import type { Payload } from 'payload'
+import type { Logger } from 'pino'
+
+import { settings } from '../settings'
+import { assetsDir, render } from './render/engine'
+import { FILE_ROUTES } from './render/urls'
+import { publicRouter } from './public/router'
+
+export type AppOptions = {
+  payload: Payload
+  port: number
+  logger: Logger
+  /** Next's request handler for /admin, /api and /_next; absent on ROLE=public nodes. */
+  nextHandler?: (req: Request, res: Response) => Promise<unknown> | unknown
+  platformName?: string
+  platformOperator?: string
+}
+
+const ADMIN_PATHS = /^\/(admin|api|_next|__nextjs[^/]*)(\/|$)/
+
+const publicCsp = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      styleSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      fontSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'self'"],
+    },
+  },
+  crossOriginEmbedderPolicy: false,
+  strictTransportSecurity: settings.production,
+})
+
+// The admin (Next) sets its own scripts inline; it gets the other headers without a CSP.
+const adminHeaders = helmet({
+  contentSecurityPolicy: false,
+  crossOriginEmbedderPolicy: false,
+  strictTransportSecurity: settings.production,
+})
+
+export function createApp(options: AppOptions) {
+  const { payload, port, logger, nextHandler } = options
+  const platformName = options.platformName ?? process.env.PLATFORM_NAME ?? '政府网站集约化平台'
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
+  app.set('etag', false)
+
+  app.get('/healthz', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store')
+    res.json({ ok: true, role: settings.role })
+  })
+
+  app.use((req, res, next) =>
+    (ADMIN_PATHS.test(req.path) && nextHandler ? adminHeaders : publicCsp)(req, res, next),
+  )
+
+  const staticOptions = { maxAge: '1d', index: false, dotfiles: 'deny', fallthrough: true } as const
+  app.use('/assets', express.static(assetsDir, staticOptions))
+  app.use(FILE_ROUTES.media, express.static(path.join(settings.mediaDir, 'images'), staticOptions))
+  app.use(
+    FILE_ROUTES.attachments,
+    express.static(path.join(settings.mediaDir, 'files'), staticOptions),
+  )
+
+  const { router, registry } = publicRouter({
+    payload,
+    port,
+    platformName,
+    platformOperator: options.platformOperator ?? process.env.PLATFORM_OPERATOR ?? '',
+    platformHosts: settings.platformHosts,
+    cdnSeconds: settings.pageCacheSeconds,
+    passThrough: (p) => Boolean(nextHandler) && ADMIN_PATHS.test(p),
+  })
+  app.use(router)
+
+  if (nextHandler) {
+    app.use((req, res) => nextHandler(req, res))
+  } else {
+    app.use((_req, res) => {
+      res.status(404).type('text/plain; charset=utf-8').send('页面不存在')
+    })
+  }
+
+  // No stack traces to the public: the log gets the detail, the reader a plain page.
+  app.use(
+    async (
+      err: Error & { status?: number; type?: string },
+      req: Request,
+      res: Response,
+      _next: NextFunction,
+    ) => {
+      const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500
+      if (status === 500)
+        logger.error({ err, url: req.originalUrl, host: req.headers.host }, 'public request failed')
+      if (res.headersSent) return res.end()
+      const message =
+        status === 413
+          ? '提交的内容过大'
+          : status === 400
+            ? '请求格式不正确'
+            : '服务暂时不可用，请稍后再试'
+      try {
+        res.status(status).setHeader('Cache-Control', 'no-store')
+        res.type('html').send(await render(null, 'error', { platformName, message }))
+      } catch {
+        res.status(status).type('text/plain; charset=utf-8').send(message)
+      }
+    },
+  )
+
+  return { app, registry }
+}

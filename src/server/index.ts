@@ -1,0 +1,55 @@
+// Entry point: one process that starts Payload, seeds the demo platform on an empty database,
+// and serves public sites (and, unless ROLE=public, the admin and API) through Express.
+import { getPayload } from 'payload'
+
+import { settings } from '../settings'
+import { createApp } from './app'
+import { logger } from './logger'
+
+const started = Date.now()
+
+async function main() {
+  const { default: config } = await import('../../payload.config')
+  const payload = await getPayload({ config })
+
+  if (settings.seed) {
+    const { seedIfEmpty } = await import('../seed')
+    const seeded = await seedIfEmpty(payload, { logger })
+    if (seeded) logger.info(seeded, 'demo platform seeded')
+  }
+
+  let nextHandler: Parameters<typeof createApp>[0]['nextHandler']
+  if (settings.role !== 'public') {
+    const { default: next } = await import('next')
+    const nextApp = next({
+      dev: !settings.production,
+      dir: process.cwd(),
+      port: settings.port,
+      hostname: 'localhost',
+    })
+    await nextApp.prepare()
+    const handle = nextApp.getRequestHandler()
+    nextHandler = (req, res) => handle(req, res)
+  }
+
+  const { app } = createApp({ payload, port: settings.port, logger, nextHandler })
+  const server = app.listen(settings.port, () => {
+    logger.info(
+      {
+        port: settings.port,
+        role: settings.role,
+        database: settings.databaseUrl.split(':')[0],
+        ms: Date.now() - started,
+      },
+      `集约平台已启动：站群导航 http://localhost:${settings.port}/ ，管理后台 http://localhost:${settings.port}/admin`,
+    )
+  })
+  const stop = () => server.close(() => process.exit(0))
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+}
+
+main().catch((err) => {
+  logger.fatal({ err }, '启动失败')
+  process.exit(1)
+})

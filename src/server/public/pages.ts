@@ -1,0 +1,457 @@
+// Builds the view models of a site's public pages from published content (public access only).
+import type { Payload, Where } from 'payload'
+
+import { UPDATE_CLASSES, type UpdateClass } from '../../domain/columns'
+import { beijingDate } from '../../domain/dates'
+import { pageCount, pageWindow } from '../../domain/pagination'
+import { siteOrigin, isListed, normaliseHost } from '../../domain/sites'
+import { tags } from '../../services/page-cache'
+import { richTextToHtml } from '../render/lexical'
+import { articleHref, columnHref, fileUrl, withPage } from '../render/urls'
+import type {
+  ArticleCard,
+  ArticleView,
+  ColumnView,
+  HomeView,
+  Layout,
+  Link,
+  SiteView,
+} from '../render/view-models'
+import type { ColumnRecord, Registry, SiteColumns, SiteRecord } from './registry'
+
+export const PER_PAGE = 20
+
+export type PageContext = {
+  payload: Payload
+  registry: Registry
+  site: SiteRecord
+  columns: SiteColumns
+  /** Path of the page without query, e.g. /tzgg/ */
+  path: string
+  care: boolean
+  port: number
+  platformName: string
+  requestHost: string
+}
+
+export type Rendered<V> = { view: V; tags: string[]; lastModified?: Date }
+
+type ArticleDoc = {
+  id: string | number
+  title: string
+  summary?: string | null
+  publishedAt?: string | null
+  updatedAt?: string
+  columns?: (string | number | { id: string | number })[] | null
+  coverImage?: MediaDoc | string | number | null
+  attachments?: (AttachmentDoc | string | number)[] | null
+  body?: unknown
+  source?: string | null
+  author?: string | null
+  docNumber?: string | null
+  site?: string | number | { id: string | number }
+}
+type MediaDoc = {
+  id: string | number
+  filename?: string
+  alt?: string
+  caption?: string
+  width?: number
+  height?: number
+  sizes?: Record<
+    string,
+    { filename?: string | null; width?: number | null; height?: number | null }
+  >
+}
+type AttachmentDoc = {
+  id: string | number
+  filename?: string
+  title?: string
+  filesize?: number
+  mimeType?: string
+}
+
+const idOf = (v: unknown): string =>
+  String(typeof v === 'object' && v !== null ? (v as { id: unknown }).id : v)
+
+const LIST_SELECT = {
+  title: true,
+  summary: true,
+  publishedAt: true,
+  columns: true,
+  coverImage: true,
+} as const
+
+export const siteView = (ctx: Pick<PageContext, 'site' | 'port' | 'requestHost'>): SiteView => {
+  const { site } = ctx
+  const origin = siteOrigin({ site, port: ctx.port })
+  return {
+    name: site.name,
+    slug: site.slug,
+    kind: site.kind,
+    theme: site.theme,
+    siteIdCode: site.siteIdCode,
+    orgName: site.orgName,
+    sponsor: site.sponsor,
+    operator: site.operator,
+    icp: site.icp,
+    psbRecord: site.psbRecord,
+    address: site.address,
+    postcode: site.postcode,
+    phone: site.phone,
+    officeHours: site.officeHours,
+    origin,
+    domain: site.domains[0] ?? normaliseHost(ctx.requestHost),
+    leaders: site.leaders,
+  }
+}
+
+function layout(
+  ctx: PageContext,
+  {
+    title,
+    columnName,
+    description,
+    current,
+    breadcrumbs,
+    related,
+  }: {
+    title: string
+    columnName: string
+    description?: string
+    current?: ColumnRecord
+    breadcrumbs: Link[]
+    related: SiteRecord[]
+  },
+): Layout {
+  const careQs = ctx.care ? '?care=1' : ''
+  const topOfCurrent = current ? topAncestor(ctx.columns, current) : undefined
+  const view = siteView(ctx)
+  return {
+    site: view,
+    nav: [
+      { name: '首页', href: '/', current: ctx.path === '/' },
+      ...ctx.columns.top.map((c) => ({
+        name: c.name,
+        href: columnHref(c.path),
+        current: topOfCurrent ? String(topOfCurrent.id) === String(c.id) : false,
+      })),
+    ],
+    care: ctx.care,
+    careQs,
+    careToggleHref: ctx.care ? ctx.path : `${ctx.path}?care=1`,
+    meta: {
+      title: title === ctx.site.name ? title : `${title} - ${ctx.site.name}`,
+      columnName,
+      description: description || `${ctx.site.name}官方网站`,
+      canonical: `${view.origin}${ctx.path}`,
+    },
+    breadcrumbs,
+    platformName: ctx.platformName,
+    directoryHref: `http://localhost:${ctx.port}/`,
+    relatedSites: related
+      .filter((s) => String(s.id) !== String(ctx.site.id) && isListed(s.status))
+      .map((s) => ({ name: s.name, href: siteOrigin({ site: s, port: ctx.port }) + '/' })),
+    year: new Date().getFullYear(),
+  }
+}
+
+function topAncestor(columns: SiteColumns, column: ColumnRecord): ColumnRecord {
+  let c = column
+  for (let i = 0; i < 20 && c.parent != null; i++) {
+    const p = columns.byId.get(String(c.parent))
+    if (!p) break
+    c = p
+  }
+  return c
+}
+
+function trail(columns: SiteColumns, column: ColumnRecord): Link[] {
+  const out: Link[] = []
+  let c: ColumnRecord | undefined = column
+  for (let i = 0; i < 20 && c; i++) {
+    out.unshift({ name: c.name, href: columnHref(c.path) })
+    c = c.parent != null ? columns.byId.get(String(c.parent)) : undefined
+  }
+  return [{ name: '首页', href: '/' }, ...out]
+}
+
+/** The column an article is shown under on this site: the first of its columns that exists. */
+export function primaryColumn(
+  columns: SiteColumns,
+  doc: Pick<ArticleDoc, 'columns'>,
+): ColumnRecord | undefined {
+  for (const c of doc.columns ?? []) {
+    const found = columns.byId.get(idOf(c))
+    if (found) return found
+  }
+  return undefined
+}
+
+function thumbOf(media: ArticleDoc['coverImage']): ArticleCard['thumb'] {
+  if (!media || typeof media !== 'object' || !media.filename) return undefined
+  const thumb = media.sizes?.thumb
+  return thumb?.filename
+    ? {
+        src: fileUrl('media', thumb.filename),
+        alt: media.alt ?? '',
+        width: thumb.width ?? undefined,
+        height: thumb.height ?? undefined,
+      }
+    : { src: fileUrl('media', media.filename), alt: media.alt ?? '' }
+}
+
+const card = (columns: SiteColumns, doc: ArticleDoc): ArticleCard => ({
+  id: String(doc.id),
+  title: doc.title,
+  href: articleHref(primaryColumn(columns, doc)?.path, doc.id),
+  date: beijingDate(doc.publishedAt),
+  summary: doc.summary ?? '',
+  thumb: thumbOf(doc.coverImage),
+})
+
+const published = (siteId: string | number, extra?: Where): Where => ({
+  and: [
+    { site: { equals: siteId } },
+    { _status: { equals: 'published' } },
+    ...(extra ? [extra] : []),
+  ],
+})
+
+async function listArticles(
+  ctx: PageContext,
+  where: Where,
+  { limit, page = 1 }: { limit: number; page?: number },
+) {
+  return ctx.payload.find({
+    collection: 'articles',
+    where: published(ctx.site.id, where),
+    sort: '-publishedAt',
+    limit,
+    page,
+    depth: 1,
+    select: LIST_SELECT,
+    populate: { media: { filename: true, alt: true, sizes: true, width: true, height: true } },
+    overrideAccess: false,
+    draft: false,
+  }) as unknown as Promise<{ docs: ArticleDoc[]; totalDocs: number; totalPages: number }>
+}
+
+const inColumns = (cols: ColumnRecord[]): Where => ({ columns: { in: cols.map((c) => c.id) } })
+
+export async function homePage(ctx: PageContext): Promise<Rendered<HomeView>> {
+  const sites = await ctx.registry.sites()
+  const homeColumns = ctx.columns.all.filter((c) => c.showOnHome)
+  const noticeColumns = ctx.columns.all.filter((c) => c.updateClass === 'notice-policy')
+  const [blocks, notices, headline] = await Promise.all([
+    Promise.all(
+      homeColumns.map(async (c) => {
+        const res = await listArticles(ctx, inColumns(ctx.columns.subtree(c.id)), { limit: 8 })
+        return {
+          column: { name: c.name, href: columnHref(c.path), updateClass: c.updateClass },
+          items: res.docs.map((d) => card(ctx.columns, d)),
+        }
+      }),
+    ),
+    noticeColumns.length
+      ? listArticles(ctx, inColumns(noticeColumns), { limit: 8 })
+      : { docs: [] as ArticleDoc[] },
+    listArticles(ctx, { coverImage: { exists: true } }, { limit: 1 }),
+  ])
+  const lead = headline.docs[0]
+  const leadCard = lead ? card(ctx.columns, lead) : undefined
+  const leadImage =
+    lead && typeof lead.coverImage === 'object' && lead.coverImage?.filename
+      ? lead.coverImage
+      : undefined
+  const cardSrc = leadImage?.sizes?.card?.filename ?? leadImage?.filename
+  return {
+    view: {
+      layout: layout(ctx, {
+        title: ctx.site.name,
+        columnName: '首页',
+        breadcrumbs: [],
+        related: sites,
+      }),
+      headline:
+        leadCard && leadImage && cardSrc
+          ? { ...leadCard, image: { src: fileUrl('media', cardSrc), alt: leadImage.alt ?? '' } }
+          : undefined,
+      blocks,
+      notices: notices.docs.map((d) => card(ctx.columns, d)),
+      leaders: ctx.site.leaders,
+    },
+    tags: [tags.site(ctx.site.id), tags.home(ctx.site.id)],
+  }
+}
+
+/** A column list page, or null when the page number is past the end. */
+export async function columnPage(
+  ctx: PageContext,
+  column: ColumnRecord,
+  page: number,
+): Promise<Rendered<ColumnView> | null> {
+  const sites = await ctx.registry.sites()
+  const res = await listArticles(ctx, inColumns(ctx.columns.subtree(column.id)), {
+    limit: PER_PAGE,
+    page,
+  })
+  const pages = pageCount(res.totalDocs, PER_PAGE)
+  if (page > pages) return null
+  const href = columnHref(column.path)
+  return {
+    view: {
+      layout: layout(ctx, {
+        title: page > 1 ? `${column.name}（第${page}页）` : column.name,
+        columnName: column.name,
+        current: column,
+        breadcrumbs: trail(ctx.columns, column),
+        related: sites,
+      }),
+      column: {
+        name: column.name,
+        href,
+        path: column.path,
+        updateClassLabel: UPDATE_CLASSES[column.updateClass as UpdateClass]?.label ?? '',
+      },
+      children: ctx.columns
+        .children(column.id)
+        .map((c) => ({ name: c.name, href: columnHref(c.path) })),
+      items: res.docs.map((d) => card(ctx.columns, d)),
+      pagination: {
+        page,
+        pages,
+        total: res.totalDocs,
+        prev: page > 1 ? withPage(href, page - 1) : undefined,
+        next: page < pages ? withPage(href, page + 1) : undefined,
+        links: pageWindow({ page, pages }).map((n) => ({
+          n,
+          href: withPage(href, n),
+          current: n === page,
+        })),
+      },
+    },
+    tags: [tags.site(ctx.site.id), ...ctx.columns.subtree(column.id).map((c) => tags.column(c.id))],
+  }
+}
+
+const KIND_LABELS: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'application/ofd': 'OFD',
+  'application/msword': 'DOC',
+  'application/vnd.ms-excel': 'XLS',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'XLSX',
+}
+
+const humanSize = (bytes?: number) =>
+  !bytes
+    ? ''
+    : bytes < 1024 * 1024
+      ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MB`
+
+/** Loads a published article of this site, or null. */
+export async function findPublishedArticle(
+  ctx: Pick<PageContext, 'payload' | 'site'>,
+  id: string,
+): Promise<ArticleDoc | null> {
+  const res = await ctx.payload.find({
+    collection: 'articles',
+    where: published(ctx.site.id, { id: { equals: id } }),
+    depth: 1,
+    limit: 1,
+    overrideAccess: false,
+    draft: false,
+  })
+  return (res.docs[0] as unknown as ArticleDoc | undefined) ?? null
+}
+
+export async function articlePage(
+  ctx: PageContext,
+  doc: ArticleDoc,
+  column: ColumnRecord,
+): Promise<Rendered<ArticleView>> {
+  const sites = await ctx.registry.sites()
+  const media =
+    typeof doc.coverImage === 'object' && doc.coverImage?.filename ? doc.coverImage : undefined
+  const sizes = media?.sizes ?? {}
+  const srcset = ['card', 'large']
+    .map((k) => sizes[k])
+    .filter((s): s is { filename: string; width: number } => Boolean(s?.filename && s.width))
+    .map((s) => `${fileUrl('media', s.filename)} ${s.width}w`)
+    .join(', ')
+  const attachments = (doc.attachments ?? []).filter(
+    (a): a is AttachmentDoc => typeof a === 'object' && Boolean(a.filename),
+  )
+  return {
+    view: {
+      layout: layout(ctx, {
+        title: doc.title,
+        columnName: column.name,
+        description: doc.summary ?? '',
+        current: column,
+        breadcrumbs: [...trail(ctx.columns, column), { name: '正文', href: ctx.path }],
+        related: sites,
+      }),
+      column: { name: column.name, href: columnHref(column.path) },
+      article: {
+        id: String(doc.id),
+        title: doc.title,
+        html: richTextToHtml(doc.body),
+        date: beijingDate(doc.publishedAt),
+        datetime: doc.publishedAt ?? '',
+        source: doc.source ?? '',
+        author: doc.author ?? '',
+        docNumber: doc.docNumber ?? '',
+        summary: doc.summary ?? '',
+        image: media
+          ? {
+              src: fileUrl('media', sizes.card?.filename ?? media.filename!),
+              srcset,
+              alt: media.alt ?? '',
+              caption: media.caption ?? '',
+              width: sizes.card?.width ?? media.width,
+              height: sizes.card?.height ?? media.height,
+            }
+          : undefined,
+        attachments: attachments.map((a) => ({
+          title: a.title ?? a.filename!,
+          href: fileUrl('attachments', a.filename!),
+          kind: KIND_LABELS[a.mimeType ?? ''] ?? (a.filename!.split('.').pop() ?? '').toUpperCase(),
+          size: humanSize(a.filesize),
+        })),
+      },
+    },
+    tags: [tags.site(ctx.site.id), tags.article(doc.id)],
+    lastModified: doc.updatedAt ? new Date(doc.updatedAt) : undefined,
+  }
+}
+
+export function notFoundLayout(ctx: PageContext, sites: SiteRecord[]): Layout {
+  return layout(ctx, {
+    title: '页面不存在',
+    columnName: '页面不存在',
+    breadcrumbs: [{ name: '首页', href: '/' }],
+    related: sites,
+  })
+}
+
+/** Latest published items of a site for feeds and the sitemap. */
+export async function latestArticles(
+  ctx: Pick<PageContext, 'payload' | 'site'>,
+  limit: number,
+  page = 1,
+) {
+  return ctx.payload.find({
+    collection: 'articles',
+    where: published(ctx.site.id),
+    sort: '-publishedAt',
+    limit,
+    page,
+    depth: 0,
+    select: { title: true, summary: true, publishedAt: true, updatedAt: true, columns: true },
+    overrideAccess: false,
+    draft: false,
+  }) as unknown as Promise<{ docs: ArticleDoc[]; totalDocs: number; hasNextPage: boolean }>
+}

@@ -1,0 +1,168 @@
+// Sites and their column trees, held in memory and reloaded when a site or column changes.
+import type { Payload } from 'payload'
+
+import { type SiteFacts, type SiteStatus } from '../../domain/sites'
+import { pageCache } from '../../services/page-cache'
+
+export type SiteRecord = SiteFacts & {
+  name: string
+  kind: 'portal' | 'department'
+  theme: 'portal' | 'department'
+  siteIdCode: string
+  orgName: string
+  sponsor: string
+  operator: string
+  icp: string
+  psbRecord: string
+  address: string
+  postcode: string
+  phone: string
+  officeHours: string
+  leaders: { name: string; title: string; duties: string }[]
+  successor: string | number | null
+}
+
+export type ColumnRecord = {
+  id: string | number
+  name: string
+  slug: string
+  path: string
+  parent: string | number | null
+  updateClass: string
+  isDisclosure: boolean
+  showOnHome: boolean
+  order: number
+}
+
+export type SiteColumns = {
+  all: ColumnRecord[]
+  byPath: Map<string, ColumnRecord>
+  byId: Map<string, ColumnRecord>
+  top: ColumnRecord[]
+  children: (id: string | number) => ColumnRecord[]
+  /** The column and all columns below it. */
+  subtree: (id: string | number) => ColumnRecord[]
+}
+
+const idOf = (v: unknown): string | number | null =>
+  v == null
+    ? null
+    : typeof v === 'object'
+      ? ((v as { id: string | number }).id ?? null)
+      : (v as string | number)
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '')
+
+export function createRegistry(payload: Payload) {
+  let sites: Promise<SiteRecord[]> | null = null
+  const columns = new Map<string, Promise<SiteColumns>>()
+
+  pageCache.onPurge((tags) => {
+    for (const tag of tags) {
+      if (tag === 'platform') sites = null
+      const m = /^site:(.+)$/.exec(tag)
+      if (m) {
+        sites = null
+        columns.delete(m[1])
+      }
+    }
+  })
+
+  async function loadSites(): Promise<SiteRecord[]> {
+    const found = await payload.find({
+      collection: 'sites',
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      overrideAccess: true,
+    })
+    return found.docs.map((d: Record<string, unknown>) => ({
+      id: d.id as string | number,
+      slug: str(d.slug),
+      name: str(d.name),
+      kind: d.kind === 'portal' ? 'portal' : 'department',
+      theme: d.theme === 'portal' ? 'portal' : 'department',
+      status: (d.status as SiteStatus) ?? 'active',
+      domains: ((d.domains as { domain: string }[] | undefined) ?? []).map((x) => x.domain),
+      siteIdCode: str(d.siteIdCode),
+      orgName: str(d.orgName),
+      sponsor: str(d.sponsor),
+      operator: str(d.operator),
+      icp: str(d.icp),
+      psbRecord: str(d.psbRecord),
+      address: str(d.address),
+      postcode: str(d.postcode),
+      phone: str(d.phone),
+      officeHours: str(d.officeHours),
+      leaders: ((d.leaders as SiteRecord['leaders'] | undefined) ?? []).map((l) => ({
+        name: str(l.name),
+        title: str(l.title),
+        duties: str(l.duties),
+      })),
+      successor: idOf(d.successor),
+    }))
+  }
+
+  async function loadColumns(siteId: string | number): Promise<SiteColumns> {
+    const found = await payload.find({
+      collection: 'columns',
+      where: { site: { equals: siteId } },
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      sort: 'order',
+      overrideAccess: true,
+    })
+    const all: ColumnRecord[] = found.docs.map((d: Record<string, unknown>) => ({
+      id: d.id as string | number,
+      name: str(d.name),
+      slug: str(d.slug),
+      path: str(d.path),
+      parent: idOf(d.parent),
+      updateClass: str(d.updateClass),
+      isDisclosure: Boolean(d.isDisclosure),
+      showOnHome: Boolean(d.showOnHome),
+      order: Number(d.order ?? 0),
+    }))
+    const byId = new Map(all.map((c) => [String(c.id), c]))
+    const children = (id: string | number) =>
+      all.filter((c) => c.parent != null && String(c.parent) === String(id))
+    const subtree = (id: string | number): ColumnRecord[] => {
+      const root = byId.get(String(id))
+      if (!root) return []
+      const out = [root]
+      for (let i = 0; i < out.length; i++) out.push(...children(out[i].id))
+      return out
+    }
+    return {
+      all,
+      byId,
+      byPath: new Map(all.map((c) => [c.path, c])),
+      top: all.filter((c) => c.parent == null || !byId.has(String(c.parent))),
+      children,
+      subtree,
+    }
+  }
+
+  return {
+    sites(): Promise<SiteRecord[]> {
+      if (!sites) {
+        sites = loadSites()
+        sites.catch(() => (sites = null))
+      }
+      return sites
+    },
+    columns(siteId: string | number): Promise<SiteColumns> {
+      const key = String(siteId)
+      let entry = columns.get(key)
+      if (!entry) {
+        entry = loadColumns(siteId)
+        columns.set(key, entry)
+        entry.catch(() => columns.delete(key))
+      }
+      return entry
+    },
+  }
+}
+
+export type Registry = ReturnType<typeof createRegistry>

@@ -1,0 +1,339 @@
+// The public side: resolves the site from the Host, serves its pages from the output cache or
+// renders them, and serves the platform's directory on the platform's own hosts.
+import crypto from 'node:crypto'
+import zlib from 'node:zlib'
+
+import express, { type NextFunction, type Request, type Response } from 'express'
+import type { Payload } from 'payload'
+
+import { parsePageSegment } from '../../domain/pagination'
+import { isListed, matchHost, siteOrigin } from '../../domain/sites'
+import { type CachedPage, pageCache, tags as cacheTags } from '../../services/page-cache'
+import { render } from '../render/engine'
+import { rssXml, sitemapXml } from '../render/feeds'
+import { articleHref, columnHref } from '../render/urls'
+import type { DirectoryView, SiteNotFoundView } from '../render/view-models'
+import {
+  articlePage,
+  columnPage,
+  findPublishedArticle,
+  homePage,
+  latestArticles,
+  notFoundLayout,
+  type PageContext,
+  primaryColumn,
+} from './pages'
+import { createRegistry, type Registry, type SiteRecord } from './registry'
+
+export type PublicOptions = {
+  payload: Payload
+  port: number
+  platformName: string
+  platformOperator: string
+  platformHosts: string[]
+  /** Seconds a CDN may keep a page (the origin's own cache is purged by tags at once). */
+  cdnSeconds: number
+  /** Paths handed on to the next handler (the admin and API) instead of a site's 404. */
+  passThrough: (path: string) => boolean
+}
+
+type Output = {
+  status: number
+  body: string
+  contentType: string
+  tags: string[]
+  lastModified?: Date
+}
+
+const HTML = 'text/html; charset=utf-8'
+
+function store(key: string | null, out: Output): CachedPage {
+  const body = Buffer.from(out.body)
+  const page: CachedPage = {
+    status: out.status,
+    body,
+    gzip: body.length > 1024 ? zlib.gzipSync(body, { level: 6 }) : undefined,
+    etag: `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 27)}"`,
+    lastModified: (out.lastModified ?? new Date()).toUTCString(),
+    contentType: out.contentType,
+    tags: out.tags,
+    storedAt: Date.now(),
+  }
+  if (key && out.status === 200) pageCache.set(key, page)
+  return page
+}
+
+function send(
+  req: Request,
+  res: Response,
+  page: CachedPage,
+  cdnSeconds: number,
+  hit: boolean,
+): void {
+  res.status(page.status)
+  res.setHeader('Content-Type', page.contentType)
+  res.setHeader('ETag', page.etag)
+  res.setHeader('Last-Modified', page.lastModified)
+  res.setHeader('Vary', 'Accept-Encoding')
+  res.setHeader('X-Cache', hit ? 'HIT' : 'MISS')
+  if (page.status === 200) {
+    res.setHeader('Cache-Control', `public, max-age=0, s-maxage=${cdnSeconds}, must-revalidate`)
+    // Tags let a CDN purge exactly what the origin purges (Surrogate-Key / Cache-Tag).
+    res.setHeader('Surrogate-Key', page.tags.join(' '))
+  } else {
+    res.setHeader('Cache-Control', 'no-store')
+  }
+  if (page.status === 200 && req.headers['if-none-match'] === page.etag) {
+    res.status(304).end()
+    return
+  }
+  const gzip = page.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+  if (gzip) res.setHeader('Content-Encoding', 'gzip')
+  const body = gzip ? page.gzip! : page.body
+  res.setHeader('Content-Length', body.length)
+  if (req.method === 'HEAD') res.end()
+  else res.end(body)
+}
+
+const COLUMN_PATH = /^\/((?:[a-z0-9][a-z0-9-]*\/)*[a-z0-9][a-z0-9-]*)\/(.*)$/
+
+export function publicRouter(options: PublicOptions) {
+  const { payload, port, platformName } = options
+  const registry: Registry = createRegistry(payload)
+  const router = express.Router()
+
+  const notFound = async (ctx: PageContext): Promise<Output> => {
+    const sites = await registry.sites()
+    const body = await render(ctx.site.theme, 'not-found', {
+      layout: notFoundLayout(ctx, sites),
+      path: ctx.path,
+    })
+    return { status: 404, body, contentType: HTML, tags: [] }
+  }
+
+  /** Everything a site answers, by path. Returns null to pass the request on. */
+  async function sitePage(
+    ctx: PageContext,
+    req: Request,
+    res: Response,
+  ): Promise<Output | 'done' | null> {
+    const { path } = ctx
+    if (path === '/') {
+      const r = await homePage(ctx)
+      return {
+        status: 200,
+        body: await render(ctx.site.theme, 'home', r.view),
+        contentType: HTML,
+        tags: r.tags,
+      }
+    }
+    if (path === '/sitemap.xml' || path === '/rss.xml') return feeds(ctx)
+    const short = /^\/a\/([A-Za-z0-9]{1,24})$/.exec(path)
+    if (short) {
+      const doc = await findPublishedArticle(ctx, short[1])
+      const column = doc && primaryColumn(ctx.columns, doc)
+      if (!doc || !column) return notFound(ctx)
+      res.redirect(301, articleHref(column.path, doc.id) + (ctx.care ? '?care=1' : ''))
+      return 'done'
+    }
+    const m = COLUMN_PATH.exec(path)
+    if (!m) {
+      // `/tzgg` → `/tzgg/`
+      const bare = /^\/((?:[a-z0-9-]+\/)*[a-z0-9-]+)$/.exec(path)
+      if (bare && ctx.columns.byPath.has(bare[1])) {
+        res.redirect(301, `${path}/` + (ctx.care ? '?care=1' : ''))
+        return 'done'
+      }
+      return options.passThrough(path) ? null : notFound(ctx)
+    }
+    const [, columnPath, rest] = m
+    const column = ctx.columns.byPath.get(columnPath)
+    if (!column) return options.passThrough(path) ? null : notFound(ctx)
+    const page = rest === '' ? 1 : parsePageSegment(rest)
+    if (page != null) {
+      if (rest === 'index.html' || rest === 'index_1.html') {
+        res.redirect(301, columnHref(column.path) + (ctx.care ? '?care=1' : ''))
+        return 'done'
+      }
+      const r = await columnPage(ctx, column, page)
+      if (!r) return notFound(ctx)
+      return {
+        status: 200,
+        body: await render(ctx.site.theme, 'column', r.view),
+        contentType: HTML,
+        tags: r.tags,
+      }
+    }
+    const art = /^([A-Za-z0-9]{1,24})\.html$/.exec(rest)
+    if (!art || !isValidId(payload, art[1])) return notFound(ctx)
+    const doc = await findPublishedArticle(ctx, art[1])
+    if (!doc) return notFound(ctx)
+    const shownUnder = (doc.columns ?? []).some(
+      (c) => String(typeof c === 'object' ? c.id : c) === String(column.id),
+    )
+    if (!shownUnder) {
+      const primary = primaryColumn(ctx.columns, doc)
+      if (!primary) return notFound(ctx)
+      res.redirect(301, articleHref(primary.path, doc.id) + (ctx.care ? '?care=1' : ''))
+      return 'done'
+    }
+    const r = await articlePage(ctx, doc, column)
+    return {
+      status: 200,
+      body: await render(ctx.site.theme, 'article', r.view),
+      contentType: HTML,
+      tags: r.tags,
+      lastModified: r.lastModified,
+    }
+  }
+
+  async function feeds(ctx: PageContext): Promise<Output> {
+    const origin = siteOrigin({ site: ctx.site, port })
+    const feedTags = [cacheTags.site(ctx.site.id), cacheTags.feeds(ctx.site.id)]
+    if (ctx.path === '/rss.xml') {
+      const latest = await latestArticles(ctx, 30)
+      const body = rssXml({
+        title: ctx.site.name,
+        link: `${origin}/`,
+        description: `${ctx.site.name}最新信息`,
+        items: latest.docs.map((d) => ({
+          title: d.title,
+          url: origin + articleHref(primaryColumn(ctx.columns, d)?.path, d.id),
+          summary: d.summary ?? '',
+          published: d.publishedAt,
+        })),
+      })
+      return {
+        status: 200,
+        body,
+        contentType: 'application/rss+xml; charset=utf-8',
+        tags: feedTags,
+      }
+    }
+    const urls: { loc: string; lastmod?: string | null }[] = [{ loc: `${origin}/` }]
+    for (const c of ctx.columns.all) urls.push({ loc: origin + columnHref(c.path) })
+    for (let page = 1; page <= 50; page++) {
+      const batch = await latestArticles(ctx, 1000, page)
+      for (const d of batch.docs) {
+        const col = primaryColumn(ctx.columns, d)
+        if (col) urls.push({ loc: origin + articleHref(col.path, d.id), lastmod: d.updatedAt })
+      }
+      if (!batch.hasNextPage) break
+    }
+    return {
+      status: 200,
+      body: sitemapXml(urls),
+      contentType: 'application/xml; charset=utf-8',
+      tags: feedTags,
+    }
+  }
+
+  async function platformPage(req: Request, res: Response, next: NextFunction) {
+    if (req.path === '/sites.json') {
+      const sites = (await registry.sites()).filter((s) => isListed(s.status))
+      res.setHeader('Cache-Control', 'public, max-age=60')
+      res.json(
+        sites.map((s) => ({
+          name: s.name,
+          slug: s.slug,
+          kind: s.kind,
+          domains: s.domains,
+          siteIdCode: s.siteIdCode,
+          url: siteOrigin({ site: s, port }) + '/',
+        })),
+      )
+      return
+    }
+    if (req.path === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const key = `platform|/`
+      const cached = pageCache.get(key)
+      if (cached) return send(req, res, cached, options.cdnSeconds, true)
+      const sites = (await registry.sites()).filter((s) => isListed(s.status))
+      const entry = (s: SiteRecord) => ({
+        name: s.name,
+        href: siteOrigin({ site: s, port }) + '/',
+        siteIdCode: s.siteIdCode,
+        orgName: s.orgName,
+      })
+      const view: DirectoryView = {
+        platformName,
+        operator: options.platformOperator,
+        portals: sites.filter((s) => s.kind === 'portal').map(entry),
+        departments: sites.filter((s) => s.kind === 'department').map(entry),
+        year: new Date().getFullYear(),
+      }
+      const body = await render(null, 'directory', view)
+      return send(
+        req,
+        res,
+        store(key, { status: 200, body, contentType: HTML, tags: [cacheTags.platform] }),
+        options.cdnSeconds,
+        false,
+      )
+    }
+    next()
+  }
+
+  router.use(async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const sites = await registry.sites()
+      const match = matchHost({
+        host: req.headers.host,
+        sites,
+        platformHosts: options.platformHosts,
+      })
+      if (match.kind === 'platform') return await platformPage(req, res, next)
+      if (match.kind === 'unknown') {
+        if (options.passThrough(req.path)) return next()
+        const view: SiteNotFoundView = {
+          host: match.host,
+          directoryHref: `http://localhost:${port}/`,
+          platformName,
+        }
+        res.status(404).setHeader('Cache-Control', 'no-store')
+        res.type('html').send(await render(null, 'site-not-found', view))
+        return
+      }
+      const site = match.site
+      if (req.method !== 'GET' && req.method !== 'HEAD') return next()
+      // Retired sites send people on to their successor's matching page (RULES §8).
+      if ((site.status === 'closed' || site.status === 'merged') && site.successor != null) {
+        const successor = sites.find((s) => String(s.id) === String(site.successor))
+        if (successor && !options.passThrough(req.path)) {
+          res.redirect(301, siteOrigin({ site: successor, port }) + req.originalUrl)
+          return
+        }
+      }
+      const care = req.query.care === '1'
+      const key = `${site.id}|${req.path}|${care ? 1 : 0}`
+      const cached = pageCache.get(key)
+      if (cached) return send(req, res, cached, options.cdnSeconds, true)
+      const ctx: PageContext = {
+        payload,
+        registry,
+        site,
+        columns: await registry.columns(site.id),
+        path: req.path,
+        care,
+        port,
+        platformName,
+        requestHost: req.headers.host ?? '',
+      }
+      const out = await sitePage(ctx, req, res)
+      if (out === 'done') return
+      if (out === null) return next()
+      send(req, res, store(out.status === 200 ? key : null, out), options.cdnSeconds, false)
+    } catch (err) {
+      next(err)
+    }
+  })
+
+  return { router, registry }
+}
+
+/** Whether a string can be an id of this database (numbers for SQL, ObjectIds for MongoDB). */
+function isValidId(payload: Payload, id: string): boolean {
+  return payload.db.defaultIDType === 'number'
+    ? /^[1-9]\d{0,15}$/.test(id)
+    : /^[a-f0-9]{24}$/.test(id)
+}

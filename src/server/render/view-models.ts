@@ -1,0 +1,126 @@
+// What templates receive: plain data, already escaped where it is HTML. Templates run no queries.
+
+export type SiteView = {
+  name: string
+  slug: string
+  kind: 'portal' | 'department'
+  theme: 'portal' | 'department'
+  siteIdCode: string
+  orgName: string
+  sponsor: string
+  operator: string
+  icp: string
+  psbRecord: string
+  address: string
+  postcode: string
+  phone: string
+  officeHours: string
+  /** Absolute origin, e.g. http://www.qingchuan.gov.cn or http://fgw.localhost:3000 */
+  origin: string
+  /** Host name shown as SiteDomain */
+  domain: string
+  leaders: { name: string; title: string; duties: string }[]
+}
+
+export type Link = { name: string; href: string; current?: boolean }
+
+export type Layout = {
+  site: SiteView
+  /** Top-level columns, then 信息公开 etc. `current` marks the section being shown. */
+  nav: Link[]
+  /** Care mode (长辈版) is on: larger text, high contrast; links keep it on via `careQs`. */
+  care: boolean
+  /** '' or '?care=1' — append to every internal link. */
+  careQs: string
+  /** The same page with care mode switched the other way. */
+  careToggleHref: string
+  meta: { title: string; columnName: string; description: string; canonical: string }
+  breadcrumbs: Link[]
+  platformName: string
+  /** Link to the platform's site directory (站群导航). */
+  directoryHref: string
+  /** Other sites of the platform, for the footer's 相关链接. */
+  relatedSites: Link[]
+  year: number
+}
+
+export type ArticleCard = {
+  id: string
+  title: string
+  href: string
+  /** YYYY-MM-DD */
+  date: string
+  summary: string
+  thumb?: { src: string; alt: string; width?: number; height?: number }
+}
+
+export type HomeView = {
+  layout: Layout
+  /** The latest item with an image, shown large (portal theme). */
+  headline?: ArticleCard & { image: { src: string; alt: string } }
+  /** One block per column marked “show on home”, in column order. */
+  blocks: { column: Link & { updateClass: string }; items: ArticleCard[] }[]
+  /** Latest items of notice/policy columns. */
+  notices: ArticleCard[]
+  leaders: SiteView['leaders']
+}
+
+export type Pagination = {
+  page: number
+  pages: number
+  total: number
+  prev?: string
+  next?: string
+  /** A window of page links around the current page. */
+  links: { n: number; href: string; current: boolean }[]
+}
+
+export type ColumnView = {
+  layout: Layout
+  column: { name: string; href: string; path: string; updateClassLabel: string }
+  children: Link[]
+  items: ArticleCard[]
+  pagination: Pagination
+}
+
+export type ArticleView = {
+  layout: Layout
+  column: Link
+  article: {
+    id: string
+    title: string
+    /** Sanitised HTML of the Lexical body. Output with `| raw` only. */
+    html: string
+    date: string
+    datetime: string
+    source: string
+    author: string
+    docNumber: string
+    summary: string
+    image?: {
+      src: string
+      srcset: string
+      alt: string
+      caption: string
+      width?: number
+      height?: number
+    }
+    attachments: { title: string; href: string; kind: string; size: string }[]
+  }
+}
+
+export type NotFoundView = { layout: Layout; path: string }
+
+export type DirectoryView = {
+  platformName: string
+  operator: string
+  portals: DirectorySite[]
+  departments: DirectorySite[]
+  year: number
+}
+
+export type DirectorySite = { name: string; href: string; siteIdCode: string; orgName: string }
+
+export type SiteNotFoundView = { host: string; directoryHref: string; platformName: string }
+
+export type ErrorView = { platformName: string; message: string }

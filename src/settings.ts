@@ -1,0 +1,79 @@
+// Configuration from the environment, read once, checked with zod; README lists every variable.
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { z } from 'zod'
+
+const env = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    ROLE: z.enum(['all', 'public', 'admin']).default('all'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: z.string().default('file:./.data/jiyue.db'),
+    PAYLOAD_SECRET: z.string().optional(),
+    SMTP_URL: z.string().optional(),
+    MAIL_FROM: z.string().default('noreply@jiyue.local'),
+    SEED: z.string().optional(),
+    DEMO_PASSWORD: z.string().default('Jiyue-Demo-2026'),
+    MEDIA_DIR: z.string().default('media'),
+    DATA_DIR: z.string().default('.data'),
+    PLATFORM_HOSTS: z.string().default(''),
+    PUBLIC_ORIGINS: z.string().default(''),
+    ATTACHMENT_MAX_MB: z.coerce.number().positive().default(50),
+    IMAGE_MAX_MB: z.coerce.number().positive().default(20),
+    LOG_LEVEL: z.string().default('info'),
+    PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).default(60),
+  })
+  .parse(process.env)
+
+const production = env.NODE_ENV === 'production'
+const dataDir = path.resolve(process.cwd(), env.DATA_DIR)
+
+/** Demo and development keep a generated secret in the data folder; production must set one. */
+function secret(): string {
+  const given = env.PAYLOAD_SECRET
+  if (given) {
+    if (production && (given.length < 32 || /^(secret|changeme|password)/i.test(given))) {
+      throw new Error('PAYLOAD_SECRET 太弱：生产环境须使用至少 32 个字符的随机字符串')
+    }
+    return given
+  }
+  if (production) throw new Error('生产环境必须设置 PAYLOAD_SECRET（至少 32 个字符的随机字符串）')
+  const file = path.join(dataDir, 'secret')
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim()
+  fs.mkdirSync(dataDir, { recursive: true })
+  const made = crypto.randomBytes(32).toString('hex')
+  fs.writeFileSync(file, made, { mode: 0o600 })
+  return made
+}
+
+const list = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
+
+export const settings = {
+  env: env.NODE_ENV,
+  production,
+  role: env.ROLE,
+  port: env.PORT,
+  databaseUrl: env.DATABASE_URL,
+  get secret() {
+    return secret()
+  },
+  smtpUrl: env.SMTP_URL,
+  mailFrom: env.MAIL_FROM,
+  /** Demo data on an empty database: on by default outside production. */
+  seed: env.SEED ? !['0', 'false', 'no', 'off'].includes(env.SEED.toLowerCase()) : !production,
+  demoPassword: env.DEMO_PASSWORD,
+  mediaDir: path.resolve(process.cwd(), env.MEDIA_DIR),
+  dataDir,
+  platformHosts: list(env.PLATFORM_HOSTS),
+  publicOrigins: list(env.PUBLIC_ORIGINS),
+  attachmentMaxBytes: Math.round(env.ATTACHMENT_MAX_MB * 1024 * 1024),
+  imageMaxBytes: Math.round(env.IMAGE_MAX_MB * 1024 * 1024),
+  logLevel: env.LOG_LEVEL,
+  pageCacheSeconds: env.PAGE_CACHE_SECONDS,
+}

@@ -1,0 +1,411 @@
+// Every role × collection × operation × (own site, another site), through the Local API with
+// access control on. The expectations are written out by hand: they are the specification.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { PlatformRole, SiteRole } from '../../src/domain/permissions'
+import {
+  type Id,
+  makeArticle,
+  makeAttachment,
+  makeColumn,
+  makeMedia,
+  makeSite,
+  makeUser,
+  pdfBytes,
+  pngBytes,
+  type TestUser,
+} from '../helpers/fixtures'
+import { type Started, startPayload, testDb } from '../helpers/payload'
+
+type Actor = 'anonymous' | 'platform-admin' | 'auditor' | SiteRole
+type Op = 'create' | 'read' | 'update' | 'delete'
+type Collection = 'sites' | 'users' | 'columns' | 'articles' | 'media' | 'attachments'
+type Target = 'own' | 'other'
+
+const ACTORS: Actor[] = [
+  'anonymous',
+  'platform-admin',
+  'auditor',
+  'site-admin',
+  'editor',
+  'reviewer',
+  'signer',
+  'handler',
+]
+const PA = 'platform-admin'
+const ALL_STAFF: Actor[] = [PA, 'auditor', 'site-admin', 'editor', 'reviewer', 'signer', 'handler']
+
+/** Who may do it: [on their own site, on another site]. */
+const EXPECT: Record<Collection, Record<Op, [Actor[], Actor[]]>> = {
+  sites: {
+    create: [[PA], [PA]],
+    read: [ACTORS, ACTORS],
+    update: [[PA, 'site-admin'], [PA]],
+    delete: [[], []],
+  },
+  users: {
+    create: [[PA, 'site-admin'], [PA]],
+    read: [
+      [PA, 'auditor', 'site-admin'],
+      [PA, 'auditor'],
+    ],
+    update: [[PA, 'site-admin'], [PA]],
+    delete: [[PA], [PA]],
+  },
+  columns: {
+    create: [[PA, 'site-admin'], [PA]],
+    read: [ACTORS, ACTORS],
+    update: [[PA, 'site-admin'], [PA]],
+    delete: [[PA, 'site-admin'], [PA]],
+  },
+  // Targets are drafts: published items are public (checked separately below).
+  articles: {
+    create: [[PA, 'site-admin', 'editor'], [PA]],
+    read: [ALL_STAFF, [PA, 'auditor']],
+    update: [[PA, 'site-admin', 'editor', 'reviewer', 'signer'], [PA]],
+    delete: [[PA, 'site-admin'], [PA]],
+  },
+  media: {
+    create: [[PA, 'site-admin', 'editor'], [PA]],
+    read: [ACTORS, ACTORS],
+    update: [[PA, 'site-admin', 'editor'], [PA]],
+    delete: [[PA, 'site-admin'], [PA]],
+  },
+  attachments: {
+    create: [[PA, 'site-admin', 'editor'], [PA]],
+    read: [ACTORS, ACTORS],
+    update: [[PA, 'site-admin', 'editor'], [PA]],
+    delete: [[PA, 'site-admin'], [PA]],
+  },
+}
+
+let t: Started
+let siteA: Id
+let siteB: Id
+const users = new Map<Actor, TestUser | undefined>()
+const columns: Record<Target, Id> = { own: 0, other: 0 }
+
+beforeAll(async () => {
+  t = await startPayload()
+  const { payload } = t
+  siteA = (await makeSite(payload)).id
+  siteB = (await makeSite(payload)).id
+  columns.own = (await makeColumn(payload, siteA)).id
+  columns.other = (await makeColumn(payload, siteB)).id
+  users.set('anonymous', undefined)
+  for (const role of ['platform-admin', 'auditor'] as PlatformRole[])
+    users.set(role, await makeUser(payload, { platformRoles: [role] }))
+  for (const role of ['site-admin', 'editor', 'reviewer', 'signer', 'handler'] as SiteRole[]) {
+    users.set(role, await makeUser(payload, { sites: [{ site: siteA, roles: [role] }] }))
+  }
+})
+
+afterAll(async () => {
+  await t?.stop()
+})
+
+/** A fresh record of the collection on the target's site, made with access off. */
+async function target(collection: Collection, where: Target): Promise<Id> {
+  const { payload } = t
+  const site = where === 'own' ? siteA : siteB
+  switch (collection) {
+    case 'sites':
+      return where === 'own' ? siteA : siteB
+    case 'users':
+      return (await makeUser(payload, { sites: [{ site, roles: ['editor'] }] })).id
+    case 'columns':
+      return (await makeColumn(payload, site)).id
+    case 'articles':
+      return (await makeArticle(payload, { site, column: columns[where], status: 'draft' })).id
+    case 'media':
+      return (await makeMedia(payload, site)).id
+    case 'attachments':
+      return (await makeAttachment(payload, site)).id
+  }
+}
+
+async function createData(collection: Collection, where: Target) {
+  const site = where === 'own' ? siteA : siteB
+  const n = Math.floor(Math.random() * 1e9)
+  switch (collection) {
+    case 'sites':
+      return {
+        data: {
+          name: `新站点${n}`,
+          slug: `n${n}`,
+          siteIdCode: String(2_000_000_000 + (n % 999_999_999)).slice(0, 10),
+          orgName: '机构',
+          sponsor: '主办',
+        },
+      }
+    case 'users':
+      return {
+        data: {
+          email: `new${n}@test.jiyue`,
+          name: '新用户',
+          password: 'Test-Password-1',
+          sites: [{ site, roles: ['editor'] }],
+        },
+      }
+    case 'columns':
+      return { data: { site, name: '新栏目', slug: `x${n}`, updateClass: 'news' } }
+    case 'articles':
+      return {
+        data: { site, title: '新信息', columns: [columns[where]], _status: 'draft' },
+        draft: true,
+      }
+    case 'media': {
+      const data = await pngBytes()
+      return {
+        data: { site, alt: '图' },
+        file: { data, mimetype: 'image/png', name: `m${n}.png`, size: data.length },
+      }
+    }
+    case 'attachments': {
+      const data = pdfBytes()
+      return {
+        data: { site, title: '附件' },
+        file: { data, mimetype: 'application/pdf', name: `a${n}.pdf`, size: data.length },
+      }
+    }
+  }
+}
+
+const UPDATES: Record<Collection, Record<string, unknown>> = {
+  sites: { sponsor: '改过的主办单位' },
+  users: { name: '改过的姓名' },
+  columns: { name: '改过的栏目' },
+  articles: { summary: '改过的摘要' },
+  media: { alt: '改过的替代文本' },
+  attachments: { title: '改过的附件名' },
+}
+
+/** Runs the operation as the actor; true when it went through, false when access refused it. */
+async function attempt(
+  actor: Actor,
+  collection: Collection,
+  op: Op,
+  where: Target,
+): Promise<boolean> {
+  const { payload } = t
+  const user = users.get(actor)
+  const as = { user, overrideAccess: false, depth: 0 } as const
+  try {
+    if (op === 'create') {
+      const args = await createData(collection, where)
+      await payload.create({ collection, ...as, ...(args as object) } as Parameters<
+        typeof payload.create
+      >[0])
+      return true
+    }
+    const id = await target(collection, where)
+    if (op === 'read') {
+      await payload.findByID({ collection, id, ...as, draft: collection === 'articles' })
+      return true
+    }
+    if (op === 'update') {
+      const res = await payload.update({ collection, id, data: UPDATES[collection], ...as })
+      return Boolean(res)
+    }
+    await payload.delete({ collection, id, ...as })
+    return true
+  } catch (err) {
+    const status = (err as { status?: number }).status
+    if (status === 403 || status === 404 || status === 401) return false
+    throw err
+  }
+}
+
+const cases: [Collection, Op, Target, Actor, boolean][] = []
+for (const collection of Object.keys(EXPECT) as Collection[]) {
+  for (const op of ['create', 'read', 'update', 'delete'] as Op[]) {
+    for (const [i, where] of (['own', 'other'] as Target[]).entries()) {
+      for (const actor of ACTORS)
+        cases.push([collection, op, where, actor, EXPECT[collection][op][i].includes(actor)])
+    }
+  }
+}
+
+describe(`access matrix on ${testDb()}`, () => {
+  it.each(cases)(
+    '%s %s on %s site as %s → allowed: %s',
+    async (collection, op, where, actor, allowed) => {
+      expect(await attempt(actor, collection, op, where)).toBe(allowed)
+    },
+  )
+})
+
+describe(`access details on ${testDb()}`, () => {
+  it('shows published articles of any site to anyone, but drafts only to staff of the site', async () => {
+    const { payload } = t
+    const pub = await makeArticle(payload, { site: siteB, column: columns.other })
+    const draft = await makeArticle(payload, {
+      site: siteB,
+      column: columns.other,
+      status: 'draft',
+    })
+    const anon = await payload.find({
+      collection: 'articles',
+      where: { id: { in: [pub.id, draft.id] } },
+      overrideAccess: false,
+    })
+    expect(anon.docs.map((d) => d.id)).toEqual([pub.id])
+    const asDraft = await payload.find({
+      collection: 'articles',
+      where: { id: { in: [pub.id, draft.id] } },
+      overrideAccess: false,
+      draft: true,
+    })
+    expect(asDraft.docs.map((d) => d.id)).toEqual([pub.id])
+  })
+
+  it('keeps a newer draft of a published article out of anonymous reads', async () => {
+    const { payload } = t
+    const pub = await makeArticle(payload, {
+      site: siteA,
+      column: columns.own,
+      title: '已发布标题',
+    })
+    await payload.update({
+      collection: 'articles',
+      id: pub.id,
+      data: { title: '尚未发布的新标题' },
+      draft: true,
+      overrideAccess: true,
+    })
+    const anon = await payload.findByID({
+      collection: 'articles',
+      id: pub.id,
+      overrideAccess: false,
+      draft: true,
+    })
+    expect(anon.title).toBe('已发布标题')
+    const versions = payload.findVersions({
+      collection: 'articles',
+      where: { parent: { equals: pub.id } },
+      overrideAccess: false,
+    })
+    await expect(versions).rejects.toMatchObject({ status: 403 })
+  })
+
+  it('does not let a site admin change a site’s slug, status or domains', async () => {
+    const { payload } = t
+    const before = await payload.findByID({ collection: 'sites', id: siteA, overrideAccess: true })
+    await payload.update({
+      collection: 'sites',
+      id: siteA,
+      data: {
+        slug: 'hijacked',
+        status: 'closed',
+        domains: [{ domain: 'evil.example.com' }],
+        sponsor: '新主办',
+      },
+      user: users.get('site-admin'),
+      overrideAccess: false,
+    })
+    const after = await payload.findByID({ collection: 'sites', id: siteA, overrideAccess: true })
+    expect(after.slug).toBe(before.slug)
+    expect(after.status).toBe(before.status)
+    expect(after.domains).toEqual(before.domains)
+    expect(after.sponsor).toBe('新主办')
+  })
+
+  it('refuses a site admin who grants roles on another site or platform roles', async () => {
+    const { payload } = t
+    const user = users.get('site-admin')
+    const mine = await makeUser(payload, { sites: [{ site: siteA, roles: ['editor'] }] })
+    await expect(
+      payload.update({
+        collection: 'users',
+        id: mine.id,
+        data: {
+          sites: [
+            { site: siteA, roles: ['editor'] },
+            { site: siteB, roles: ['site-admin'] },
+          ],
+        },
+        user,
+        overrideAccess: false,
+      }),
+    ).rejects.toThrow('只能为自己管理的站点分配或撤销角色')
+    await expect(
+      payload.update({
+        collection: 'users',
+        id: mine.id,
+        data: { platformRoles: ['platform-admin'] },
+        user,
+        overrideAccess: false,
+      }),
+    ).rejects.toThrow('只有平台管理员可以设置平台角色')
+    const ok = await payload.update({
+      collection: 'users',
+      id: mine.id,
+      data: { sites: [{ site: siteA, roles: ['editor', 'reviewer'] }] },
+      user,
+      overrideAccess: false,
+    })
+    expect(ok.sites?.[0]?.roles).toEqual(['editor', 'reviewer'])
+  })
+
+  it('does not let people raise their own roles', async () => {
+    const { payload } = t
+    const editor = users.get('editor')!
+    await expect(
+      payload.update({
+        collection: 'users',
+        id: editor.id,
+        data: { sites: [{ site: siteA, roles: ['site-admin'] }] },
+        user: editor,
+        overrideAccess: false,
+      }),
+    ).rejects.toThrow('只能为自己管理的站点分配或撤销角色')
+  })
+
+  it('lets one person hold different roles on different sites', async () => {
+    const { payload } = t
+    const both = await makeUser(payload, {
+      sites: [
+        { site: siteA, roles: ['editor'] },
+        { site: siteB, roles: ['site-admin'] },
+      ],
+    })
+    await expect(
+      payload.create({
+        collection: 'columns',
+        data: { site: siteA, name: 'x', slug: `y${Date.now()}` },
+        user: both,
+        overrideAccess: false,
+      }),
+    ).rejects.toMatchObject({ status: 403 })
+    const col = await payload.create({
+      collection: 'columns',
+      data: { site: siteB, name: 'x', slug: `z${Date.now()}` },
+      user: both,
+      overrideAccess: false,
+    })
+    expect(col.id).toBeTruthy()
+    const art = await payload.create({
+      collection: 'articles',
+      data: { site: siteA, title: '两站之人', columns: [columns.own], _status: 'draft' },
+      draft: true,
+      user: both,
+      overrideAccess: false,
+    })
+    expect(art.id).toBeTruthy()
+  })
+
+  it('never returns password hashes, salts or reset tokens', async () => {
+    const { payload } = t
+    const res = await payload.find({
+      collection: 'users',
+      user: users.get('platform-admin'),
+      overrideAccess: false,
+      limit: 5,
+    })
+    for (const u of res.docs as Record<string, unknown>[]) {
+      expect(u.hash).toBeUndefined()
+      expect(u.salt).toBeUndefined()
+      expect(u.resetPasswordToken).toBeUndefined()
+    }
+  })
+})
