@@ -1,0 +1,41 @@
+// The Express server on a random loopback port, in-process (public side; no Next).
+import type { AddressInfo } from 'node:net'
+
+import pino from 'pino'
+
+import { type Started, startPayload } from './payload'
+
+export type TestServer = Started & { port: number; url: string; close: () => Promise<void> }
+
+export async function startServer({ seed = false }: { seed?: boolean } = {}): Promise<TestServer> {
+  const started = await startPayload()
+  if (seed) {
+    const { seedDemo } = await import('../../src/seed')
+    await seedDemo(started.payload)
+  }
+  const { createApp } = await import('../../src/server/app')
+  const { pageCache } = await import('../../src/services/page-cache')
+  pageCache.clear()
+  // The port is only known after listening; pages use it for absolute links, so listen first.
+  const http = await import('node:http')
+  const server = http.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as AddressInfo).port
+  const { app } = createApp({ payload: started.payload, port, logger: pino({ level: 'silent' }) })
+  server.on('request', app)
+  return {
+    ...started,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await started.stop()
+    },
+  }
+}
+
+/** GET with a Host header (sites are found by Host; `<slug>.localhost` works everywhere). */
+export async function get(server: TestServer, path: string, { host, headers = {} }: { host?: string; headers?: Record<string, string> } = {}) {
+  const res = await fetch(`${server.url}${path}`, { headers: { ...(host ? { host } : {}), ...headers }, redirect: 'manual' })
+  return { status: res.status, headers: res.headers, text: await res.text() }
+}
