@@ -34,8 +34,38 @@ export async function startServer({ seed = false }: { seed?: boolean } = {}): Pr
   }
 }
 
-/** GET with a Host header (sites are found by Host; `<slug>.localhost` works everywhere). */
-export async function get(server: TestServer, path: string, { host, headers = {} }: { host?: string; headers?: Record<string, string> } = {}) {
-  const res = await fetch(`${server.url}${path}`, { headers: { ...(host ? { host } : {}), ...headers }, redirect: 'manual' })
-  return { status: res.status, headers: res.headers, text: await res.text() }
+/** GET with a Host header (sites are found by Host). fetch() would overwrite Host; node:http keeps it. */
+export async function get(
+  server: TestServer,
+  path: string,
+  { host, headers = {} }: { host?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: Headers; text: string }> {
+  const http = await import('node:http')
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: 'GET',
+        headers: { ...(host ? { host } : {}), ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          const h = new Headers()
+          for (const [k, v] of Object.entries(res.headers))
+            if (v != null) h.set(k, Array.isArray(v) ? v.join(', ') : v)
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: h,
+            text: Buffer.concat(chunks).toString('utf8'),
+          })
+        })
+      },
+    )
+    req.on('error', reject)
+    req.end()
+  })
 }
