@@ -47,6 +47,12 @@ export default buildConfig({
       })
     : undefined,
   graphQL: { disablePlaygroundInProduction: true },
-  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
+  // Types are generated for reference; not declared onto Payload, because ids are numbers on
+  // SQL databases and strings on MongoDB and the code must serve both.
+  typescript: {
+    outputFile: path.resolve(dirname, 'src/payload-types.ts'),
+    autoGenerate: false,
+    declare: false,
+  },
   telemetry: false,
 })
