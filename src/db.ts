@@ -7,6 +7,9 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
+import { migrations as postgresMigrations } from './migrations/postgres'
+import { migrations as sqliteMigrations } from './migrations/sqlite'
+
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
 
 export function databaseKind(url: string): DatabaseKind {
@@ -24,12 +27,18 @@ export function databaseAdapter(url: string): DatabaseAdapterObj {
     const file = url.slice('file:'.length)
     if (file && !file.startsWith(':memory:'))
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
-    return sqliteAdapter({ client: { url }, migrationDir: path.resolve('src/migrations/sqlite') })
+    return sqliteAdapter({
+      client: { url },
+      migrationDir: path.resolve('src/migrations/sqlite'),
+      // Development pushes the schema; production applies these migrations when it starts.
+      prodMigrations: sqliteMigrations,
+    })
   }
   if (kind === 'postgres') {
     return postgresAdapter({
       pool: { connectionString: url, max: 20 },
       migrationDir: path.resolve('src/migrations/postgres'),
+      prodMigrations: postgresMigrations,
     })
   }
   // Fail within seconds with a clear message when no server answers, rather than after 30 s.
