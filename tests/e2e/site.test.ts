@@ -1,0 +1,376 @@
+// End to end in Chromium against the real server (Payload + Next admin + public sites), seeded
+// with the demo platform. One server for the whole file: Next dev compiles /admin on first use.
+import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import {
+  DEMO_PASSWORD,
+  type FullServer,
+  formatViolations,
+  launchBrowser,
+  runAxe,
+  screenshot,
+  startFullServer,
+} from '../helpers/browser'
+
+let server: FullServer
+let browser: Browser
+/** Started right after the server so Next compiles the admin while the public tests run. */
+let adminWarmup: Promise<unknown> = Promise.resolve()
+
+beforeAll(async () => {
+  server = await startFullServer()
+  adminWarmup = fetch(`${server.url}/admin/login`, { signal: AbortSignal.timeout(150_000) })
+    .then((r) => r.text())
+    .catch(() => undefined)
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+/** Console errors, uncaught errors and CSP violations a page reports. */
+function watch(page: Page): string[] {
+  const problems: string[] = []
+  page.on('console', (msg: ConsoleMessage) => {
+    if (msg.type() !== 'error') return
+    // A 404 page's own status is logged as an error; that one is expected.
+    const loc = msg.location().url
+    if (/status of 404/.test(msg.text()) && loc && new URL(loc).pathname === '/no-such-page/')
+      return
+    problems.push(`console error on ${page.url()}: ${msg.text()} (${loc})`)
+  })
+  page.on('pageerror', (err) => problems.push(`page error on ${page.url()}: ${err.message}`))
+  return problems
+}
+
+const CSP_RECORDER = () => {
+  const w = window as unknown as { __csp: string[] }
+  w.__csp = []
+  document.addEventListener('securitypolicyviolation', (e) => {
+    w.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}`)
+  })
+}
+
+async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])
+}
+
+const withCare = (url: string, care: boolean) =>
+  care ? url + (url.includes('?') ? '&' : '?') + 'care=1' : url
+
+/** Main-nav hrefs that are columns (not the home page), as absolute URLs. */
+async function columnLinks(page: Page): Promise<string[]> {
+  return page.$$eval('nav.mainnav a', (as) =>
+    (as as HTMLAnchorElement[])
+      .filter((a) => /^\/[a-z0-9][a-z0-9/-]*\/$/.test(new URL(a.href).pathname))
+      .map((a) => a.href),
+  )
+}
+
+async function firstArticleLink(page: Page): Promise<string> {
+  const href = await page.$$eval('main a', (as) =>
+    (as as HTMLAnchorElement[])
+      .map((a) => a.href)
+      .find((h) => /\/[A-Za-z0-9]+\.html(\?|$)/.test(new URL(h).pathname)),
+  )
+  if (!href) throw new Error(`no article link on ${page.url()}`)
+  return href
+}
+
+type Visited = { name: string; url: string; status: number | undefined }
+
+/**
+ * Visits a site's home, first column, first article of that column and the 404 page; screenshots
+ * each and runs axe. Returns the problems found (empty when all is well).
+ */
+async function checkSite(
+  context: BrowserContext,
+  slug: string,
+  care: boolean,
+): Promise<{ visited: Visited[]; problems: string[] }> {
+  const page = await context.newPage()
+  const problems = watch(page)
+  const visited: Visited[] = []
+  const suffix = care ? '-care' : ''
+  const origin = server.site(slug)
+
+  const check = async (name: string, url: string, expectStatus: number) => {
+    const res = await page.goto(url, { waitUntil: 'load' })
+    visited.push({ name, url, status: res?.status() })
+    if (res?.status() !== expectStatus)
+      problems.push(`${name}: ${url} answered ${res?.status()}, expected ${expectStatus}`)
+    const htmlCare = await page.evaluate(() => document.documentElement.classList.contains('care'))
+    if (htmlCare !== care) problems.push(`${name}: <html> care class is ${htmlCare}`)
+    await screenshot(page, `${slug}-${name}${suffix}`)
+    const violations = await runAxe(page)
+    if (violations.length)
+      problems.push(`${name} (${url}) axe violations:\n${formatViolations(violations)}`)
+  }
+
+  await check('home', withCare(`${origin}/`, care), 200)
+  const columns = await columnLinks(page)
+  if (!columns.length) problems.push(`home of ${slug}: no column link in the main nav`)
+  else {
+    await check('column', columns[0], 200)
+    const article = await firstArticleLink(page)
+    await check('article', article, 200)
+  }
+  await check('404', withCare(`${origin}/no-such-page/`, care), 404)
+  await page.close()
+  return { visited, problems }
+}
+
+describe('public pages', () => {
+  let a11y: BrowserContext
+
+  beforeAll(async () => {
+    // axe is injected as an inline script, which the public CSP (rightly) refuses; the CSP itself
+    // is checked in its own test below without bypassing it.
+    a11y = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } })
+  })
+  afterAll(async () => {
+    await a11y?.close()
+  })
+
+  for (const [slug, theme] of [
+    ['www', 'portal'],
+    ['fgw', 'department'],
+  ] as const) {
+    for (const care of [false, true]) {
+      it(`the ${theme} theme (${slug}) home, column, article and 404 pages have no WCAG 2.1 A/AA violations in ${care ? 'care' : 'normal'} mode`, async () => {
+        const { visited, problems } = await checkSite(a11y, slug, care)
+        expect(visited.map((v) => v.name)).toEqual(['home', 'column', 'article', '404'])
+        for (const v of visited)
+          expect(new URL(v.url).searchParams.get('care')).toBe(care ? '1' : null)
+        expect(problems, problems.join('\n\n')).toEqual([])
+      })
+    }
+  }
+
+  for (const care of [false, true]) {
+    it(`the platform directory has no WCAG 2.1 A/AA violations${care ? ' with ?care=1' : ''}`, async () => {
+      const page = await a11y.newPage()
+      const problems = watch(page)
+      const res = await page.goto(withCare(`${server.url}/`, care))
+      expect(res?.status()).toBe(200)
+      await expect(page.textContent('h1')).resolves.toContain('站群导航')
+      // It lists the demo sites (linked by their first domain, or `<slug>.localhost` without one).
+      const names = await page.$$eval('a.site-card-name', (as) =>
+        as.map((a) => (a.textContent ?? '').trim()),
+      )
+      expect(names).toContain('青川市人民政府')
+      expect(names).toContain('青川市发展和改革委员会')
+      await screenshot(page, `platform-directory${care ? '-care' : ''}`)
+      const violations = await runAxe(page)
+      await page.close()
+      expect(violations, formatViolations(violations)).toEqual([])
+      expect(problems, problems.join('\n')).toEqual([])
+    })
+  }
+
+  it('public pages log no console errors and break no CSP rule', async () => {
+    const context = await browser.newContext()
+    await context.addInitScript(CSP_RECORDER)
+    const page = await context.newPage()
+    const problems = watch(page)
+    const urls: string[] = [`${server.url}/`]
+    for (const slug of ['www', 'fgw']) {
+      for (const care of [false, true]) {
+        const origin = server.site(slug)
+        await page.goto(withCare(`${origin}/`, care))
+        const columns = await columnLinks(page)
+        expect(columns.length).toBeGreaterThan(0)
+        await page.goto(columns[0])
+        const article = await firstArticleLink(page)
+        urls.push(withCare(`${origin}/`, care), columns[0], article)
+        urls.push(withCare(`${origin}/no-such-page/`, care))
+      }
+    }
+    for (const url of urls) {
+      await page.goto(url, { waitUntil: 'load' })
+      // The stylesheet and script really loaded (a CSP or path mistake would leave them out).
+      const styled = await page.evaluate(
+        () => getComputedStyle(document.querySelector('.skip-link')!).position,
+      )
+      expect(styled, `site.css not applied on ${url}`).toBe('absolute')
+      for (const v of await cspViolations(page)) problems.push(`CSP on ${url}: ${v}`)
+    }
+    await context.close()
+    expect(problems, problems.join('\n')).toEqual([])
+  })
+})
+
+describe('care mode', () => {
+  it('is one click away, survives following a nav link, and 标准版 turns it off', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = await context.newPage()
+    const problems = watch(page)
+    await page.goto(`${server.site('fgw')}/`)
+    expect(await page.evaluate(() => document.documentElement.className)).not.toContain('care')
+
+    await page.getByRole('link', { name: '长辈版', exact: true }).click()
+    await page.waitForURL((u) => u.searchParams.get('care') === '1')
+    expect(await page.evaluate(() => document.documentElement.classList.contains('care'))).toBe(
+      true,
+    )
+    const text = async () =>
+      page.evaluate(() => {
+        const measure = (el: Element | null) => {
+          if (!el) return null
+          const s = getComputedStyle(el)
+          return { fontSize: parseFloat(s.fontSize), lineHeight: parseFloat(s.lineHeight) }
+        }
+        return {
+          body: measure(document.body),
+          // Body text inside the content: the first paragraph or list entry of <main>.
+          content: measure(document.querySelector('main p, main li')),
+        }
+      })
+    for (const [where, m] of Object.entries(await text())) {
+      expect(m, where).not.toBeNull()
+      expect(m!.fontSize, `${where} font-size`).toBeGreaterThanOrEqual(20)
+      expect(
+        m!.lineHeight,
+        `${where} line-height (font-size ${m!.fontSize}px)`,
+      ).toBeGreaterThanOrEqual(1.3 * m!.fontSize)
+    }
+    await screenshot(page, 'care-toggle-fgw-home-care')
+
+    // Following a main-nav column link keeps care mode.
+    const nav = page.locator('nav.mainnav a:not([aria-current])').first()
+    const navName = (await nav.textContent())?.trim()
+    await nav.click()
+    await page.waitForURL((u) => u.pathname !== '/')
+    expect(new URL(page.url()).searchParams.get('care'), `after clicking ${navName}`).toBe('1')
+    expect(await page.evaluate(() => document.documentElement.classList.contains('care'))).toBe(
+      true,
+    )
+    expect((await text()).body!.fontSize).toBeGreaterThanOrEqual(20)
+    const columnPath = new URL(page.url()).pathname
+
+    // 标准版 turns it off, on the same page.
+    await page.getByRole('link', { name: '标准版', exact: true }).click()
+    await page.waitForURL((u) => u.searchParams.get('care') !== '1')
+    expect(new URL(page.url()).pathname).toBe(columnPath)
+    expect(await page.evaluate(() => document.documentElement.classList.contains('care'))).toBe(
+      false,
+    )
+    expect((await text()).body!.fontSize).toBeLessThan(20)
+    expect(await page.getByRole('link', { name: '长辈版', exact: true }).count()).toBe(1)
+    await context.close()
+    expect(problems, problems.join('\n')).toEqual([])
+  })
+})
+
+describe('keyboard', () => {
+  for (const [name, url] of [
+    ['a portal home page', () => `${server.site('www')}/`],
+    ['a department home page in care mode', () => `${server.site('fgw')}/?care=1`],
+    ['the platform directory', () => `${server.url}/`],
+  ] as const) {
+    it(`pressing Tab first focuses the skip link on ${name}, and it leads to the main content`, async () => {
+      const page = await browser.newPage()
+      await page.goto(url())
+      await page.keyboard.press('Tab')
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement
+        const r = el.getBoundingClientRect()
+        return {
+          text: el.textContent?.trim(),
+          href: el.getAttribute('href'),
+          visible: r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0,
+        }
+      })
+      expect(focused.text).toBe('跳到主要内容')
+      expect(focused.href).toBe('#main')
+      expect(focused.visible, 'the focused skip link is on screen').toBe(true)
+      await page.keyboard.press('Enter')
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main')
+      await page.close()
+    })
+  }
+})
+
+describe('admin', () => {
+  let context: BrowserContext
+  let page: Page
+
+  beforeAll(async () => {
+    await adminWarmup
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    page = await context.newPage()
+  })
+  afterAll(async () => {
+    await context?.close()
+  })
+
+  async function openLogin() {
+    await page.goto(`${server.url}/admin/login`, { timeout: 120_000 })
+    await page.locator('input[name="email"]').waitFor({ timeout: 120_000 })
+  }
+
+  async function login(email: string, password: string) {
+    await page.locator('input[name="email"]').fill(email)
+    await page.locator('input[name="password"]').fill(password)
+    await page.locator('form button[type="submit"]').click()
+  }
+
+  it('the login page is in Chinese, and a wrong password shows an error and stays on it', async () => {
+    await openLogin()
+    expect(await page.evaluate(() => document.documentElement.lang)).toMatch(/^zh/)
+    const button = (await page.locator('form button[type="submit"]').textContent())?.trim()
+    expect(button).toMatch(/[\u4e00-\u9fff]/)
+    expect(await page.locator('body').innerText()).toContain('登录')
+    await screenshot(page, 'admin-login')
+
+    await login('editor@fgw.demo.jiyue', 'not-the-password')
+    const error = page.locator('.payload-toast-container li, [data-sonner-toast]').first()
+    await error.waitFor({ timeout: 30_000 })
+    const message = (await error.innerText()).trim()
+    expect(message).toMatch(/[\u4e00-\u9fff]/)
+    await screenshot(page, 'admin-login-wrong-password')
+    expect(new URL(page.url()).pathname).toBe('/admin/login')
+  })
+
+  it("a site editor logs in and the articles list shows only that site's articles", async () => {
+    await openLogin()
+    await login('editor@fgw.demo.jiyue', DEMO_PASSWORD)
+    await page.waitForURL((u) => u.pathname.startsWith('/admin') && u.pathname !== '/admin/login', {
+      timeout: 120_000,
+    })
+    // All of the editor's articles on one page, not just the first ten.
+    await page.setViewportSize({ width: 1280, height: 3000 })
+    await page.goto(`${server.url}/admin/collections/articles?limit=100`, { timeout: 120_000 })
+    const table = page.locator('table').first()
+    await table.waitFor({ timeout: 120_000 })
+    const read = () =>
+      table.evaluate((t: HTMLTableElement) => ({
+        headers: [...t.querySelectorAll('thead th')].map((th) => (th.textContent ?? '').trim()),
+        rows: [...t.querySelectorAll('tbody tr')].map((tr) =>
+          [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim()),
+        ),
+      }))
+    // Relationship cells load their titles only once on screen (rows further down say
+    // <没有 所属站点> until then; the page was made tall enough for every row above), and
+    // say 加载中... until the titles arrive.
+    const settled = (rows: string[][]) =>
+      rows.length > 0 && !JSON.stringify(rows).includes('加载中')
+    for (const until = Date.now() + 30_000; Date.now() < until;) {
+      if (settled((await read()).rows)) break
+      await page.waitForTimeout(250)
+    }
+    // The counter (e.g. 1-19 共 19) tells how many articles the editor can see in all.
+    const total = Number(/共\s*(\d+)/.exec(await page.locator('body').innerText())?.[1])
+    await screenshot(page, 'admin-articles-fgw-editor')
+    const { headers, rows } = await read()
+    const siteColumn = headers.findIndex((h) => h.includes('所属站点'))
+    expect(siteColumn, `headers: ${headers.join(' | ')}`).toBeGreaterThanOrEqual(0)
+    expect(rows.length).toBeGreaterThan(0)
+    expect(rows.length, 'every article is on the page').toBe(total)
+    const sites = new Set(rows.map((r) => r[siteColumn]))
+    expect([...sites]).toEqual(['青川市发展和改革委员会'])
+  })
+})
