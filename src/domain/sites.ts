@@ -70,6 +70,36 @@ export function siteOrigin({
   return `http://${site.slug}.localhost${port ? `:${port}` : ''}`
 }
 
+/**
+ * The origin to link a reader to: on a development address (`*.localhost`, localhost) the
+ * other sites' development addresses, with the reader's port; otherwise their real domains.
+ */
+export function linkOrigin({
+  site,
+  requestHost,
+  port,
+}: {
+  site: Pick<SiteFacts, 'slug' | 'domains'>
+  requestHost: string | undefined | null
+  port?: number | string
+}): string {
+  if (isDevHost(requestHost)) {
+    const given = hostPort(requestHost) ?? (port != null ? String(port) : '')
+    return `http://${site.slug}.localhost${given ? `:${given}` : ''}`
+  }
+  return siteOrigin({ site, port })
+}
+
+/** A development address: localhost, `*.localhost` or a loopback IP. */
+export function isDevHost(requestHost: string | undefined | null): boolean {
+  const host = normaliseHost(requestHost)
+  return PLATFORM_HOSTS.has(host) || host.endsWith('.localhost')
+}
+
+/** The port written in a Host header, if any. */
+export const hostPort = (requestHost: string | undefined | null): string | undefined =>
+  /:(\d+)$/.exec((requestHost ?? '').trim())?.[1]
+
 /** Sites listed publicly: those still serving their own content. */
 export const isListed = (status: SiteStatus): boolean =>
   status === 'active' || status === 'rectifying'

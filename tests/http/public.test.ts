@@ -275,7 +275,12 @@ describe('retired sites', () => {
     })
     const res = await get(s, '/tzgg/?x=1', { host: 'jyj.localhost' })
     expect(res.status).toBe(301)
-    expect(res.headers.get('location')).toBe('http://www.qingchuan.gov.cn/tzgg/?x=1')
+    expect(res.headers.get('location')).toBe(`http://www.localhost:${s.port}/tzgg/?x=1`)
+    const real = await get(s, '/tzgg/', { host: 'www.qingchuan-jyj.gov.cn' })
+    expect(real.status).toBe(404) // not a domain of any site
+    const byDomain = await get(s, '/tzgg/', { host: 'jyj.qingchuan.gov.cn' })
+    expect(byDomain.status).toBe(301)
+    expect(byDomain.headers.get('location')).toBe('http://www.qingchuan.gov.cn/tzgg/')
     const list = JSON.parse((await get(s, '/sites.json', { host: 'localhost' })).text) as {
       slug: string
     }[]

@@ -275,3 +275,21 @@ describe('uploads are judged by content', () => {
     )
   })
 })
+
+describe('links between sites', () => {
+  it('follow the address the reader came by', async () => {
+    const { linkOrigin, isDevHost } = await import('../../src/domain/sites')
+    const fgw = { slug: 'fgw', domains: ['fgw.qingchuan.gov.cn'] }
+    expect(linkOrigin({ site: fgw, requestHost: 'www.localhost:3000' })).toBe(
+      'http://fgw.localhost:3000',
+    )
+    expect(linkOrigin({ site: fgw, requestHost: 'localhost', port: 4000 })).toBe(
+      'http://fgw.localhost:4000',
+    )
+    expect(linkOrigin({ site: fgw, requestHost: 'www.qingchuan.gov.cn' })).toBe(
+      'http://fgw.qingchuan.gov.cn',
+    )
+    expect(isDevHost('127.0.0.1:3000')).toBe(true)
+    expect(isDevHost('www.gov.cn')).toBe(false)
+  })
+})

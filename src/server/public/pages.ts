@@ -4,7 +4,7 @@ import type { Payload, Where } from 'payload'
 import { UPDATE_CLASSES, type UpdateClass } from '../../domain/columns'
 import { beijingDate } from '../../domain/dates'
 import { pageCount, pageWindow } from '../../domain/pagination'
-import { siteOrigin, isListed, normaliseHost } from '../../domain/sites'
+import { isListed, linkOrigin, normaliseHost, siteOrigin } from '../../domain/sites'
 import { tags } from '../../services/page-cache'
 import { richTextToHtml } from '../render/lexical'
 import { articleHref, columnHref, fileUrl, withPage } from '../render/urls'
@@ -32,6 +32,8 @@ export type PageContext = {
   port: number
   platformName: string
   requestHost: string
+  /** The platform's site directory (站群导航). */
+  directoryHref: string
 }
 
 export type Rendered<V> = { view: V; tags: string[]; lastModified?: Date }
@@ -148,10 +150,13 @@ function layout(
     },
     breadcrumbs,
     platformName: ctx.platformName,
-    directoryHref: `http://localhost:${ctx.port}/`,
+    directoryHref: ctx.directoryHref,
     relatedSites: related
       .filter((s) => String(s.id) !== String(ctx.site.id) && isListed(s.status))
-      .map((s) => ({ name: s.name, href: siteOrigin({ site: s, port: ctx.port }) + '/' })),
+      .map((s) => ({
+        name: s.name,
+        href: linkOrigin({ site: s, requestHost: ctx.requestHost, port: ctx.port }) + '/',
+      })),
     year: new Date().getFullYear(),
   }
 }
@@ -241,8 +246,13 @@ const inColumns = (cols: ColumnRecord[]): Where => ({ columns: { in: cols.map((c
 
 export async function homePage(ctx: PageContext): Promise<Rendered<HomeView>> {
   const sites = await ctx.registry.sites()
-  const homeColumns = ctx.columns.all.filter((c) => c.showOnHome)
-  const noticeColumns = ctx.columns.all.filter((c) => c.updateClass === 'notice-policy')
+  // 通知公告 get their own panel: notice-class columns outside the disclosure catalogue
+  // (policy documents stay in their own block).
+  const noticeColumns = ctx.columns.all.filter(
+    (c) => c.updateClass === 'notice-policy' && !c.isDisclosure,
+  )
+  const noticeIds = new Set(noticeColumns.map((c) => String(c.id)))
+  const homeColumns = ctx.columns.all.filter((c) => c.showOnHome && !noticeIds.has(String(c.id)))
   const [blocks, notices, headline] = await Promise.all([
     Promise.all(
       homeColumns.map(async (c) => {

@@ -7,7 +7,14 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Payload } from 'payload'
 
 import { parsePageSegment } from '../../domain/pagination'
-import { isListed, matchHost, siteOrigin } from '../../domain/sites'
+import {
+  hostPort,
+  isDevHost,
+  isListed,
+  linkOrigin,
+  matchHost,
+  siteOrigin,
+} from '../../domain/sites'
 import { type CachedPage, pageCache, tags as cacheTags } from '../../services/page-cache'
 import { render } from '../render/engine'
 import { rssXml, sitemapXml } from '../render/feeds'
@@ -101,6 +108,13 @@ export function publicRouter(options: PublicOptions) {
   const { payload, port, platformName } = options
   const registry: Registry = createRegistry(payload)
   const router = express.Router()
+
+  /** The directory on the platform's own host; on development addresses, localhost. */
+  const directoryHref = (requestHost: string | undefined) => {
+    const own = options.platformHosts[0]
+    if (own && !isDevHost(requestHost)) return `https://${own}/`
+    return `http://localhost:${hostPort(requestHost) ?? port}/`
+  }
 
   const notFound = async (ctx: PageContext): Promise<Output> => {
     const sites = await registry.sites()
@@ -251,7 +265,7 @@ export function publicRouter(options: PublicOptions) {
       const sites = (await registry.sites()).filter((s) => isListed(s.status))
       const entry = (s: SiteRecord) => ({
         name: s.name,
-        href: siteOrigin({ site: s, port }) + '/',
+        href: linkOrigin({ site: s, requestHost: req.headers.host, port }) + '/',
         siteIdCode: s.siteIdCode,
         orgName: s.orgName,
       })
@@ -287,7 +301,7 @@ export function publicRouter(options: PublicOptions) {
         if (options.passThrough(req.path)) return next()
         const view: SiteNotFoundView = {
           host: match.host,
-          directoryHref: `http://localhost:${port}/`,
+          directoryHref: directoryHref(req.headers.host),
           platformName,
         }
         res.status(404).setHeader('Cache-Control', 'no-store')
@@ -300,7 +314,10 @@ export function publicRouter(options: PublicOptions) {
       if ((site.status === 'closed' || site.status === 'merged') && site.successor != null) {
         const successor = sites.find((s) => String(s.id) === String(site.successor))
         if (successor && !options.passThrough(req.path)) {
-          res.redirect(301, siteOrigin({ site: successor, port }) + req.originalUrl)
+          res.redirect(
+            301,
+            linkOrigin({ site: successor, requestHost: req.headers.host, port }) + req.originalUrl,
+          )
           return
         }
       }
@@ -318,6 +335,7 @@ export function publicRouter(options: PublicOptions) {
         port,
         platformName,
         requestHost: req.headers.host ?? '',
+        directoryHref: directoryHref(req.headers.host),
       }
       const out = await sitePage(ctx, req, res)
       if (out === 'done') return
