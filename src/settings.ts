@@ -39,6 +39,9 @@ function secret(): string {
     }
     return given
   }
+  // `next build` evaluates the config to collect routes; no secret is used then.
+  if (process.env.NEXT_PHASE === 'phase-production-build')
+    return 'build-time-placeholder-never-used-to-sign'
   if (production) throw new Error('生产环境必须设置 PAYLOAD_SECRET（至少 32 个字符的随机字符串）')
   const file = path.join(dataDir, 'secret')
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim()
