@@ -30,7 +30,9 @@ const converters: HTMLConvertersFunction = ({ defaultConverters }) => ({
     internalDocToHref: ({ linkNode }) => {
       const doc = linkNode.fields.doc
       const id =
-        doc && typeof doc.value === 'object' ? (doc.value as unknown as { id: string | number }).id : doc?.value
+        doc && typeof doc.value === 'object'
+          ? (doc.value as unknown as { id: string | number }).id
+          : doc?.value
       return doc?.relationTo === 'articles' && id != null ? `/a/${id}` : '#'
     },
   }),
