@@ -19,6 +19,8 @@ export type AppOptions = {
   nextHandler?: (req: Request, res: Response) => Promise<unknown> | unknown
   platformName?: string
   platformOperator?: string
+  /** all: everything; public: sites and files only; admin: admin and API only (内外网分离). */
+  role?: 'all' | 'public' | 'admin'
 }
 
 const ADMIN_PATHS = /^\/(admin|api|_next|__nextjs[^/]*)(\/|$)/
@@ -50,7 +52,7 @@ const adminHeaders = helmet({
 })
 
 export function createApp(options: AppOptions) {
-  const { payload, port, logger, nextHandler } = options
+  const { payload, port, logger, nextHandler, role = settings.role } = options
   const platformName = options.platformName ?? process.env.PLATFORM_NAME ?? '政府网站集约化平台'
   const app = express()
   app.disable('x-powered-by')
@@ -83,7 +85,7 @@ export function createApp(options: AppOptions) {
     cdnSeconds: settings.pageCacheSeconds,
     passThrough: (p) => Boolean(nextHandler) && ADMIN_PATHS.test(p),
   })
-  app.use(router)
+  if (role !== 'admin') app.use(router)
 
   if (nextHandler) {
     app.use((req, res) => nextHandler(req, res))

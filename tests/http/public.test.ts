@@ -304,3 +304,25 @@ describe('files', () => {
     expect((await pdf.text()).startsWith('%PDF-')).toBe(true)
   })
 })
+
+describe('node roles', () => {
+  it('an admin-only node serves no public site', async () => {
+    const { createApp } = await import('../../src/server/app')
+    const pino = (await import('pino')).default
+    const { app } = createApp({
+      payload: s.payload,
+      port: s.port,
+      logger: pino({ level: 'silent' }),
+      role: 'admin',
+    })
+    const http = await import('node:http')
+    const server = http.createServer(app)
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const port = (server.address() as { port: number }).port
+    const res = await get({ ...s, port }, '/', { host: 'www.localhost' })
+    expect(res.status).toBe(404)
+    expect(res.text).not.toContain('青川市人民政府')
+    expect((await get({ ...s, port }, '/healthz')).status).toBe(200)
+    await new Promise<void>((r) => server.close(() => r()))
+  })
+})
