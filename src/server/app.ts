@@ -1,4 +1,5 @@
 // The Express application: public sites, their files, and (unless ROLE=public) the admin and API.
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 
 import express, { type NextFunction, type Request, type Response } from 'express'
@@ -9,7 +10,7 @@ import type { Logger } from 'pino'
 import { settings } from '../settings'
 import { assetsDir, render } from './render/engine'
 import { FILE_ROUTES } from './render/urls'
-import { publicRouter } from './public/router'
+import { createFastPath, publicRouter } from './public/router'
 
 export type AppOptions = {
   payload: Payload
@@ -51,6 +52,24 @@ const adminHeaders = helmet({
   strictTransportSecurity: settings.production,
 })
 
+/** The headers a middleware such as helmet sets, captured once so the fast path can send them. */
+function headersOf(
+  middleware: (req: never, res: never, next: () => void) => void,
+): Record<string, string> {
+  const headers: Record<string, string> = {}
+  const res = {
+    setHeader: (name: string, value: string | number | string[]) => {
+      headers[name] = Array.isArray(value) ? value.join(', ') : String(value)
+    },
+    removeHeader: (name: string) => {
+      delete headers[name]
+    },
+    getHeader: (name: string) => headers[name],
+  }
+  middleware({ headers: {}, method: 'GET', url: '/' } as never, res as never, () => {})
+  return headers
+}
+
 export function createApp(options: AppOptions) {
   const { payload, port, logger, nextHandler, role = settings.role } = options
   const platformName = options.platformName ?? process.env.PLATFORM_NAME ?? '政府网站集约化平台'
@@ -64,9 +83,13 @@ export function createApp(options: AppOptions) {
     res.json({ ok: true, role: settings.role })
   })
 
-  app.use((req, res, next) =>
-    (ADMIN_PATHS.test(req.path) && nextHandler ? adminHeaders : publicCsp)(req, res, next),
-  )
+  // helmet's public headers are the same for every page: computed once, set as a block.
+  const publicHeaders = headersOf(publicCsp)
+  app.use((req, res, next) => {
+    if (ADMIN_PATHS.test(req.path) && nextHandler) return adminHeaders(req, res, next)
+    res.set(publicHeaders)
+    next()
+  })
 
   const staticOptions = { maxAge: '1d', index: false, dotfiles: 'deny', fallthrough: true } as const
   app.use('/assets', express.static(assetsDir, staticOptions))
@@ -86,6 +109,15 @@ export function createApp(options: AppOptions) {
     passThrough: (p) => Boolean(nextHandler) && ADMIN_PATHS.test(p),
   })
   if (role !== 'admin') app.use(router)
+  const fastPath =
+    role === 'admin'
+      ? () => false
+      : createFastPath({
+          registry,
+          platformHosts: settings.platformHosts,
+          cdnSeconds: settings.pageCacheSeconds,
+          headers: publicHeaders,
+        })
 
   if (nextHandler) {
     app.use((req, res) => nextHandler(req, res))
@@ -122,5 +154,10 @@ export function createApp(options: AppOptions) {
     },
   )
 
-  return { app, registry }
+  /** The server's request handler: cached pages first, then Express. */
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    if (!fastPath(req, res)) app(req, res)
+  }
+
+  return { app, registry, handler }
 }

@@ -1,5 +1,7 @@
 // Entry point: one process that starts Payload, seeds the demo platform on an empty database,
 // and serves public sites (and, unless ROLE=public, the admin and API) through Express.
+import http from 'node:http'
+
 import { getPayload } from 'payload'
 
 import { settings } from '../settings'
@@ -32,8 +34,9 @@ async function main() {
     nextHandler = (req, res) => handle(req, res)
   }
 
-  const { app } = createApp({ payload, port: settings.port, logger, nextHandler })
-  const server = app.listen(settings.port, () => {
+  const { handler } = createApp({ payload, port: settings.port, logger, nextHandler })
+  const server = http.createServer(handler)
+  server.listen(settings.port, () => {
     logger.info(
       {
         port: settings.port,

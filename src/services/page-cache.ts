@@ -4,6 +4,7 @@
 export type CachedPage = {
   status: number
   body: Buffer
+  /** Made on the first request that accepts gzip, then kept. */
   gzip?: Buffer
   etag: string
   lastModified: string

@@ -21,8 +21,12 @@ export async function startServer({ seed = false }: { seed?: boolean } = {}): Pr
   const server = http.createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.address() as AddressInfo).port
-  const { app } = createApp({ payload: started.payload, port, logger: pino({ level: 'silent' }) })
-  server.on('request', app)
+  const { handler } = createApp({
+    payload: started.payload,
+    port,
+    logger: pino({ level: 'silent' }),
+  })
+  server.on('request', handler)
   return {
     ...started,
     port,

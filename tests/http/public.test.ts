@@ -198,11 +198,20 @@ describe('a site', () => {
     expect(rss.text).toMatch(/<item><title>[^<]+<\/title><link>http:\/\/www\.qingchuan\.gov\.cn\//)
   })
 
-  it('sends security headers with a CSP', async () => {
-    const res = await get(s, '/', www)
-    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'")
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
-    expect(res.headers.get('x-powered-by')).toBeNull()
+  it('sends the same security headers with a CSP on a fresh render and on a cache hit', async () => {
+    const miss = await get(s, '/ghjh/', www)
+    const hit = await get(s, '/ghjh/', www)
+    expect([miss.headers.get('x-cache'), hit.headers.get('x-cache')]).toEqual(['MISS', 'HIT'])
+    for (const res of [miss, hit]) {
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'")
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+      expect(res.headers.get('x-powered-by')).toBeNull()
+    }
+    expect(hit.headers.get('content-security-policy')).toBe(
+      miss.headers.get('content-security-policy'),
+    )
+    expect(hit.text).toBe(miss.text)
   })
 })
 
@@ -309,14 +318,14 @@ describe('node roles', () => {
   it('an admin-only node serves no public site', async () => {
     const { createApp } = await import('../../src/server/app')
     const pino = (await import('pino')).default
-    const { app } = createApp({
+    const { handler } = createApp({
       payload: s.payload,
       port: s.port,
       logger: pino({ level: 'silent' }),
       role: 'admin',
     })
     const http = await import('node:http')
-    const server = http.createServer(app)
+    const server = http.createServer(handler)
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
     const port = (server.address() as { port: number }).port
     const res = await get({ ...s, port }, '/', { host: 'www.localhost' })

@@ -1,10 +1,7 @@
 // The public Liquid templates, rendered the way the server renders them (auto-escaping, strict filters).
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
-import { Liquid } from 'liquidjs'
 import { describe, expect, it } from 'vitest'
 
+import { engineFor } from '../../src/server/render/engine'
 import type {
   ArticleCard,
   ArticleView,
@@ -18,28 +15,19 @@ import type {
   SiteView,
 } from '../../src/server/render/view-models'
 
-const TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url))
 type Theme = 'portal' | 'department'
 
-const engine = (theme: Theme | null) =>
-  new Liquid({
-    root: theme
-      ? [path.join(TEMPLATES, theme), path.join(TEMPLATES, '_base')]
-      : [path.join(TEMPLATES, '_base')],
-    extname: '.liquid',
-    outputEscape: 'escape',
-    cache: true,
-    strictFilters: true,
-  })
+// The server's own engine (auto-escaping, strict filters, the keep_care filter).
+const engine = (theme: Theme | null) => engineFor(theme)
 const engines = {
   portal: engine('portal'),
   department: engine('department'),
   platform: engine(null),
 }
 const render = (theme: Theme, name: string, view: object): Promise<string> =>
-  engines[theme].renderFile(name, view)
+  engines[theme].renderFileSync(name, view)
 const renderPlatform = (name: string, view: object): Promise<string> =>
-  engines.platform.renderFile(name, view)
+  engines.platform.renderFileSync(name, view)
 
 const site = (theme: Theme): SiteView => ({
   name: theme === 'portal' ? '青川市人民政府' : '青川市发展和改革委员会',
@@ -172,6 +160,7 @@ const articleView = (theme: Theme, care: boolean, title = '安全生产工作会
     html: '<p>会议<strong>强调</strong>，要压实责任。</p>',
     date: '2026-03-12',
     datetime: '2026-03-12T01:30:00.000Z',
+    pubDate: '2026-03-12 09:30',
     source: '青川市应急管理局',
     author: '王晓',
     docNumber: '青府办发〔2026〕5号',

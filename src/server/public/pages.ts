@@ -2,7 +2,7 @@
 import type { Payload, Where } from 'payload'
 
 import { UPDATE_CLASSES, type UpdateClass } from '../../domain/columns'
-import { beijingDate } from '../../domain/dates'
+import { beijingDate, beijingDateTime } from '../../domain/dates'
 import { pageCount, pageWindow } from '../../domain/pagination'
 import { isListed, linkOrigin, normaliseHost, siteOrigin } from '../../domain/sites'
 import { tags } from '../../services/page-cache'
@@ -82,6 +82,19 @@ const LIST_SELECT = {
   publishedAt: true,
   columns: true,
   coverImage: true,
+} as const
+const ARTICLE_SELECT = {
+  title: true,
+  summary: true,
+  body: true,
+  publishedAt: true,
+  updatedAt: true,
+  columns: true,
+  coverImage: true,
+  attachments: true,
+  source: true,
+  author: true,
+  docNumber: true,
 } as const
 
 export const siteView = (ctx: Pick<PageContext, 'site' | 'port' | 'requestHost'>): SiteView => {
@@ -226,7 +239,7 @@ const published = (siteId: string | number, extra?: Where): Where => ({
 async function listArticles(
   ctx: PageContext,
   where: Where,
-  { limit, page = 1 }: { limit: number; page?: number },
+  { limit, page = 1, count = true }: { limit: number; page?: number; count?: boolean },
 ) {
   return ctx.payload.find({
     collection: 'articles',
@@ -234,9 +247,13 @@ async function listArticles(
     sort: '-publishedAt',
     limit,
     page,
+    pagination: count,
     depth: 1,
     select: LIST_SELECT,
-    populate: { media: { filename: true, alt: true, sizes: true, width: true, height: true } },
+    populate: {
+      media: { filename: true, alt: true, sizes: true, width: true, height: true },
+      columns: { id: true },
+    },
     overrideAccess: false,
     draft: false,
   }) as unknown as Promise<{ docs: ArticleDoc[]; totalDocs: number; totalPages: number }>
@@ -256,7 +273,10 @@ export async function homePage(ctx: PageContext): Promise<Rendered<HomeView>> {
   const [blocks, notices, headline] = await Promise.all([
     Promise.all(
       homeColumns.map(async (c) => {
-        const res = await listArticles(ctx, inColumns(ctx.columns.subtree(c.id)), { limit: 8 })
+        const res = await listArticles(ctx, inColumns(ctx.columns.subtree(c.id)), {
+          limit: 8,
+          count: false,
+        })
         return {
           column: { name: c.name, href: columnHref(c.path), updateClass: c.updateClass },
           items: res.docs.map((d) => card(ctx.columns, d)),
@@ -264,9 +284,9 @@ export async function homePage(ctx: PageContext): Promise<Rendered<HomeView>> {
       }),
     ),
     noticeColumns.length
-      ? listArticles(ctx, inColumns(noticeColumns), { limit: 8 })
+      ? listArticles(ctx, inColumns(noticeColumns), { limit: 8, count: false })
       : { docs: [] as ArticleDoc[] },
-    listArticles(ctx, { coverImage: { exists: true } }, { limit: 1 }),
+    listArticles(ctx, { coverImage: { exists: true } }, { limit: 1, count: false }),
   ])
   const lead = headline.docs[0]
   const leadCard = lead ? card(ctx.columns, lead) : undefined
@@ -371,6 +391,10 @@ export async function findPublishedArticle(
     where: published(ctx.site.id, { id: { equals: id } }),
     depth: 1,
     limit: 1,
+    // Only what the page shows: no count query, no populated site, columns as bare ids.
+    pagination: false,
+    select: ARTICLE_SELECT,
+    populate: { columns: { id: true } },
     overrideAccess: false,
     draft: false,
   })
@@ -411,6 +435,7 @@ export async function articlePage(
         html: richTextToHtml(doc.body),
         date: beijingDate(doc.publishedAt),
         datetime: doc.publishedAt ?? '',
+        pubDate: beijingDateTime(doc.publishedAt),
         source: doc.source ?? '',
         author: doc.author ?? '',
         docNumber: doc.docNumber ?? '',

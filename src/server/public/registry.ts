@@ -55,14 +55,16 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
 export function createRegistry(payload: Payload) {
   let sites: Promise<SiteRecord[]> | null = null
+  // The last loaded list, for the synchronous cache fast path; null while it is being reloaded.
+  let snapshot: SiteRecord[] | null = null
   const columns = new Map<string, Promise<SiteColumns>>()
 
   pageCache.onPurge((tags) => {
     for (const tag of tags) {
-      if (tag === 'platform') sites = null
+      if (tag === 'platform') sites = snapshot = null
       const m = /^site:(.+)$/.exec(tag)
       if (m) {
-        sites = null
+        sites = snapshot = null
         columns.delete(m[1])
       }
     }
@@ -147,10 +149,19 @@ export function createRegistry(payload: Payload) {
   return {
     sites(): Promise<SiteRecord[]> {
       if (!sites) {
-        sites = loadSites()
-        sites.catch(() => (sites = null))
+        const loading = loadSites()
+        sites = loading
+        loading.then(
+          (list) => {
+            if (sites === loading) snapshot = list
+          },
+          () => (sites = null),
+        )
       }
       return sites
+    },
+    snapshot(): SiteRecord[] | null {
+      return snapshot
     },
     columns(siteId: string | number): Promise<SiteColumns> {
       const key = String(siteId)

@@ -1,6 +1,7 @@
 // The public side: resolves the site from the Host, serves its pages from the output cache or
 // renders them, and serves the platform's directory on the platform's own hosts.
 import crypto from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import zlib from 'node:zlib'
 
 import express, { type NextFunction, type Request, type Response } from 'express'
@@ -59,7 +60,6 @@ function store(key: string | null, out: Output): CachedPage {
   const page: CachedPage = {
     status: out.status,
     body,
-    gzip: body.length > 1024 ? zlib.gzipSync(body, { level: 6 }) : undefined,
     etag: `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 27)}"`,
     lastModified: (out.lastModified ?? new Date()).toUTCString(),
     contentType: out.contentType,
@@ -71,35 +71,91 @@ function store(key: string | null, out: Output): CachedPage {
 }
 
 function send(
-  req: Request,
-  res: Response,
+  req: IncomingMessage,
+  res: ServerResponse,
   page: CachedPage,
   cdnSeconds: number,
   hit: boolean,
+  base: Record<string, string> = {},
 ): void {
-  res.status(page.status)
-  res.setHeader('Content-Type', page.contentType)
-  res.setHeader('ETag', page.etag)
-  res.setHeader('Last-Modified', page.lastModified)
-  res.setHeader('Vary', 'Accept-Encoding')
-  res.setHeader('X-Cache', hit ? 'HIT' : 'MISS')
+  const headers: Record<string, string | number> = {
+    ...base,
+    'Content-Type': page.contentType,
+    ETag: page.etag,
+    'Last-Modified': page.lastModified,
+    Vary: 'Accept-Encoding',
+    'X-Cache': hit ? 'HIT' : 'MISS',
+  }
   if (page.status === 200) {
-    res.setHeader('Cache-Control', `public, max-age=0, s-maxage=${cdnSeconds}, must-revalidate`)
+    headers['Cache-Control'] = `public, max-age=0, s-maxage=${cdnSeconds}, must-revalidate`
     // Tags let a CDN purge exactly what the origin purges (Surrogate-Key / Cache-Tag).
-    res.setHeader('Surrogate-Key', page.tags.join(' '))
+    headers['Surrogate-Key'] = page.tags.join(' ')
   } else {
-    res.setHeader('Cache-Control', 'no-store')
+    headers['Cache-Control'] = 'no-store'
   }
   if (page.status === 200 && req.headers['if-none-match'] === page.etag) {
-    res.status(304).end()
+    res.writeHead(304, headers).end()
     return
   }
-  const gzip = page.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
-  if (gzip) res.setHeader('Content-Encoding', 'gzip')
+  const gzip =
+    page.body.length > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+  if (gzip) {
+    headers['Content-Encoding'] = 'gzip'
+    page.gzip ??= zlib.gzipSync(page.body, { level: 6 })
+  }
   const body = gzip ? page.gzip! : page.body
-  res.setHeader('Content-Length', body.length)
+  headers['Content-Length'] = body.length
+  res.writeHead(page.status, headers)
   if (req.method === 'HEAD') res.end()
   else res.end(body)
+}
+
+/** The cache key of a site page: site, path, and whether care mode is on. */
+const pageKey = (siteId: string | number, path: string, care: boolean) =>
+  `${siteId}|${path}|${care ? 1 : 0}`
+
+/**
+ * Serves a cached page straight from the Node request, before Express: a hit needs no
+ * middleware. `headers` are the public security headers (captured from helmet at start).
+ * Returns false when the request is not a cache hit, to hand it to Express.
+ */
+export function createFastPath({
+  registry,
+  platformHosts,
+  cdnSeconds,
+  headers,
+}: {
+  registry: Registry
+  platformHosts: string[]
+  cdnSeconds: number
+  headers: Record<string, string>
+}) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false
+    const sites = registry.snapshot()
+    if (!sites) return false
+    const url = req.url ?? '/'
+    const q = url.indexOf('?')
+    const path = q < 0 ? url : url.slice(0, q)
+    const match = matchHost({ host: req.headers.host, sites, platformHosts })
+    let key: string
+    if (match.kind === 'platform') {
+      if (path !== '/') return false
+      key = 'platform|/'
+    } else if (
+      match.kind === 'site' &&
+      (match.site.status === 'active' || match.site.status === 'rectifying')
+    ) {
+      const care = q >= 0 && new URLSearchParams(url.slice(q + 1)).getAll('care').join() === '1'
+      key = pageKey(match.site.id, path, care)
+    } else {
+      return false
+    }
+    const page = pageCache.get(key)
+    if (!page) return false
+    send(req, res, page, cdnSeconds, true, headers)
+    return true
+  }
 }
 
 const COLUMN_PATH = /^\/((?:[a-z0-9][a-z0-9-]*\/)*[a-z0-9][a-z0-9-]*)\/(.*)$/
@@ -322,7 +378,7 @@ export function publicRouter(options: PublicOptions) {
         }
       }
       const care = req.query.care === '1'
-      const key = `${site.id}|${req.path}|${care ? 1 : 0}`
+      const key = pageKey(site.id, req.path, care)
       const cached = pageCache.get(key)
       if (cached) return send(req, res, cached, options.cdnSeconds, true)
       const ctx: PageContext = {

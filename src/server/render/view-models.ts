@@ -93,6 +93,8 @@ export type ArticleView = {
     html: string
     date: string
     datetime: string
+    /** Beijing time, YYYY-MM-DD HH:MM, for the PubDate meta tag */
+    pubDate: string
     source: string
     author: string
     docNumber: string
