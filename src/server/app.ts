@@ -24,6 +24,8 @@ export type AppOptions = {
   role?: 'all' | 'public' | 'admin'
 }
 
+const PUBLIC_BODY_LIMIT = 64 * 1024
+
 const ADMIN_PATHS = /^\/(admin|api|_next|__nextjs[^/]*)(\/|$)/
 
 const publicCsp = helmet({
@@ -88,6 +90,17 @@ export function createApp(options: AppOptions) {
   app.use((req, res, next) => {
     if (ADMIN_PATHS.test(req.path) && nextHandler) return adminHeaders(req, res, next)
     res.set(publicHeaders)
+    next()
+  })
+
+  // Public pages take no uploads: refuse large bodies before anyone reads them. (Forms set
+  // their own, smaller limits; the admin's uploads are limited by Payload.)
+  app.use((req, res, next) => {
+    if (ADMIN_PATHS.test(req.path) && nextHandler) return next()
+    if (Number(req.headers['content-length'] ?? 0) > PUBLIC_BODY_LIMIT) {
+      res.status(413).type('text/plain; charset=utf-8').send('提交的内容过大')
+      return
+    }
     next()
   })
 

@@ -314,6 +314,32 @@ describe('files', () => {
   })
 })
 
+describe('request limits', () => {
+  it('refuses a large body sent to a public page with 413 and a Chinese sentence', async () => {
+    const http = await import('node:http')
+    const res = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: s.port,
+          path: '/tzgg/',
+          method: 'POST',
+          headers: { host: 'www.localhost', 'content-length': 1024 * 1024 },
+        },
+        (r) => {
+          let text = ''
+          r.on('data', (c) => (text += c))
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, text }))
+        },
+      )
+      req.on('error', reject)
+      req.end(Buffer.alloc(1024))
+    })
+    expect(res.status).toBe(413)
+    expect(res.text).toBe('提交的内容过大')
+  })
+})
+
 describe('node roles', () => {
   it('an admin-only node serves no public site', async () => {
     const { createApp } = await import('../../src/server/app')

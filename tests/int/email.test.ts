@@ -1,0 +1,67 @@
+// Mail goes out through nodemailer to a real SMTP server on loopback.
+import type { AddressInfo } from 'node:net'
+
+import { SMTPServer } from 'smtp-server'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { makeSite, makeUser } from '../helpers/fixtures'
+import { type Started, startPayload, testDb } from '../helpers/payload'
+
+type Mail = { from: string; to: string[]; raw: string }
+const received: Mail[] = []
+let smtp: SMTPServer
+let t: Started
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, done) {
+      const chunks: Buffer[] = []
+      stream.on('data', (c: Buffer) => chunks.push(c))
+      stream.on('end', () => {
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        })
+        done()
+      })
+    },
+  })
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
+  const port = (smtp.server.address() as AddressInfo).port
+  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`
+  process.env.MAIL_FROM = 'jiyue@test.jiyue'
+  t = await startPayload()
+})
+
+afterAll(async () => {
+  await t?.stop()
+  await new Promise<void>((resolve) => smtp.close(() => resolve()))
+  delete process.env.SMTP_URL
+})
+
+describe(`mail on ${testDb()}`, () => {
+  it('sends a password-reset mail to the person, from the configured sender', async () => {
+    const site = await makeSite(t.payload)
+    const user = await makeUser(t.payload, { sites: [{ site: site.id, roles: ['editor'] }] })
+    await t.payload.forgotPassword({ collection: 'users', data: { email: user.email } })
+    for (let i = 0; i < 50 && !received.length; i++) await new Promise((r) => setTimeout(r, 100))
+    expect(received).toHaveLength(1)
+    expect(received[0].to).toEqual([user.email])
+    expect(received[0].from).toBe('jiyue@test.jiyue')
+    const [head, body] = received[0].raw.split(/\r?\n\r?\n/, 2)
+    expect(head).toContain('Content-Transfer-Encoding: base64')
+    const text = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+    expect(text).toMatch(/\/admin\/reset\/[0-9a-f]{20,}/)
+    expect(text).toContain('重置') // the admin's language is Chinese, and so is its mail
+  })
+
+  it('sends nothing for an address nobody has', async () => {
+    const before = received.length
+    await t.payload.forgotPassword({ collection: 'users', data: { email: 'nobody@test.jiyue' } })
+    await new Promise((r) => setTimeout(r, 300))
+    expect(received.length).toBe(before)
+  })
+})
