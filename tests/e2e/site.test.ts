@@ -374,3 +374,43 @@ describe('admin', () => {
     expect([...sites]).toEqual(['青川市发展和改革委员会'])
   })
 })
+
+describe('the REST API for anonymous readers', () => {
+  const api = async (path: string) => {
+    const res = await fetch(`${server.url}/api${path}`)
+    return { status: res.status, text: await res.text() }
+  }
+
+  it('lists published articles but never a draft, even when asked for drafts', async () => {
+    const published = JSON.parse((await api('/articles?limit=5&depth=0')).text) as {
+      totalDocs: number
+    }
+    expect(published.totalDocs).toBeGreaterThan(50)
+    for (const q of [
+      '/articles?draft=true&limit=200&depth=0',
+      '/articles?where[_status][equals]=draft&draft=true',
+    ]) {
+      const res = await api(q)
+      expect(res.status, q).toBe(200)
+      expect(res.text, q).not.toContain('【草稿】')
+      expect(res.text, q).not.toContain('"_status":"draft"')
+    }
+    const versions = await api('/articles/versions')
+    expect(versions.status).toBe(403)
+  })
+
+  it('refuses the user list and shows no staff e-mail or password data anywhere public', async () => {
+    expect((await api('/users')).status).toBe(403)
+    for (const q of [
+      '/articles?limit=50&depth=2',
+      '/sites?limit=50&depth=2',
+      '/columns?limit=100&depth=2',
+      '/media?limit=20',
+      '/attachments?limit=20',
+    ]) {
+      const res = await api(q)
+      expect(res.status, q).toBe(200)
+      expect(res.text, q).not.toMatch(/@demo\.jiyue|"hash"|"salt"|"email"/)
+    }
+  })
+})
