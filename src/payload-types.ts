@@ -73,6 +73,7 @@ export interface Config {
     articles: Article;
     media: Media;
     attachments: Attachment;
+    'work-calendar': WorkCalendar;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -86,6 +87,7 @@ export interface Config {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     attachments: AttachmentsSelect<false> | AttachmentsSelect<true>;
+    'work-calendar': WorkCalendarSelect<false> | WorkCalendarSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -335,6 +337,24 @@ export interface Attachment {
   focalY?: number | null;
 }
 /**
+ * 法定节假日与调休上班日。工作日按“周一至周五、不含节假日、另加调休上班日”计算。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "work-calendar".
+ */
+export interface WorkCalendar {
+  id: number;
+  /**
+   * 格式为 YYYY-MM-DD，例如 2026-10-01
+   */
+  date: string;
+  kind: 'holiday' | 'makeup';
+  name: string;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -381,6 +401,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'attachments';
         value: number | Attachment;
+      } | null)
+    | ({
+        relationTo: 'work-calendar';
+        value: number | WorkCalendar;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -606,6 +630,18 @@ export interface AttachmentsSelect<T extends boolean = true> {
   height?: T;
   focalX?: T;
   focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "work-calendar_select".
+ */
+export interface WorkCalendarSelect<T extends boolean = true> {
+  date?: T;
+  kind?: T;
+  name?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -14,6 +14,10 @@ async function main() {
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config })
 
+  const { seedCalendarIfEmpty } = await import('../seed/calendar')
+  const calendar = await seedCalendarIfEmpty(payload)
+  if (calendar) logger.info(calendar, 'official work calendar seeded')
+
   if (settings.seed) {
     const { seedIfEmpty } = await import('../seed')
     const seeded = await seedIfEmpty(payload, { logger })

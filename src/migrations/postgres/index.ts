@@ -1,9 +1,15 @@
 import * as migration_20261122_135823_initial from './20261122_135823_initial';
+import * as migration_20261122_150145_work_calendar from './20261122_150145_work_calendar';
 
 export const migrations = [
   {
     up: migration_20261122_135823_initial.up,
     down: migration_20261122_135823_initial.down,
-    name: '20261122_135823_initial'
+    name: '20261122_135823_initial',
+  },
+  {
+    up: migration_20261122_150145_work_calendar.up,
+    down: migration_20261122_150145_work_calendar.down,
+    name: '20261122_150145_work_calendar'
   },
 ];

@@ -1,9 +1,15 @@
 import * as migration_20261122_135814_initial from './20261122_135814_initial';
+import * as migration_20261122_150142_work_calendar from './20261122_150142_work_calendar';
 
 export const migrations = [
   {
     up: migration_20261122_135814_initial.up,
     down: migration_20261122_135814_initial.down,
-    name: '20261122_135814_initial'
+    name: '20261122_135814_initial',
+  },
+  {
+    up: migration_20261122_150142_work_calendar.up,
+    down: migration_20261122_150142_work_calendar.down,
+    name: '20261122_150142_work_calendar'
   },
 ];
