@@ -137,6 +137,8 @@ describe('a site', () => {
     }
     const nf = await get(s, '/nope/', www)
     expect(nf.text).toContain('青川市人民政府')
+    expect(nf.text).toMatch(/<a href="\/">首页<\/a>/)
+    expect(nf.text).toContain('<span aria-current="page">页面不存在</span>')
     expect(nf.headers.get('cache-control')).toBe('no-store')
   })
 

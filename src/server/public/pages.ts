@@ -467,7 +467,10 @@ export function notFoundLayout(ctx: PageContext, sites: SiteRecord[]): Layout {
   return layout(ctx, {
     title: '页面不存在',
     columnName: '页面不存在',
-    breadcrumbs: [{ name: '首页', href: '/' }],
+    breadcrumbs: [
+      { name: '首页', href: '/' },
+      { name: '页面不存在', href: ctx.path, current: true },
+    ],
     related: sites,
   })
 }
