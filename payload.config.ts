@@ -8,7 +8,9 @@ import nodemailer from 'nodemailer'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { collections } from './collections'
+import { collections, globals } from './collections'
+import { jobs } from './src/jobs'
+import { firstHourCsvEndpoint } from './src/services/report-endpoints'
 import { databaseAdapter } from './src/db'
 import { settings } from './src/settings'
 
@@ -21,6 +23,8 @@ export default buildConfig({
   serverURL: process.env.SERVER_URL || undefined,
   db: databaseAdapter(settings.databaseUrl),
   collections,
+  globals,
+  jobs,
   editor: lexicalEditor(),
   sharp,
   csrf: origins,
@@ -32,6 +36,12 @@ export default buildConfig({
     dateFormat: 'yyyy-MM-dd HH:mm',
     meta: { titleSuffix: ' - 集约 政府网站集约化平台' },
     importMap: { baseDir: path.resolve(dirname) },
+    components: {
+      beforeDashboard: ['/src/admin/MyQueue#MyQueue'],
+      views: {
+        firstHour: { Component: '/src/admin/FirstHourView#FirstHourView', path: '/first-hour' },
+      },
+    },
   },
   upload: {
     limits: {
@@ -46,6 +56,7 @@ export default buildConfig({
         skipVerify: settings.env !== 'production',
       })
     : undefined,
+  endpoints: [firstHourCsvEndpoint],
   graphQL: { disablePlaygroundInProduction: true },
   // Types are generated for reference; not declared onto Payload, because ids are numbers on
   // SQL databases and strings on MongoDB and the code must serve both.

@@ -169,6 +169,25 @@ export const Sites: CollectionConfig = {
       ],
     },
     {
+      name: 'publishing',
+      label: '发布流程',
+      type: 'group',
+      fields: [
+        {
+          name: 'reviewStep',
+          label: '启用审核环节（提交 → 审核 → 签发）',
+          type: 'checkbox',
+          defaultValue: true,
+        },
+        {
+          name: 'fourEyes',
+          label: '本人提交的稿件须由他人审核、签发',
+          type: 'checkbox',
+          defaultValue: true,
+        },
+      ],
+    },
+    {
       type: 'collapsible',
       label: '关停与整合',
       admin: { initCollapsed: true },

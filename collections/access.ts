@@ -49,7 +49,8 @@ export const publishedOrOwnSites =
   ({ req }) => {
     const actor = toActor(req.user)
     if (canReadAllSites(actor)) return true
-    const published: Where = { [`${prefix}_status`]: { equals: 'published' } }
+    // Published and withdrawn pages answer the public (a withdrawn page shows its notice).
+    const published: Where = { [`${prefix}state`]: { in: ['published', 'withdrawn'] } }
     const sites = readableSites(actor)
     if (sites === true) return true
     return sites.length ? { or: [published, siteIn(sites, `${prefix}site`)] } : published
@@ -60,4 +61,11 @@ export const versionsOfOwnSites: Access = ({ req }) => {
   const sites = readableSites(toActor(req.user))
   if (sites === true) return true
   return sites.length ? siteIn(sites, 'version.site') : false
+}
+
+/** Staff records of a site (numbers, audit): anyone with a role there, and platform staff. */
+export const readOwnSites: Access = ({ req }) => {
+  const sites = readableSites(toActor(req.user))
+  if (sites === true) return true
+  return sites.length ? siteIn(sites) : false
 }

@@ -21,8 +21,10 @@ export const siteField = (rule: WriteRule): Field => ({
     const sites = writableSites(toActor(user), rule)
     return sites === true || sites.length !== 1 ? undefined : sites[0]
   },
-  filterOptions: ({ user }): Where | boolean => {
+  filterOptions: ({ user, req }): Where | boolean => {
     if (!user) return true // scripts and seeding act for the platform
+    // Records a service writes for a person's move (a number taken at signing) follow the move.
+    if (req?.context?.numbering) return true
     const sites = writableSites(toActor(user), rule)
     return sites === true ? true : { id: { in: sites } }
   },

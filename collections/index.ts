@@ -1,8 +1,46 @@
+import type { CollectionConfig } from 'payload'
+
 import { Articles } from './Articles'
+import { AuditEvents, Notifications, PublishingChecks } from './Audit'
 import { Columns } from './Columns'
+import { auditChange, auditDelete, auditLogin, auditLoginFailure, auditLogout } from './hooks/audit'
+import { NumberAssignments, NumberingCounters, NumberingSeries } from './Numbering'
 import { Sites } from './Sites'
 import { Attachments, Media } from './Uploads'
 import { Users } from './Users'
 import { WorkCalendar } from './WorkCalendar'
 
-export const collections = [Sites, Users, Columns, Articles, Media, Attachments, WorkCalendar]
+// Bookkeeping written by services only; auditing it would audit the audit.
+const UNAUDITED = new Set([AuditEvents.slug, NumberingCounters.slug, Notifications.slug])
+
+/** Every admin create, update and delete lands in the audit trail; logins too. */
+const audited = (c: CollectionConfig): CollectionConfig => {
+  if (UNAUDITED.has(c.slug)) return c
+  const hooks = { ...c.hooks }
+  if (c.slug !== Articles.slug)
+    hooks.afterChange = [...(hooks.afterChange ?? []), auditChange(c.slug)]
+  hooks.afterDelete = [...(hooks.afterDelete ?? []), auditDelete(c.slug)]
+  if (c.auth) {
+    hooks.afterLogin = [...(hooks.afterLogin ?? []), auditLogin]
+    hooks.afterLogout = [...(hooks.afterLogout ?? []), auditLogout]
+    hooks.afterError = [...(hooks.afterError ?? []), auditLoginFailure]
+  }
+  return { ...c, hooks }
+}
+
+export const collections = [
+  Sites,
+  Users,
+  Columns,
+  Articles,
+  Media,
+  Attachments,
+  WorkCalendar,
+  NumberingSeries,
+  NumberAssignments,
+  NumberingCounters,
+  AuditEvents,
+  Notifications,
+].map(audited)
+
+export const globals = [PublishingChecks]

@@ -74,12 +74,22 @@ export interface Config {
     media: Media;
     attachments: Attachment;
     'work-calendar': WorkCalendar;
+    'numbering-series': NumberingSery;
+    'number-assignments': NumberAssignment;
+    'numbering-counters': NumberingCounter;
+    'audit-events': AuditEvent;
+    notifications: Notification;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    'numbering-series': {
+      numbers: 'number-assignments';
+    };
+  };
   collectionsSelect: {
     sites: SitesSelect<false> | SitesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -88,7 +98,13 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     attachments: AttachmentsSelect<false> | AttachmentsSelect<true>;
     'work-calendar': WorkCalendarSelect<false> | WorkCalendarSelect<true>;
+    'numbering-series': NumberingSeriesSelect<false> | NumberingSeriesSelect<true>;
+    'number-assignments': NumberAssignmentsSelect<false> | NumberAssignmentsSelect<true>;
+    'numbering-counters': NumberingCountersSelect<false> | NumberingCountersSelect<true>;
+    'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -97,15 +113,27 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'publishing-checks': PublishingCheck;
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'publishing-checks': PublishingChecksSelect<false> | PublishingChecksSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      publishingSweep: TaskPublishingSweep;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -170,6 +198,10 @@ export interface Site {
         id?: string | null;
       }[]
     | null;
+  publishing?: {
+    reviewStep?: boolean | null;
+    fourEyes?: boolean | null;
+  };
   successor?: (number | null) | Site;
   closedAt?: string | null;
   updatedAt: string;
@@ -260,11 +292,63 @@ export interface Article {
   attachments?: (number | Attachment)[] | null;
   source?: string | null;
   author?: string | null;
-  publishedAt?: string | null;
+  disclosureMode?: ('proactive' | 'on-request' | 'withheld') | null;
+  issuingOrgan?: string | null;
+  dateFormed?: string | null;
+  disclosureReason?: string | null;
+  /**
+   * 签发时按序列自动取号；纸质文件可直接填写发文字号
+   */
+  numberingSeries?: (number | null) | NumberingSery;
+  /**
+   * 如“青政发〔2026〕12号”
+   */
   docNumber?: string | null;
+  /**
+   * 签发时自动生成
+   */
+  indexNumber?: string | null;
+  state:
+    | 'draft'
+    | 'submitted'
+    | 'reviewed'
+    | 'returned'
+    | 'signed'
+    | 'scheduled'
+    | 'published'
+    | 'withdrawn'
+    | 'unpublished';
+  workflowMove?: string | null;
+  workflowReason?: string | null;
+  scheduledAt?: string | null;
+  unpublishAt?: string | null;
+  signedAt?: string | null;
+  publishedAt?: string | null;
+  checksConfirmed?: boolean | null;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  returnReason?: string | null;
+  withdrawnReason?: string | null;
+  withdrawnAt?: string | null;
+  unpublishedReason?: string | null;
+  unpublishedAt?: string | null;
+  replacement?: (number | null) | Article;
+  emergency?: boolean | null;
+  emergencyReason?: string | null;
+  emergencyReviewedAt?: string | null;
+  history?:
+    | {
+        at?: string | null;
+        by?: (number | null) | User;
+        move?: string | null;
+        from?: string | null;
+        to?: string | null;
+        reason?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
-  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -337,6 +421,55 @@ export interface Attachment {
   focalY?: number | null;
 }
 /**
+ * 发文字号按序列、按年度连续编号，签发时自动取号；作废的号码保留并注明理由。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "numbering-series".
+ */
+export interface NumberingSery {
+  id: number;
+  site: number | Site;
+  name: string;
+  /**
+   * 如“青政发”；规范性文件单独成列，如“青政规”
+   */
+  prefix: string;
+  kind: 'regular' | 'normative';
+  active?: boolean | null;
+  numbers?: {
+    docs?: (number | NumberAssignment)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * 每个索引号和发文字号的去向：所属信息，或作废理由。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "number-assignments".
+ */
+export interface NumberAssignment {
+  id: number;
+  site: number | Site;
+  number: string;
+  kind: 'index' | 'doc';
+  scope: string;
+  series?: (number | null) | NumberingSery;
+  year: number;
+  seq: number;
+  article?: (number | null) | Article;
+  status: 'assigned' | 'manual' | 'voided';
+  takenAt?: string | null;
+  takenBy?: (number | null) | User;
+  voidReason?: string | null;
+  voidedAt?: string | null;
+  voidedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * 法定节假日与调休上班日。工作日按“周一至周五、不含节假日、另加调休上班日”计算。
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -356,6 +489,61 @@ export interface WorkCalendar {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "numbering-counters".
+ */
+export interface NumberingCounter {
+  id: number;
+  key: string;
+  last: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * 只增不改：每条事件记录前一条的哈希，`npm run audit:verify` 可检出任何修改或删除。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events".
+ */
+export interface AuditEvent {
+  id: number;
+  seq: number;
+  at: string;
+  user?: string | null;
+  userEmail?: string | null;
+  site?: (number | null) | Site;
+  action: string;
+  target?: string | null;
+  outcome: 'success' | 'failure';
+  detail?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  prevHash: string;
+  hash: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  key: string;
+  site?: (number | null) | Site;
+  kind: string;
+  subject?: string | null;
+  recipients?: string | null;
+  target?: string | null;
+  sentAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -370,6 +558,107 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'publishingSweep';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'publishingSweep') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -405,6 +694,26 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'work-calendar';
         value: number | WorkCalendar;
+      } | null)
+    | ({
+        relationTo: 'numbering-series';
+        value: number | NumberingSery;
+      } | null)
+    | ({
+        relationTo: 'number-assignments';
+        value: number | NumberAssignment;
+      } | null)
+    | ({
+        relationTo: 'numbering-counters';
+        value: number | NumberingCounter;
+      } | null)
+    | ({
+        relationTo: 'audit-events';
+        value: number | AuditEvent;
+      } | null)
+    | ({
+        relationTo: 'notifications';
+        value: number | Notification;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -484,6 +793,12 @@ export interface SitesSelect<T extends boolean = true> {
         duties?: T;
         id?: T;
       };
+  publishing?:
+    | T
+    | {
+        reviewStep?: T;
+        fourEyes?: T;
+      };
   successor?: T;
   closedAt?: T;
   updatedAt?: T;
@@ -552,11 +867,45 @@ export interface ArticlesSelect<T extends boolean = true> {
   attachments?: T;
   source?: T;
   author?: T;
-  publishedAt?: T;
+  disclosureMode?: T;
+  issuingOrgan?: T;
+  dateFormed?: T;
+  disclosureReason?: T;
+  numberingSeries?: T;
   docNumber?: T;
+  indexNumber?: T;
+  state?: T;
+  workflowMove?: T;
+  workflowReason?: T;
+  scheduledAt?: T;
+  unpublishAt?: T;
+  signedAt?: T;
+  publishedAt?: T;
+  checksConfirmed?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  returnReason?: T;
+  withdrawnReason?: T;
+  withdrawnAt?: T;
+  unpublishedReason?: T;
+  unpublishedAt?: T;
+  replacement?: T;
+  emergency?: T;
+  emergencyReason?: T;
+  emergencyReviewedAt?: T;
+  history?:
+    | T
+    | {
+        at?: T;
+        by?: T;
+        move?: T;
+        from?: T;
+        to?: T;
+        reason?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
-  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -645,11 +994,121 @@ export interface WorkCalendarSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "numbering-series_select".
+ */
+export interface NumberingSeriesSelect<T extends boolean = true> {
+  site?: T;
+  name?: T;
+  prefix?: T;
+  kind?: T;
+  active?: T;
+  numbers?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "number-assignments_select".
+ */
+export interface NumberAssignmentsSelect<T extends boolean = true> {
+  site?: T;
+  number?: T;
+  kind?: T;
+  scope?: T;
+  series?: T;
+  year?: T;
+  seq?: T;
+  article?: T;
+  status?: T;
+  takenAt?: T;
+  takenBy?: T;
+  voidReason?: T;
+  voidedAt?: T;
+  voidedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "numbering-counters_select".
+ */
+export interface NumberingCountersSelect<T extends boolean = true> {
+  key?: T;
+  last?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events_select".
+ */
+export interface AuditEventsSelect<T extends boolean = true> {
+  seq?: T;
+  at?: T;
+  user?: T;
+  userEmail?: T;
+  site?: T;
+  action?: T;
+  target?: T;
+  outcome?: T;
+  detail?: T;
+  prevHash?: T;
+  hash?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  key?: T;
+  site?: T;
+  kind?: T;
+  subject?: T;
+  recipients?: T;
+  target?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  meta?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -685,6 +1144,62 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publishing-checks".
+ */
+export interface PublishingCheck {
+  id: number;
+  /**
+   * 每行一个，或用逗号、顿号分隔
+   */
+  sensitiveWords?: string | null;
+  /**
+   * 每行一个正确姓名
+   */
+  leaderNames?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publishing-checks_select".
+ */
+export interface PublishingChecksSelect<T extends boolean = true> {
+  sensitiveWords?: T;
+  leaderNames?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -692,6 +1207,14 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPublishingSweep".
+ */
+export interface TaskPublishingSweep {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -24,6 +24,9 @@ const env = z
     IMAGE_MAX_MB: z.coerce.number().positive().default(20),
     LOG_LEVEL: z.string().default('info'),
     PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).default(60),
+    JOBS: z.string().default('on'),
+    FIRST_HOUR_REMIND_AT: z.string().default('30,50'),
+    FIRST_HOUR_ESCALATE_AT: z.coerce.number().int().positive().default(60),
   })
   .parse(process.env)
 
@@ -79,4 +82,12 @@ export const settings = {
   imageMaxBytes: Math.round(env.IMAGE_MAX_MB * 1024 * 1024),
   logLevel: env.LOG_LEVEL,
   pageCacheSeconds: env.PAGE_CACHE_SECONDS,
+  /** Whether this node runs the jobs queue (the publishing clock); one node is enough. */
+  jobs: !['0', 'false', 'no', 'off'].includes(env.JOBS.toLowerCase()),
+  /** First-hour reminders to editors and signers, minutes after signing. */
+  firstHourRemindAt: list(env.FIRST_HOUR_REMIND_AT)
+    .map(Number)
+    .filter((n) => n > 0),
+  /** Escalation to the site admin, minutes after signing. */
+  firstHourEscalateAt: env.FIRST_HOUR_ESCALATE_AT,
 }

@@ -31,6 +31,7 @@ export const isState = (value: unknown): value is State =>
 
 /** States whose page answers the public (a withdrawn page stays, with its notice). */
 export const LIVE_STATES: readonly State[] = ['published', 'withdrawn']
+export const isLive = (state: unknown): boolean => LIVE_STATES.includes(state as State)
 /** States listed in columns, feeds and search. */
 export const LISTED_STATES: readonly State[] = ['published']
 /** States in which the content is fixed: what was signed is what goes online. */
@@ -258,3 +259,25 @@ export const contentLocked = (state: State): boolean => SEALED_STATES.includes(s
 /** Whether a move takes the numbers: signing, and an emergency publish (signed at once). */
 export const assignsNumbers = (from: State, to: State, name?: MoveName): boolean =>
   (to === 'signed' && from !== 'scheduled') || (to === 'published' && name === 'emergency')
+
+export type SigningFacts = {
+  issuingOrgan?: string | null
+  dateFormed?: string | null
+  disclosureMode?: string | null
+  disclosureReason?: string | null
+  orgCode?: string | null
+}
+
+/** What a document must carry before it is signed (and so numbered), as sentences. */
+export function signingProblems(facts: SigningFacts): string[] {
+  const problems: string[] = []
+  if (!facts.issuingOrgan?.trim()) problems.push('签发前须填写发文机关')
+  if (!facts.dateFormed) problems.push('签发前须填写成文日期')
+  if (!facts.disclosureMode) problems.push('签发前须选择公开方式')
+  else if (facts.disclosureMode !== 'proactive' && !facts.disclosureReason?.trim()) {
+    problems.push('公开方式不是“主动公开”时，须填写不主动公开的理由')
+  }
+  if (!facts.orgCode?.trim())
+    problems.push('本站未设置机构代码，无法生成索引号；请站点管理员先在站点设置中填写')
+  return problems
+}

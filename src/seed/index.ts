@@ -1,5 +1,5 @@
 // The demo platform: a city portal, its department sites, their staff and a year of content.
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 import type { Logger } from 'pino'
 
 import { SITE_ROLES } from '../domain/permissions'
@@ -7,6 +7,16 @@ import { settings } from '../settings'
 import { demoPlatform, demoSites, type SeedColumn, type SeedSite } from './content'
 import { demoImage, demoPdf } from './files'
 import { paragraphsToLexical } from './lexical'
+import { parseDocNumber } from '../domain/numbering'
+import { recordManualDocNumber, takeIndexNumber } from '../services/numbering'
+
+// The issuer codes of each demo site's document series (regular and normative).
+const SERIES: Record<string, [string, string]> = {
+  www: ['青政发', '青政规'],
+  fgw: ['青发改发', '青发改规'],
+  jyj: ['青教发', '青教规'],
+  wjw: ['青卫健发', '青卫健规'],
+}
 
 export const DEMO_DOMAIN = 'demo.jiyue'
 
@@ -79,6 +89,18 @@ export async function seedDemo(
     })
     if (s.kind === 'portal') portalId = site.id
     siteIds.set(s.slug, site.id)
+    const [regular, normative] = SERIES[s.slug] ?? [`${s.slug}发`, `${s.slug}规`]
+    for (const [name, prefix, kind] of [
+      [`${s.orgName}文件`, regular, 'regular'],
+      [`${s.orgName}规范性文件`, normative, 'normative'],
+    ]) {
+      await payload.create({
+        collection: 'numbering-series',
+        context: ctx,
+        overrideAccess: true,
+        data: { site: site.id, name, prefix, kind },
+      })
+    }
 
     const columnIds = new Map<string, string | number>()
     const addColumns = async (cols: SeedColumn[], parent?: string | number) => {
@@ -149,7 +171,10 @@ export async function seedDemo(
         })
         attachments.push(file.id)
       }
-      await payload.create({
+      // Signed a few minutes to (now and then) more than an hour before going online.
+      const delay = (((articleCount * 37) % 20) + 5 + (articleCount % 11 === 0 ? 70 : 0)) * 60_000
+      const signedAt = new Date(publishedAt.getTime() - delay)
+      const article = await payload.create({
         collection: 'articles',
         context: ctx,
         overrideAccess: true,
@@ -164,9 +189,39 @@ export async function seedDemo(
           source: a.source ?? s.orgName,
           author: a.author,
           docNumber: a.docNumber,
+          issuingOrgan: s.orgName,
+          dateFormed: signedAt.toISOString().slice(0, 10),
+          disclosureMode: 'proactive',
+          state: 'published',
+          signedAt: signedAt.toISOString(),
           publishedAt: publishedAt.toISOString(),
-          _status: 'published',
         },
+      })
+      // Numbers through the same service as a real signing, so the sequences explain themselves.
+      const req = await createLocalReq({ context: ctx }, payload)
+      const year = Number(signedAt.toISOString().slice(0, 4))
+      const index = await takeIndexNumber(req, {
+        orgCode: s.orgCode,
+        year,
+        site: site.id,
+        article: article.id,
+      })
+      const parsed = a.docNumber ? parseDocNumber(a.docNumber) : null
+      if (parsed) {
+        await recordManualDocNumber(req, {
+          number: a.docNumber!,
+          year: parsed.year,
+          seq: parsed.seq,
+          site: site.id,
+          article: article.id,
+        })
+      }
+      await payload.update({
+        collection: 'articles',
+        id: article.id,
+        context: ctx,
+        overrideAccess: true,
+        data: { indexNumber: index.number },
       })
       articleCount++
     }
@@ -187,13 +242,12 @@ export async function seedDemo(
       collection: 'articles',
       context: ctx,
       overrideAccess: true,
-      draft: true,
       data: {
         site: siteId,
         title: `【草稿】${s.name}待审稿件`,
         columns: [col.docs[0].id],
         summary: '尚未发布的稿件',
-        _status: 'draft',
+        state: 'draft',
       },
     })
   }

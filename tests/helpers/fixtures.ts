@@ -34,6 +34,7 @@ export async function makeSite(payload: Payload, over: Record<string, unknown> =
       theme: 'department',
       siteIdCode: String(1_000_000_000 + i).slice(0, 10),
       orgName: `测试机构${i}`,
+      orgCode: String(100_000_000 + (i % 900_000_000)).slice(0, 9),
       sponsor: `测试主办单位${i}`,
       ...over,
     },
@@ -75,21 +76,20 @@ export async function makeArticle(
     column,
     status = 'published',
     ...over
-  }: { site: Id; column: Id; status?: 'draft' | 'published' } & Record<string, unknown>,
+  }: { site: Id; column: Id; status?: string } & Record<string, unknown>,
 ) {
   const i = next()
   return payload.create({
     collection: 'articles',
     overrideAccess: true,
     context: ctx,
-    draft: status === 'draft',
     data: {
       site,
       columns: [column],
       title: `测试信息${i}`,
       summary: `摘要${i}`,
       body: paragraphsToLexical([`正文第一段${i}`]),
-      _status: status,
+      state: status,
       ...over,
     },
   })

@@ -249,10 +249,17 @@ describe('the output cache', () => {
     await s.payload.update({
       collection: 'articles',
       id: art.id,
-      data: { _status: 'draft' },
+      data: {
+        state: 'unpublished',
+        unpublishedReason: '内容已过时',
+        unpublishedAt: new Date().toISOString(),
+      },
       overrideAccess: true,
+      context: { seeding: true },
     })
-    expect((await get(s, href, www)).status).toBe(404)
+    const gone = await get(s, href, www)
+    expect(gone.status).toBe(410)
+    expect(gone.text).toContain('内容已过时')
     expect((await get(s, '/tzgg/', www)).text).not.toContain('新标题二号')
   })
 

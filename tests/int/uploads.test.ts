@@ -6,7 +6,6 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { settings } from '../../src/settings'
 import {
   type Id,
   makeColumn,
@@ -20,12 +19,15 @@ import { type Started, startPayload, testDb } from '../helpers/payload'
 import { doc, docx, ofd, xlsx } from '../helpers/zip'
 
 let t: Started
+// Settings are read when first imported: only after the test database is set.
+let settings: typeof import('../../src/settings').settings
 let site: Id
 let column: Id
 let editor: TestUser
 
 beforeAll(async () => {
   t = await startPayload()
+  ;({ settings } = await import('../../src/settings'))
   site = (await makeSite(t.payload)).id
   column = (await makeColumn(t.payload, site)).id
   editor = await makeUser(t.payload, { sites: [{ site, roles: ['editor'] }] })
@@ -169,7 +171,6 @@ describe(`article validation on ${testDb()}`, () => {
         data: { site, columns: [foreign.id], title: '串站' },
         user: editor,
         overrideAccess: false,
-        draft: true,
       }),
     ).rejects.toThrow(/外站栏目|所属栏目/)
   })
@@ -182,13 +183,15 @@ describe(`article validation on ${testDb()}`, () => {
     await expect(makeColumn(t.payload, site, { slug: 'admin' })).rejects.toThrow('系统保留路径')
   })
 
-  it('stamps the publication time on first publish', async () => {
-    const art = await t.payload.create({
-      collection: 'articles',
-      data: { site, columns: [column], title: '发布', _status: 'published' },
-      overrideAccess: true,
-    })
-    expect(art.publishedAt).toBeTruthy()
+  it('creates every new article as a draft: publishing is a workflow move', async () => {
+    await expect(
+      t.payload.create({
+        collection: 'articles',
+        data: { site, columns: [column], title: '发布', state: 'published' },
+        user: editor,
+        overrideAccess: false,
+      }),
+    ).rejects.toThrow('新建的稿件只能是草稿')
   })
 
   it('never deletes a site, even for a platform admin', async () => {

@@ -164,6 +164,9 @@ const articleView = (theme: Theme, care: boolean, title = '安全生产工作会
     source: '青川市应急管理局',
     author: '王晓',
     docNumber: '青府办发〔2026〕5号',
+    indexNumber: '11339900MB1A52301L/2026-00012',
+    issuingOrgan: '青川市人民政府办公室',
+    dateFormed: '2026-03-01',
     summary: '',
     image: {
       src: '/files/images/a.jpg',

@@ -1,5 +1,6 @@
 import * as migration_20261122_135814_initial from './20261122_135814_initial';
 import * as migration_20261122_150142_work_calendar from './20261122_150142_work_calendar';
+import * as migration_20261122_163913_workflow from './20261122_163913_workflow';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261122_150142_work_calendar.up,
     down: migration_20261122_150142_work_calendar.down,
-    name: '20261122_150142_work_calendar'
+    name: '20261122_150142_work_calendar',
+  },
+  {
+    up: migration_20261122_163913_workflow.up,
+    down: migration_20261122_163913_workflow.down,
+    name: '20261122_163913_workflow'
   },
 ];

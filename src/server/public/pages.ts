@@ -51,6 +51,12 @@ type ArticleDoc = {
   source?: string | null
   author?: string | null
   docNumber?: string | null
+  indexNumber?: string | null
+  issuingOrgan?: string | null
+  dateFormed?: string | null
+  state?: string | null
+  withdrawnReason?: string | null
+  withdrawnAt?: string | null
   site?: string | number | { id: string | number }
 }
 type MediaDoc = {
@@ -95,6 +101,12 @@ const ARTICLE_SELECT = {
   source: true,
   author: true,
   docNumber: true,
+  indexNumber: true,
+  issuingOrgan: true,
+  dateFormed: true,
+  state: true,
+  withdrawnReason: true,
+  withdrawnAt: true,
 } as const
 
 export const siteView = (ctx: Pick<PageContext, 'site' | 'port' | 'requestHost'>): SiteView => {
@@ -228,10 +240,20 @@ const card = (columns: SiteColumns, doc: ArticleDoc): ArticleCard => ({
   thumb: thumbOf(doc.coverImage),
 })
 
+/** Listed in columns, feeds and the sitemap: published, not withdrawn. */
 const published = (siteId: string | number, extra?: Where): Where => ({
   and: [
     { site: { equals: siteId } },
-    { _status: { equals: 'published' } },
+    { state: { equals: 'published' } },
+    ...(extra ? [extra] : []),
+  ],
+})
+
+/** Answering at its address: published, or withdrawn (the page stays, with its notice). */
+const live = (siteId: string | number, extra?: Where): Where => ({
+  and: [
+    { site: { equals: siteId } },
+    { state: { in: ['published', 'withdrawn'] } },
     ...(extra ? [extra] : []),
   ],
 })
@@ -381,14 +403,51 @@ const humanSize = (bytes?: number) =>
       ? `${Math.max(1, Math.round(bytes / 1024))} KB`
       : `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
-/** Loads a published article of this site, or null. */
+/**
+ * What an article that no longer answers has become: unpublished with a replacement (301) or an
+ * explanation (410). Read past access control, but only these fields.
+ */
+export async function findRetiredArticle(
+  ctx: Pick<PageContext, 'payload' | 'site'>,
+  id: string,
+): Promise<{ title: string; reason: string; date: string; replacement?: string | number } | null> {
+  const res = await ctx.payload.find({
+    collection: 'articles',
+    where: {
+      and: [
+        { site: { equals: ctx.site.id } },
+        { id: { equals: id } },
+        { state: { equals: 'unpublished' } },
+      ],
+    },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    select: { title: true, unpublishedReason: true, unpublishedAt: true, replacement: true },
+    overrideAccess: true,
+  })
+  const doc = res.docs[0] as
+    | { title: string; unpublishedReason?: string; unpublishedAt?: string; replacement?: unknown }
+    | undefined
+  if (!doc) return null
+  const r = doc.replacement
+  return {
+    title: doc.title,
+    reason: doc.unpublishedReason ?? '',
+    date: beijingDate(doc.unpublishedAt),
+    replacement: (r && typeof r === 'object' ? (r as { id: string | number }).id : r) as
+      string | number | undefined,
+  }
+}
+
+/** Loads a live (published or withdrawn) article of this site, or null. */
 export async function findPublishedArticle(
   ctx: Pick<PageContext, 'payload' | 'site'>,
   id: string,
 ): Promise<ArticleDoc | null> {
   const res = await ctx.payload.find({
     collection: 'articles',
-    where: published(ctx.site.id, { id: { equals: id } }),
+    where: live(ctx.site.id, { id: { equals: id } }),
     depth: 1,
     limit: 1,
     // Only what the page shows: no count query, no populated site, columns as bare ids.
@@ -439,6 +498,13 @@ export async function articlePage(
         source: doc.source ?? '',
         author: doc.author ?? '',
         docNumber: doc.docNumber ?? '',
+        indexNumber: doc.indexNumber ?? '',
+        issuingOrgan: doc.issuingOrgan ?? '',
+        dateFormed: beijingDate(doc.dateFormed),
+        withdrawn:
+          doc.state === 'withdrawn'
+            ? { reason: doc.withdrawnReason ?? '', date: beijingDate(doc.withdrawnAt) }
+            : undefined,
         summary: doc.summary ?? '',
         image: media
           ? {
@@ -463,13 +529,17 @@ export async function articlePage(
   }
 }
 
-export function notFoundLayout(ctx: PageContext, sites: SiteRecord[]): Layout {
+export function notFoundLayout(
+  ctx: PageContext,
+  sites: SiteRecord[],
+  title = '页面不存在',
+): Layout {
   return layout(ctx, {
-    title: '页面不存在',
-    columnName: '页面不存在',
+    title,
+    columnName: title,
     breadcrumbs: [
       { name: '首页', href: '/' },
-      { name: '页面不存在', href: ctx.path, current: true },
+      { name: title, href: ctx.path, current: true },
     ],
     related: sites,
   })

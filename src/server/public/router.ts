@@ -25,6 +25,7 @@ import {
   articlePage,
   columnPage,
   findPublishedArticle,
+  findRetiredArticle,
   homePage,
   latestArticles,
   notFoundLayout,
@@ -181,6 +182,26 @@ export function publicRouter(options: PublicOptions) {
     return { status: 404, body, contentType: HTML, tags: [] }
   }
 
+  /** An unpublished article: 301 to its replacement, or 410 saying why it is gone. */
+  const retired = async (ctx: PageContext, res: Response, id: string): Promise<Output | 'done'> => {
+    const gone = await findRetiredArticle(ctx, id)
+    if (!gone) return notFound(ctx)
+    if (gone.replacement != null) {
+      const next = await findPublishedArticle(ctx, String(gone.replacement))
+      const column = next && primaryColumn(ctx.columns, next)
+      if (next && column) {
+        res.redirect(301, articleHref(column.path, next.id) + (ctx.care ? '?care=1' : ''))
+        return 'done'
+      }
+    }
+    const sites = await registry.sites()
+    const body = await render(ctx.site.theme, 'gone', {
+      layout: notFoundLayout(ctx, sites, '信息已下线'),
+      gone,
+    })
+    return { status: 410, body, contentType: HTML, tags: [cacheTags.article(id)] }
+  }
+
   /** Everything a site answers, by path. Returns null to pass the request on. */
   async function sitePage(
     ctx: PageContext,
@@ -237,7 +258,7 @@ export function publicRouter(options: PublicOptions) {
     const art = /^([A-Za-z0-9]{1,24})\.html$/.exec(rest)
     if (!art || !isValidId(payload, art[1])) return notFound(ctx)
     const doc = await findPublishedArticle(ctx, art[1])
-    if (!doc) return notFound(ctx)
+    if (!doc) return retired(ctx, res, art[1])
     const shownUnder = (doc.columns ?? []).some(
       (c) => String(typeof c === 'object' ? c.id : c) === String(column.id),
     )

@@ -98,6 +98,11 @@ export type ArticleView = {
     source: string
     author: string
     docNumber: string
+    indexNumber: string
+    issuingOrgan: string
+    dateFormed: string
+    /** A withdrawn article keeps its page, with this notice, and leaves lists and search. */
+    withdrawn?: { reason: string; date: string }
     summary: string
     image?: {
       src: string

@@ -1,0 +1,286 @@
+import { APIError, type CollectionBeforeChangeHook, type CollectionConfig } from 'payload'
+
+import { canReadAllSites, readableSites } from '../../src/domain/permissions'
+import {
+  createOnOwnSites,
+  publishedOrOwnSites,
+  toActor,
+  versionsOfOwnSites,
+  writeOnOwnSites,
+} from '../access'
+import { siteField } from '../fields'
+import { invalidateArticle, invalidateArticleOnDelete } from '../hooks/invalidate'
+import { ARTICLES, ATTACHMENTS, COLUMNS, MEDIA, NUMBERING_SERIES } from '../slugs'
+import { DISCLOSURE_MODE_LABELS, DISCLOSURE_MODES } from '../../src/domain/disclosure'
+import { STATE_LABELS, STATES } from '../../src/domain/workflow'
+import { auditChange } from '../hooks/audit'
+import { endpoints } from './endpoints'
+import { afterMove, enforceWorkflow, guardEmergencyReview } from './hooks'
+
+const idOf = (v: unknown) =>
+  v && typeof v === 'object' && 'id' in v ? (v as { id: string | number }).id : v
+
+/** Every column of an article belongs to the article's own site. */
+const columnsOnSameSite: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+  const site = idOf(data.site ?? originalDoc?.site)
+  const columns = ((data.columns ?? originalDoc?.columns ?? []) as unknown[]).map(idOf)
+  if (!columns.length) return data
+  const found = await req.payload.find({
+    collection: COLUMNS,
+    where: { id: { in: columns } },
+    depth: 0,
+    limit: columns.length,
+    req,
+  })
+  const foreign = found.docs.filter((c) => String(idOf(c.site)) !== String(site))
+  if (foreign.length || found.docs.length !== columns.length) {
+    throw new APIError(
+      `栏目“${foreign.map((c) => c.name).join('、') || '已删除的栏目'}”不属于本站，请重新选择`,
+      400,
+      null,
+      true,
+    )
+  }
+  return data
+}
+
+export const Articles: CollectionConfig = {
+  slug: ARTICLES,
+  labels: { singular: '信息', plural: '信息' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'state', 'columns', 'site', 'signedAt', 'publishedAt'],
+    group: '内容',
+    // The admin list shows a person only their own sites' items (published ones of other
+    // sites stay readable through the public API, as on the public site).
+    baseListFilter: ({ req }) => {
+      const actor = toActor(req.user)
+      if (canReadAllSites(actor)) return null
+      const sites = readableSites(actor)
+      return sites === true ? null : { site: { in: sites } }
+    },
+  },
+  endpoints,
+  access: {
+    read: publishedOrOwnSites(),
+    readVersions: versionsOfOwnSites,
+    create: createOnOwnSites('articleCreate'),
+    update: writeOnOwnSites('article'),
+    delete: writeOnOwnSites('articleDelete'),
+  },
+  // No Payload drafts: `state` is the one truth about where an article is. Versions keep the
+  // history; restoring one makes a draft (enforceWorkflow).
+  versions: { drafts: false, maxPerDoc: 50 },
+  hooks: {
+    beforeChange: [columnsOnSameSite, guardEmergencyReview, enforceWorkflow],
+    afterChange: [invalidateArticle, afterMove, auditChange(ARTICLES)],
+    afterDelete: [invalidateArticleOnDelete],
+  },
+  defaultSort: '-publishedAt',
+  fields: [
+    siteField('article'),
+    { name: 'title', label: '标题', type: 'text', required: true, maxLength: 200 },
+    {
+      name: 'columns',
+      label: '所属栏目',
+      type: 'relationship',
+      relationTo: COLUMNS,
+      hasMany: true,
+      required: true,
+      filterOptions: ({ data }) => (data?.site ? { site: { equals: idOf(data.site) } } : true),
+    },
+    { name: 'summary', label: '摘要', type: 'textarea', maxLength: 500 },
+    { name: 'body', label: '正文', type: 'richText' },
+    { name: 'coverImage', label: '题图', type: 'upload', relationTo: MEDIA },
+    { name: 'attachments', label: '附件', type: 'upload', relationTo: ATTACHMENTS, hasMany: true },
+    {
+      type: 'row',
+      fields: [
+        { name: 'source', label: '来源', type: 'text' },
+        { name: 'author', label: '作者', type: 'text' },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: '公开属性与文号',
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'disclosureMode',
+              label: '公开方式',
+              type: 'select',
+              defaultValue: 'proactive',
+              options: DISCLOSURE_MODES.map((value) => ({
+                value,
+                label: DISCLOSURE_MODE_LABELS[value],
+              })),
+            },
+            { name: 'issuingOrgan', label: '发文机关', type: 'text' },
+            {
+              name: 'dateFormed',
+              label: '成文日期',
+              type: 'date',
+              admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } },
+            },
+          ],
+        },
+        {
+          name: 'disclosureReason',
+          label: '不主动公开的理由',
+          type: 'textarea',
+          admin: {
+            condition: (data) =>
+              Boolean(data?.disclosureMode && data.disclosureMode !== 'proactive'),
+          },
+        },
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'numberingSeries',
+              label: '文号序列',
+              type: 'relationship',
+              relationTo: NUMBERING_SERIES,
+              filterOptions: ({ data }) =>
+                data?.site ? { site: { equals: idOf(data.site) } } : true,
+              admin: { description: '签发时按序列自动取号；纸质文件可直接填写发文字号' },
+            },
+            {
+              name: 'docNumber',
+              label: '发文字号',
+              type: 'text',
+              index: true,
+              admin: { description: '如“青政发〔2026〕12号”' },
+            },
+            {
+              name: 'indexNumber',
+              label: '索引号',
+              type: 'text',
+              unique: true,
+              admin: { readOnly: true, description: '签发时自动生成' },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'workflowPanel',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/src/admin/WorkflowPanel#WorkflowPanel' },
+      },
+    },
+    {
+      name: 'state',
+      label: '流程状态',
+      type: 'select',
+      required: true,
+      defaultValue: 'draft',
+      index: true,
+      options: STATES.map((value) => ({ value, label: STATE_LABELS[value] })),
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    { name: 'workflowMove', type: 'text', virtual: true, admin: { hidden: true } },
+    { name: 'workflowReason', type: 'text', virtual: true, admin: { hidden: true } },
+    {
+      name: 'scheduledAt',
+      label: '定时发布时间',
+      type: 'date',
+      index: true,
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'unpublishAt',
+      label: '定时下线时间',
+      type: 'date',
+      index: true,
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'signedAt',
+      label: '签发时间',
+      type: 'date',
+      index: true,
+      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'publishedAt',
+      label: '发布时间',
+      type: 'date',
+      index: true,
+      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'checksConfirmed',
+      label: '已确认文中个人信息可以公开',
+      type: 'checkbox',
+      admin: { position: 'sidebar' },
+    },
+    {
+      type: 'collapsible',
+      label: '流程记录',
+      admin: { initCollapsed: true },
+      fields: [
+        {
+          name: 'submittedBy',
+          label: '提交人',
+          type: 'relationship',
+          relationTo: 'users',
+          admin: { readOnly: true },
+        },
+        { name: 'submittedAt', label: '提交时间', type: 'date', admin: { readOnly: true } },
+        { name: 'returnReason', label: '退回理由', type: 'textarea', admin: { readOnly: true } },
+        { name: 'withdrawnReason', label: '撤回理由', type: 'textarea', admin: { readOnly: true } },
+        { name: 'withdrawnAt', label: '撤回时间', type: 'date', admin: { readOnly: true } },
+        {
+          name: 'unpublishedReason',
+          label: '下线说明',
+          type: 'textarea',
+          admin: { readOnly: true },
+        },
+        { name: 'unpublishedAt', label: '下线时间', type: 'date', admin: { readOnly: true } },
+        {
+          name: 'replacement',
+          label: '替代信息（下线后跳转）',
+          type: 'relationship',
+          relationTo: ARTICLES,
+        },
+        { name: 'emergency', label: '紧急发布', type: 'checkbox', admin: { readOnly: true } },
+        {
+          name: 'emergencyReason',
+          label: '紧急发布理由',
+          type: 'textarea',
+          admin: { readOnly: true },
+        },
+        {
+          name: 'emergencyReviewedAt',
+          label: '紧急发布复核时间',
+          type: 'date',
+          admin: { condition: (data) => Boolean(data?.emergency) },
+        },
+        {
+          name: 'history',
+          label: '流转记录',
+          type: 'array',
+          admin: { readOnly: true },
+          fields: [
+            {
+              name: 'at',
+              label: '时间',
+              type: 'date',
+              admin: { date: { pickerAppearance: 'dayAndTime' } },
+            },
+            { name: 'by', label: '办理人', type: 'relationship', relationTo: 'users' },
+            { name: 'move', label: '操作', type: 'text' },
+            { name: 'from', label: '原状态', type: 'text' },
+            { name: 'to', label: '新状态', type: 'text' },
+            { name: 'reason', label: '理由', type: 'text' },
+          ],
+        },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,31 @@
+// Payload's jobs queue runs the publishing clock every 15 seconds on nodes with JOBS=on.
+import type { JobsConfig } from 'payload'
+
+import { runPublishingSweep } from '../services/publishing-sweep'
+import { settings } from '../settings'
+
+export const jobs: JobsConfig = {
+  tasks: [
+    {
+      slug: 'publishingSweep',
+      label: '定时发布、下线与第一时间提醒',
+      retries: 0,
+      schedule: [{ cron: '*/15 * * * * *', queue: 'publishing' }],
+      handler: async ({ req }) => {
+        const output = await runPublishingSweep(req.payload)
+        return {
+          output: {
+            published: output.published.length,
+            unpublished: output.unpublished.length,
+            alarms: output.alarms.length,
+            reminders: output.reminders.length,
+          },
+        }
+      },
+    },
+  ],
+  autoRun: [{ cron: '*/15 * * * * *', queue: 'publishing', limit: 1 }],
+  shouldAutoRun: () => settings.jobs,
+  // Finished sweeps are not kept: four a minute would fill the table with nothing.
+  deleteJobOnComplete: true,
+}

@@ -1,0 +1,122 @@
+// "待我处理": the items waiting for this person, by the roles they hold on each site.
+import type { Payload, Where } from 'payload'
+
+import { ARTICLES, SITES } from '../../collections/slugs'
+import { type Actor, isPlatformAdmin, sitesWithRole } from '../domain/permissions'
+
+type Id = string | number
+export type QueueItem = { id: Id; title: string; state: string; site: Id; why: string; at?: string }
+
+export async function myQueue(
+  payload: Payload,
+  actor: Actor,
+  now = new Date(),
+): Promise<QueueItem[]> {
+  const platform = isPlatformAdmin(actor)
+  const as = (...roles: Parameters<typeof sitesWithRole>[1][]) =>
+    platform ? null : sitesWithRole(actor, 'site-admin', ...roles).map(String)
+  const sitesDocs = await payload.find({
+    collection: SITES,
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { publishing: true },
+  })
+  const noReview = new Set(
+    sitesDocs.docs
+      .filter(
+        (s) => (s as { publishing?: { reviewStep?: boolean } }).publishing?.reviewStep === false,
+      )
+      .map((s) => String(s.id)),
+  )
+  const hourAgo = new Date(now.getTime() - 60 * 60_000).toISOString()
+  const minuteAgo = new Date(now.getTime() - 60_000).toISOString()
+  const me = String(actor.id)
+  const queries: {
+    why: string
+    sites: string[] | null
+    where: Where
+    filter?: (d: Record<string, unknown>) => boolean
+  }[] = [
+    {
+      why: '被退回，待修改',
+      sites: as('editor'),
+      where: { and: [{ state: { equals: 'returned' } }, { submittedBy: { equals: actor.id } }] },
+    },
+    {
+      why: '待审核',
+      sites: as('reviewer'),
+      where: { state: { equals: 'submitted' } },
+      filter: (d) => !noReview.has(String(d.site)) && String(d.submittedBy) !== me,
+    },
+    {
+      why: '待签发',
+      sites: as('signer'),
+      where: { state: { equals: 'reviewed' } },
+      filter: (d) => String(d.submittedBy) !== me,
+    },
+    {
+      why: '待签发（本站无审核环节）',
+      sites: as('signer'),
+      where: { state: { equals: 'submitted' } },
+      filter: (d) => noReview.has(String(d.site)) && String(d.submittedBy) !== me,
+    },
+    {
+      why: '已签发，待发布（60 分钟内）',
+      sites: as('signer', 'editor'),
+      where: { and: [{ state: { equals: 'signed' } }, { signedAt: { greater_than: hourAgo } }] },
+    },
+    {
+      why: '【超时】签发已超过 60 分钟仍未发布',
+      sites: as('signer', 'editor'),
+      where: { and: [{ state: { equals: 'signed' } }, { signedAt: { less_than_equal: hourAgo } }] },
+    },
+    {
+      why: '【告警】定时发布未按时上线',
+      sites: as('signer'),
+      where: {
+        and: [{ state: { equals: 'scheduled' } }, { scheduledAt: { less_than_equal: minuteAgo } }],
+      },
+    },
+    {
+      why: '紧急发布，待复核',
+      sites: as(),
+      where: { and: [{ emergency: { equals: true } }, { emergencyReviewedAt: { exists: false } }] },
+    },
+  ]
+  const out: QueueItem[] = []
+  for (const q of queries) {
+    if (q.sites && !q.sites.length) continue
+    const res = await payload.find({
+      collection: ARTICLES,
+      where: q.sites ? { and: [q.where, { site: { in: q.sites } }] } : q.where,
+      limit: 50,
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      sort: '-updatedAt',
+      select: {
+        title: true,
+        state: true,
+        site: true,
+        submittedBy: true,
+        signedAt: true,
+        scheduledAt: true,
+        updatedAt: true,
+      },
+    })
+    for (const d of res.docs as unknown as Record<string, unknown>[]) {
+      if (q.filter && !q.filter(d)) continue
+      out.push({
+        id: d.id as Id,
+        title: d.title as string,
+        state: d.state as string,
+        site: d.site as Id,
+        why: q.why,
+        at: (d.signedAt ?? d.updatedAt) as string,
+      })
+    }
+  }
+  return out
+}
