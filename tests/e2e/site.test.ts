@@ -373,6 +373,40 @@ describe('admin', () => {
     const sites = new Set(rows.map((r) => r[siteColumn]))
     expect([...sites]).toEqual(['青川市发展和改革委员会'])
   })
+
+  it('the editor submits the draft with the workflow button, and it waits on the reviewer’s list', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.goto(`${server.url}/admin/collections/articles?limit=100`, { timeout: 120_000 })
+    const link = page.locator('table a', { hasText: '【草稿】' }).first()
+    await link.waitFor({ timeout: 120_000 })
+    const title = (await link.innerText()).trim()
+    await link.click()
+    const submit = page.getByRole('button', { name: '提交审核' })
+    await submit.waitFor({ timeout: 120_000 })
+    await screenshot(page, 'admin-workflow-editor')
+    await submit.click()
+    await page.getByText('当前状态下您没有可办理的操作').waitFor({ timeout: 60_000 })
+    const id = /articles\/(\w+)/.exec(page.url())![1]
+    const doc = await page.evaluate(
+      async (id) => (await fetch(`/api/articles/${id}?depth=0`)).json(),
+      id,
+    )
+    expect(doc.state).toBe('submitted')
+    expect(doc.history.map((h: { move: string }) => h.move)).toEqual(['submit'])
+
+    const reviewer = await browser.newContext({ viewport: { width: 1280, height: 1200 } })
+    const rp = await reviewer.newPage()
+    await rp.goto(`${server.url}/admin/login`, { timeout: 120_000 })
+    await rp.locator('input[name="email"]').fill('reviewer@fgw.demo.jiyue')
+    await rp.locator('input[name="password"]').fill(DEMO_PASSWORD)
+    await rp.locator('form button[type="submit"]').click()
+    const queue = rp.locator('section.my-queue')
+    await queue.waitFor({ timeout: 120_000 })
+    expect(await queue.innerText()).toContain(title)
+    expect(await queue.innerText()).toContain('待审核')
+    await screenshot(rp, 'admin-dashboard-reviewer-queue')
+    await reviewer.close()
+  })
 })
 
 describe('the REST API for anonymous readers', () => {
@@ -381,19 +415,20 @@ describe('the REST API for anonymous readers', () => {
     return { status: res.status, text: await res.text() }
   }
 
-  it('lists published articles but never a draft, even when asked for drafts', async () => {
+  it('lists live articles but never one in the workflow, however it is asked', async () => {
     const published = JSON.parse((await api('/articles?limit=5&depth=0')).text) as {
       totalDocs: number
     }
     expect(published.totalDocs).toBeGreaterThan(50)
     for (const q of [
       '/articles?draft=true&limit=200&depth=0',
-      '/articles?where[_status][equals]=draft&draft=true',
+      '/articles?where[state][equals]=draft&limit=200&depth=0',
+      '/articles?where[state][in]=draft,submitted,reviewed,signed,returned,unpublished&depth=0',
     ]) {
       const res = await api(q)
       expect(res.status, q).toBe(200)
       expect(res.text, q).not.toContain('【草稿】')
-      expect(res.text, q).not.toContain('"_status":"draft"')
+      expect(res.text, q).not.toMatch(/"state":"(draft|submitted|reviewed|signed|returned)"/)
     }
     const versions = await api('/articles/versions')
     expect(versions.status).toBe(403)

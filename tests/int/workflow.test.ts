@@ -3,14 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { verifyChain } from '../../src/domain/audit-chain'
-import {
-  makeArticle,
-  makeColumn,
-  makeSite,
-  makeUser,
-  type Id,
-  type TestUser,
-} from '../helpers/fixtures'
+import { makeColumn, makeSite, makeUser, type Id, type TestUser } from '../helpers/fixtures'
 import { type Started, startPayload, testDb } from '../helpers/payload'
 
 let t: Started
