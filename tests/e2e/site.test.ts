@@ -358,7 +358,7 @@ describe('admin', () => {
     // say 加载中... until the titles arrive.
     const settled = (rows: string[][]) =>
       rows.length > 0 && !JSON.stringify(rows).includes('加载中')
-    for (const until = Date.now() + 30_000; Date.now() < until;) {
+    for (const until = Date.now() + 120_000; Date.now() < until;) {
       if (settled((await read()).rows)) break
       await page.waitForTimeout(250)
     }
