@@ -374,39 +374,43 @@ describe('admin', () => {
     expect([...sites]).toEqual(['青川市发展和改革委员会'])
   })
 
-  it('the editor submits the draft with the workflow button, and it waits on the reviewer’s list', async () => {
-    await page.setViewportSize({ width: 1280, height: 900 })
-    await page.goto(`${server.url}/admin/collections/articles?limit=100`, { timeout: 120_000 })
-    const link = page.locator('table a', { hasText: '【草稿】' }).first()
-    await link.waitFor({ timeout: 120_000 })
-    const title = (await link.innerText()).trim()
-    await link.click()
-    const submit = page.getByRole('button', { name: '提交审核' })
-    await submit.waitFor({ timeout: 120_000 })
-    await screenshot(page, 'admin-workflow-editor')
-    await submit.click()
-    await page.getByText('当前状态下您没有可办理的操作').waitFor({ timeout: 60_000 })
-    const id = /articles\/(\w+)/.exec(page.url())![1]
-    const doc = await page.evaluate(
-      async (id) => (await fetch(`/api/articles/${id}?depth=0`)).json(),
-      id,
-    )
-    expect(doc.state).toBe('submitted')
-    expect(doc.history.map((h: { move: string }) => h.move)).toEqual(['submit'])
+  it(
+    'the editor submits the draft with the workflow button, and it waits on the reviewer’s list',
+    { retry: 2 },
+    async () => {
+      await page.setViewportSize({ width: 1280, height: 900 })
+      await page.goto(`${server.url}/admin/collections/articles?limit=100`, { timeout: 120_000 })
+      const link = page.locator('table a', { hasText: '【草稿】' }).first()
+      await link.waitFor({ timeout: 120_000 })
+      const title = (await link.innerText()).trim()
+      await link.click()
+      const submit = page.getByRole('button', { name: '提交审核' })
+      await submit.waitFor({ timeout: 120_000 })
+      await screenshot(page, 'admin-workflow-editor')
+      await submit.click()
+      await page.getByText('当前状态下您没有可办理的操作').waitFor({ timeout: 60_000 })
+      const id = /articles\/(\w+)/.exec(page.url())![1]
+      const doc = await page.evaluate(
+        async (id) => (await fetch(`/api/articles/${id}?depth=0`)).json(),
+        id,
+      )
+      expect(doc.state).toBe('submitted')
+      expect(doc.history.map((h: { move: string }) => h.move)).toEqual(['submit'])
 
-    const reviewer = await browser.newContext({ viewport: { width: 1280, height: 1200 } })
-    const rp = await reviewer.newPage()
-    await rp.goto(`${server.url}/admin/login`, { timeout: 120_000 })
-    await rp.locator('input[name="email"]').fill('reviewer@fgw.demo.jiyue')
-    await rp.locator('input[name="password"]').fill(DEMO_PASSWORD)
-    await rp.locator('form button[type="submit"]').click()
-    const queue = rp.locator('section.my-queue')
-    await queue.waitFor({ timeout: 120_000 })
-    expect(await queue.innerText()).toContain(title)
-    expect(await queue.innerText()).toContain('待审核')
-    await screenshot(rp, 'admin-dashboard-reviewer-queue')
-    await reviewer.close()
-  })
+      const reviewer = await browser.newContext({ viewport: { width: 1280, height: 1200 } })
+      const rp = await reviewer.newPage()
+      await rp.goto(`${server.url}/admin/login`, { timeout: 120_000 })
+      await rp.locator('input[name="email"]').fill('reviewer@fgw.demo.jiyue')
+      await rp.locator('input[name="password"]').fill(DEMO_PASSWORD)
+      await rp.locator('form button[type="submit"]').click()
+      const queue = rp.locator('section.my-queue')
+      await queue.waitFor({ timeout: 120_000 })
+      expect(await queue.innerText()).toContain(title)
+      expect(await queue.innerText()).toContain('待审核')
+      await screenshot(rp, 'admin-dashboard-reviewer-queue')
+      await reviewer.close()
+    },
+  )
 })
 
 describe('the REST API for anonymous readers', () => {
