@@ -2,8 +2,11 @@
 import { beijingDateTime } from './dates'
 
 export type FirstHourSettings = {
+  /** Minutes from signing within which an item must be online. */
   limitMinutes: number
+  /** Reminders to the site's editors and signers, in minutes after signing. */
   remindAtMinutes: number[]
+  /** The escalation to the site admin, in minutes after signing. */
   escalateAtMinutes: number
 }
 export const FIRST_HOUR_DEFAULTS: FirstHourSettings = {
@@ -13,31 +16,43 @@ export const FIRST_HOUR_DEFAULTS: FirstHourSettings = {
 }
 
 export type Stage = {
+  /** 'remind-30', 'remind-50', 'escalate-60': stable, used to send each stage once. */
   key: string
   atMinutes: number
   audience: 'editors-signers' | 'site-admin'
 }
 
-export const stages = (s: FirstHourSettings = FIRST_HOUR_DEFAULTS): Stage[] => [
-  ...s.remindAtMinutes.map((m) => ({
-    key: `remind-${m}`,
-    atMinutes: m,
-    audience: 'editors-signers' as const,
-  })),
-  {
-    key: `escalate-${s.escalateAtMinutes}`,
-    atMinutes: s.escalateAtMinutes,
+/** The reminders and the escalation in time order (on a tie, the reminder first). */
+export function stages(settings: FirstHourSettings = FIRST_HOUR_DEFAULTS): Stage[] {
+  const reminders = [...new Set(settings.remindAtMinutes)]
+    .filter((m) => Number.isFinite(m) && m >= 0)
+    .map((m): Stage => ({ key: `remind-${m}`, atMinutes: m, audience: 'editors-signers' }))
+  const escalation: Stage = {
+    key: `escalate-${settings.escalateAtMinutes}`,
+    atMinutes: settings.escalateAtMinutes,
     audience: 'site-admin',
-  },
-]
+  }
+  return [...reminders, escalation].sort((a, b) => a.atMinutes - b.atMinutes)
+}
 
 const MINUTE = 60_000
-const time = (v: string | Date) => new Date(v).getTime()
+const time = (v: string | Date | null | undefined): number =>
+  v == null || v === '' ? NaN : new Date(v).getTime()
 
+/** Minutes from signing to publishing, possibly fractional; never negative. */
 export const delayMinutes = (signedAt: string | Date, publishedAt: string | Date): number =>
   Math.max(0, (time(publishedAt) - time(signedAt)) / MINUTE)
 
-/** The stages due now for an item still unpublished, minus those already sent. */
+/** Published as of `now`: a publication time in the future has not happened yet. */
+const publishedBy = (publishedAt: string | Date | null | undefined, now: Date): boolean =>
+  time(publishedAt) <= now.getTime()
+
+/**
+ * The stages due at `now` for an item signed at `signedAt` and not yet published, minus those
+ * already sent (their keys). Reminders are not stacked: after a pause (a node down, a sweep
+ * missed) only the latest reminder reached is sent, and an earlier one it supersedes is never
+ * sent afterwards. The escalation is always sent once reached.
+ */
 export function dueStages(input: {
   signedAt: string | Date
   publishedAt?: string | Date | null
@@ -45,13 +60,14 @@ export function dueStages(input: {
   sent: string[]
   settings?: FirstHourSettings
 }): Stage[] {
-  if (input.publishedAt) return []
+  if (publishedBy(input.publishedAt, input.now)) return []
   const elapsed = delayMinutes(input.signedAt, input.now)
-  const all = stages(input.settings)
-  const due = all.filter((s) => s.atMinutes <= elapsed && !input.sent.includes(s.key))
-  // After a pause (a node down), send only the latest reminder, but always the escalation.
-  const reminders = due.filter((s) => s.audience === 'editors-signers')
-  return [...reminders.slice(-1), ...due.filter((s) => s.audience === 'site-admin')]
+  if (Number.isNaN(elapsed)) return []
+  const reached = stages(input.settings).filter((s) => s.atMinutes <= elapsed)
+  const latestReminder = reached.filter((s) => s.audience === 'editors-signers').at(-1)
+  return reached.filter(
+    (s) => (s.audience === 'site-admin' || s === latestReminder) && !input.sent.includes(s.key),
+  )
 }
 
 export type FirstHourItem = {
@@ -75,13 +91,21 @@ export type SiteLine = {
 export type FirstHourReport = {
   from: string
   to: string
+  /** Every item signed in the period, decided or not. */
   signed: number
+  /** Of those, published by `now`. */
   published: number
+  /** Of those, published within the limit. */
   within: number
+  /** within / decided (published + late unpublished); null when none is decided yet. */
   share: number | null
+  /** Median delay of the published items; null when none is published. */
   medianMinutes: number | null
+  /** The longest delay, counting late items still unpublished by their delay so far. */
   worstMinutes: number | null
+  /** Items over the limit, longest delay first. */
   late: LateItem[]
+  /** One line per site, by site name. */
   bySite: SiteLine[]
 }
 
@@ -92,10 +116,32 @@ const median = (xs: number[]): number | null => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
+type Tally = {
+  signed: number
+  published: number
+  within: number
+  decided: number
+  delays: number[]
+  late: LateItem[]
+}
+const emptyTally = (): Tally => ({
+  signed: 0,
+  published: 0,
+  within: 0,
+  decided: 0,
+  delays: [],
+  late: [],
+})
+
 /**
- * Items signed in [from, to). Published items count by their delay. Unpublished items past the
- * limit are late (delay so far). Unpublished items still inside the limit are undecided: counted
- * as signed but left out of the share, the median and the late list until they are decided.
+ * The report for items signed in [from, to) (ISO instants), as of `now`:
+ * - published items count by their delay: within the limit (inclusive) or late;
+ * - unpublished items past the limit are late, with the delay so far (now − signedAt);
+ * - unpublished items still inside the limit are undecided: they count as signed, but are left
+ *   out of the share's denominator, the median and the late list until they are decided, so a
+ *   report run mid-hour does not count an item as failed (or as met) before its hour is up.
+ * The median is of published delays only: a delay still running is not a delay yet. Late
+ * unpublished items show in the worst delay and the late list instead.
  */
 export function firstHourReport(input: {
   items: FirstHourItem[]
@@ -105,79 +151,84 @@ export function firstHourReport(input: {
   settings?: FirstHourSettings
 }): FirstHourReport {
   const limit = (input.settings ?? FIRST_HOUR_DEFAULTS).limitMinutes
-  const inPeriod = input.items.filter(
-    (i) => time(i.signedAt) >= time(input.from) && time(i.signedAt) < time(input.to),
-  )
-  const summarise = (items: FirstHourItem[]) => {
-    const delays: number[] = []
-    const late: LateItem[] = []
-    let within = 0
-    let decided = 0
-    let published = 0
-    for (const i of items) {
-      if (i.publishedAt) {
-        published++
-        decided++
-        const d = delayMinutes(i.signedAt, i.publishedAt)
-        delays.push(d)
-        if (d <= limit) within++
-        else late.push({ ...i, delayMinutes: d, stillUnpublished: false })
-      } else {
-        const d = delayMinutes(i.signedAt, input.now)
-        if (d > limit) {
-          decided++
-          late.push({ ...i, delayMinutes: d, stillUnpublished: true })
-        }
+  const from = time(input.from)
+  const to = time(input.to)
+  const total = emptyTally()
+  const sites = new Map<string, { site: string | number; siteName?: string; tally: Tally }>()
+
+  for (const item of input.items) {
+    const signedAt = time(item.signedAt)
+    if (!(signedAt >= from && signedAt < to)) continue
+    const key = String(item.site)
+    let line = sites.get(key)
+    if (!line) sites.set(key, (line = { site: item.site, tally: emptyTally() }))
+    line.siteName ??= item.siteName
+    for (const t of [total, line.tally]) t.signed++
+
+    const published = publishedBy(item.publishedAt, input.now)
+    const delay = delayMinutes(item.signedAt, published ? item.publishedAt! : input.now)
+    if (published) {
+      for (const t of [total, line.tally]) {
+        t.published++
+        t.decided++
+        t.delays.push(delay)
+        if (delay <= limit) t.within++
       }
+    } else if (delay > limit) {
+      for (const t of [total, line.tally]) t.decided++
     }
-    return {
-      signed: items.length,
-      published,
-      within,
-      share: decided ? within / decided : null,
-      medianMinutes: median(delays),
-      worstMinutes:
-        late.length || delays.length
-          ? Math.max(...delays, ...late.map((l) => l.delayMinutes))
-          : null,
-      late: late.sort((a, b) => b.delayMinutes - a.delayMinutes),
+    if (delay > limit) {
+      const late: LateItem = { ...item, delayMinutes: delay, stillUnpublished: !published }
+      total.late.push(late)
     }
   }
-  const all = summarise(inPeriod)
-  const sites = [...new Set(inPeriod.map((i) => String(i.site)))]
+
+  const share = (t: Tally) => (t.decided ? t.within / t.decided : null)
+  const late = total.late.sort((a, b) => b.delayMinutes - a.delayMinutes)
+  const worst = Math.max(...total.delays, ...late.map((l) => l.delayMinutes))
+  const nameOf = (l: { site: string | number; siteName?: string }) => l.siteName ?? String(l.site)
   return {
     from: input.from,
     to: input.to,
-    ...all,
-    bySite: sites.map((site) => {
-      const items = inPeriod.filter((i) => String(i.site) === site)
-      const s = summarise(items)
-      return {
-        site: items[0].site,
-        siteName: items[0].siteName,
-        signed: s.signed,
-        within: s.within,
-        share: s.share,
-        medianMinutes: s.medianMinutes,
-      }
-    }),
+    signed: total.signed,
+    published: total.published,
+    within: total.within,
+    share: share(total),
+    medianMinutes: median(total.delays),
+    worstMinutes: Number.isFinite(worst) ? worst : null,
+    late,
+    bySite: [...sites.values()]
+      .sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'zh-CN'))
+      .map(({ site, siteName, tally }) => ({
+        site,
+        ...(siteName !== undefined ? { siteName } : {}),
+        signed: tally.signed,
+        within: tally.within,
+        share: share(tally),
+        medianMinutes: median(tally.delays),
+      })),
   }
 }
 
-const cell = (v: unknown): string => {
-  let s = v == null ? '' : String(v)
-  if (/^[=+\-@]/.test(s)) s = `'${s}` // a spreadsheet must not run a cell as a formula
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+/** One CSV cell: a leading = + - @ (or tab, CR) neutralised with ', then quoted if needed. */
+const cell = (v: string | number): string => {
+  let s = String(v)
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}` // never run as a formula
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
+/**
+ * The late items as CSV for Excel: UTF-8 with a byte-order mark, CRLF lines, times in Beijing
+ * time, delay in whole minutes.
+ */
 export function firstHourCsv(report: FirstHourReport): string {
-  const rows = [
+  const rows: (string | number)[][] = [
     ['站点', '标题', '签发时间', '发布时间', '延迟(分钟)', '状态'],
     ...report.late.map((i) => [
-      i.siteName ?? i.site,
+      i.siteName ?? String(i.site),
       i.title,
       beijingDateTime(i.signedAt),
-      i.publishedAt ? beijingDateTime(i.publishedAt) : '',
+      i.stillUnpublished ? '' : beijingDateTime(i.publishedAt),
       Math.round(i.delayMinutes),
       i.stillUnpublished ? '超时未发布' : '超时发布',
     ]),
@@ -185,6 +236,10 @@ export function firstHourCsv(report: FirstHourReport): string {
   return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
 }
 
+/**
+ * Scheduled publishing alarm: a scheduled item not live `graceSeconds` (default 60) after its
+ * time has slipped.
+ */
 export function scheduleSlipped(input: {
   scheduledAt: string | Date
   now: Date
@@ -192,11 +247,13 @@ export function scheduleSlipped(input: {
   graceSeconds?: number
 }): boolean {
   if (input.live) return false
-  return input.now.getTime() - time(input.scheduledAt) > (input.graceSeconds ?? 60) * 1000
+  return input.now.getTime() - time(input.scheduledAt) >= (input.graceSeconds ?? 60) * 1000
 }
 
+/** A delay as people say it: '45 分钟', '1 小时 5 分钟', '2 天 3 小时' (whole minutes, rounded). */
 export function formatDelay(minutes: number): string {
-  const m = Math.round(minutes)
+  if (!Number.isFinite(minutes)) return '—'
+  const m = Math.max(0, Math.round(minutes))
   if (m < 60) return `${m} 分钟`
   if (m < 24 * 60) return `${Math.floor(m / 60)} 小时${m % 60 ? ` ${m % 60} 分钟` : ''}`
   const h = Math.floor(m / 60)
