@@ -10,7 +10,7 @@ import sharp from 'sharp'
 
 import { collections, globals } from './collections'
 import { jobs } from './src/jobs'
-import { firstHourCsvEndpoint } from './src/services/report-endpoints'
+import { firstHourCsvEndpoint, supervisionEndpoint } from './src/services/report-endpoints'
 import { databaseAdapter } from './src/db'
 import { settings } from './src/settings'
 
@@ -56,7 +56,7 @@ export default buildConfig({
         skipVerify: settings.env !== 'production',
       })
     : undefined,
-  endpoints: [firstHourCsvEndpoint],
+  endpoints: [firstHourCsvEndpoint, supervisionEndpoint],
   graphQL: { disablePlaygroundInProduction: true },
   // Types are generated for reference; not declared onto Payload, because ids are numbers on
   // SQL databases and strings on MongoDB and the code must serve both.

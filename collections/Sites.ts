@@ -188,6 +188,38 @@ export const Sites: CollectionConfig = {
       ],
     },
     {
+      name: 'disclosure',
+      label: '政府信息公开',
+      type: 'group',
+      admin: { description: '显示在“政府信息公开指南”（/xxgk/zn）；未填写的项目在指南中注明“未提供”' },
+      fields: [
+        {
+          name: 'includeDepartments',
+          label: '公开目录包含各部门网站的信息（门户网站）',
+          type: 'checkbox',
+          defaultValue: false,
+        },
+        {
+          type: 'row',
+          fields: [
+            { name: 'office', label: '受理机构', type: 'text' },
+            { name: 'address', label: '受理地址', type: 'text' },
+            { name: 'postcode', label: '邮政编码', type: 'text' },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            { name: 'hours', label: '办公时间', type: 'text' },
+            { name: 'phone', label: '咨询电话', type: 'text' },
+            { name: 'fax', label: '传真', type: 'text' },
+            { name: 'email', label: '电子邮箱', type: 'email' },
+          ],
+        },
+        { name: 'guideNotes', label: '指南补充说明', type: 'textarea' },
+      ],
+    },
+    {
       type: 'collapsible',
       label: '关停与整合',
       admin: { initCollapsed: true },

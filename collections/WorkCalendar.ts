@@ -1,8 +1,41 @@
-import type { CollectionConfig } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionConfig,
+  PayloadRequest,
+} from 'payload'
 
 import { isIsoDate } from '../src/domain/workdays'
 import { anyone, isPlatformAdminAccess } from './access'
 import { WORK_CALENDAR } from './slugs'
+
+const KIND_LABELS: Record<string, string> = { holiday: '法定节假日', makeup: '调休上班日' }
+
+type Row = { date?: string; kind?: string; name?: string; note?: string }
+const describe = (r: Row) => `${r.date ?? ''} ${r.name ?? ''}${KIND_LABELS[r.kind ?? ''] ?? ''}`
+
+/** Every open request's deadline is recomputed, and each one that moved says why. */
+async function recompute(req: PayloadRequest, reason: string) {
+  if (req.context.seeding) return
+  const { recomputeOpenDeadlines } = await import('../src/services/disclosure-requests')
+  const basis = (req.user as { email?: string } | null)?.email
+  await recomputeOpenDeadlines(req.payload, basis ? `${reason}，${basis}` : reason, req)
+}
+
+const afterCalendarChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
+  const note = (doc as Row).note ? `：${(doc as Row).note}` : ''
+  const reason =
+    operation === 'create'
+      ? `新增 ${describe(doc)}${note}`
+      : `${describe(previousDoc)} 改为 ${describe(doc)}${note}`
+  await recompute(req, reason)
+  return doc
+}
+
+const afterCalendarDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  await recompute(req, `删除 ${describe(doc)}`)
+  return doc
+}
 
 /**
  * Official public holidays and make-up working days (调休), one row per day. Seeded from the
@@ -24,6 +57,7 @@ export const WorkCalendar: CollectionConfig = {
     update: isPlatformAdminAccess,
     delete: isPlatformAdminAccess,
   },
+  hooks: { afterChange: [afterCalendarChange], afterDelete: [afterCalendarDelete] },
   defaultSort: 'date',
   fields: [
     {

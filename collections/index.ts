@@ -3,6 +3,13 @@ import type { CollectionConfig } from 'payload'
 import { Articles } from './Articles'
 import { AuditEvents, Notifications, PublishingChecks } from './Audit'
 import { Columns } from './Columns'
+import {
+  AnnualReports,
+  DisclosureGenres,
+  DisclosureRequests,
+  DisclosureTopics,
+  RequestFiles,
+} from './Disclosure'
 import { auditChange, auditDelete, auditLogin, auditLoginFailure, auditLogout } from './hooks/audit'
 import { NumberAssignments, NumberingCounters, NumberingSeries } from './Numbering'
 import { Sites } from './Sites'
@@ -41,6 +48,11 @@ export const collections = [
   NumberingCounters,
   AuditEvents,
   Notifications,
+  DisclosureTopics,
+  DisclosureGenres,
+  DisclosureRequests,
+  RequestFiles,
+  AnnualReports,
 ].map(audited)
 
 export const globals = [PublishingChecks]

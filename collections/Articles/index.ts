@@ -10,8 +10,23 @@ import {
 } from '../access'
 import { siteField } from '../fields'
 import { invalidateArticle, invalidateArticleOnDelete } from '../hooks/invalidate'
-import { ARTICLES, ATTACHMENTS, COLUMNS, MEDIA, NUMBERING_SERIES } from '../slugs'
-import { DISCLOSURE_MODE_LABELS, DISCLOSURE_MODES } from '../../src/domain/disclosure'
+import {
+  ARTICLES,
+  ATTACHMENTS,
+  COLUMNS,
+  DISCLOSURE_GENRES,
+  DISCLOSURE_TOPICS,
+  MEDIA,
+  NUMBERING_SERIES,
+} from '../slugs'
+import {
+  DISCLOSURE_MODE_LABELS,
+  DISCLOSURE_MODES,
+  VALIDITY_LABELS,
+  VALIDITY_STATES,
+  validityProblems,
+} from '../../src/domain/disclosure'
+import { beijingDate } from '../../src/domain/dates'
 import { STATE_LABELS, STATES } from '../../src/domain/workflow'
 import { auditChange } from '../hooks/audit'
 import { endpoints } from './endpoints'
@@ -19,6 +34,24 @@ import { afterMove, enforceWorkflow, guardEmergencyReview } from './hooks'
 
 const idOf = (v: unknown) =>
   v && typeof v === 'object' && 'id' in v ? (v as { id: string | number }).id : v
+
+/** A policy document's validity mark names its date and, when amended or repealed, what did it. */
+const validityMarked: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+  const pick = (k: string) => (k in data ? data[k] : originalDoc?.[k])
+  const validity = pick('validity')
+  if (!validity) return data
+  const changedBy = idOf(pick('validityChangedBy')) as string | number | null | undefined
+  if (changedBy != null && originalDoc?.id != null && String(changedBy) === String(originalDoc.id))
+    throw new APIError('不能把文件本身关联为修改或废止它的文件', 400, null, true)
+  const problems = validityProblems({
+    validity,
+    changedOn: pick('validityChangedOn') ? beijingDate(pick('validityChangedOn')) : null,
+    changedBy: changedBy ?? null,
+    issuedOn: pick('dateFormed') ? beijingDate(pick('dateFormed')) : null,
+  })
+  if (problems.length) throw new APIError(problems.join('；'), 400, null, true)
+  return data
+}
 
 /** Every column of an article belongs to the article's own site. */
 const columnsOnSameSite: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
@@ -72,7 +105,7 @@ export const Articles: CollectionConfig = {
   // history; restoring one makes a draft (enforceWorkflow).
   versions: { drafts: false, maxPerDoc: 50 },
   hooks: {
-    beforeChange: [columnsOnSameSite, guardEmergencyReview, enforceWorkflow],
+    beforeChange: [columnsOnSameSite, validityMarked, guardEmergencyReview, enforceWorkflow],
     afterChange: [invalidateArticle, afterMove, auditChange(ARTICLES)],
     afterDelete: [invalidateArticleOnDelete],
   },
@@ -123,6 +156,53 @@ export const Articles: CollectionConfig = {
               label: '成文日期',
               type: 'date',
               admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } },
+            },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            { name: 'topic', label: '主题分类', type: 'relationship', relationTo: DISCLOSURE_TOPICS },
+            { name: 'genre', label: '体裁分类', type: 'relationship', relationTo: DISCLOSURE_GENRES },
+            {
+              name: 'documentKind',
+              label: '文件类别',
+              type: 'select',
+              options: [
+                { value: 'rule', label: '规章' },
+                { value: 'normative', label: '行政规范性文件' },
+              ],
+              admin: { description: '规章和行政规范性文件标注有效性，计入年度报告表二' },
+            },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'validity',
+              label: '有效性',
+              type: 'select',
+              options: VALIDITY_STATES.map((value) => ({ value, label: VALIDITY_LABELS[value] })),
+            },
+            {
+              name: 'validityChangedOn',
+              label: '修改、废止或失效日期',
+              type: 'date',
+              admin: {
+                date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' },
+                condition: (data) => Boolean(data?.validity && data.validity !== 'in-force'),
+              },
+            },
+            {
+              name: 'validityChangedBy',
+              label: '修改或废止它的文件',
+              type: 'relationship',
+              relationTo: ARTICLES,
+              admin: {
+                condition: (data) =>
+                  data?.validity === 'amended' || data?.validity === 'repealed',
+              },
             },
           ],
         },

@@ -1,4 +1,5 @@
 // Decides whether signed items went online within the hour, who is reminded when, and the report.
+import { csvTable } from './csv'
 import { beijingDateTime } from './dates'
 
 export type FirstHourSettings = {
@@ -210,13 +211,6 @@ export function firstHourReport(input: {
   }
 }
 
-/** One CSV cell: a leading = + - @ (or tab, CR) neutralised with ', then quoted if needed. */
-const cell = (v: string | number): string => {
-  let s = String(v)
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}` // never run as a formula
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
 /**
  * The late items as CSV for Excel: UTF-8 with a byte-order mark, CRLF lines, times in Beijing
  * time, delay in whole minutes.
@@ -233,7 +227,7 @@ export function firstHourCsv(report: FirstHourReport): string {
       i.stillUnpublished ? '超时未发布' : '超时发布',
     ]),
   ]
-  return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
+  return csvTable(rows)
 }
 
 /**

@@ -69,6 +69,8 @@ export const WRITE_RULES = {
   upload: ['site-admin', 'editor'],
   uploadDelete: ['site-admin'],
   user: ['site-admin'],
+  request: ['site-admin', 'handler'],
+  annualReport: ['site-admin'],
 } as const satisfies Record<string, readonly SiteRole[]>
 
 export type WriteRule = keyof typeof WRITE_RULES

@@ -1,6 +1,7 @@
 // Payload's jobs queue runs the publishing clock every 15 seconds on nodes with JOBS=on.
 import type { JobsConfig } from 'payload'
 
+import { sendDeadlineReminders } from '../services/disclosure-requests'
 import { runPublishingSweep } from '../services/publishing-sweep'
 import { settings } from '../settings'
 
@@ -23,8 +24,18 @@ export const jobs: JobsConfig = {
         }
       },
     },
+    {
+      slug: 'disclosureReminders',
+      label: '依申请公开到期与逾期提醒',
+      retries: 0,
+      schedule: [{ cron: '0 */10 * * * *', queue: 'disclosure' }],
+      handler: async ({ req }) => ({ output: await sendDeadlineReminders(req.payload) }),
+    },
   ],
-  autoRun: [{ cron: '*/15 * * * * *', queue: 'publishing', limit: 1 }],
+  autoRun: [
+    { cron: '*/15 * * * * *', queue: 'publishing', limit: 1 },
+    { cron: '0 */10 * * * *', queue: 'disclosure', limit: 1 },
+  ],
   shouldAutoRun: () => settings.jobs,
   // Finished sweeps are not kept: four a minute would fill the table with nothing.
   deleteJobOnComplete: true,

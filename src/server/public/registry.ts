@@ -20,6 +20,18 @@ export type SiteRecord = SiteFacts & {
   officeHours: string
   leaders: { name: string; title: string; duties: string }[]
   successor: string | number | null
+  /** The 政府信息公开 settings (guide facts; whether the portal's catalogue takes in departments). */
+  disclosure: {
+    includeDepartments: boolean
+    office: string
+    address: string
+    postcode: string
+    hours: string
+    phone: string
+    fax: string
+    email: string
+    guideNotes: string
+  }
 }
 
 export type ColumnRecord = {
@@ -102,6 +114,17 @@ export function createRegistry(payload: Payload) {
         duties: str(l.duties),
       })),
       successor: idOf(d.successor),
+      disclosure: ((x: Record<string, unknown>) => ({
+        includeDepartments: x.includeDepartments === true,
+        office: str(x.office),
+        address: str(x.address),
+        postcode: str(x.postcode),
+        hours: str(x.hours),
+        phone: str(x.phone),
+        fax: str(x.fax),
+        email: str(x.email),
+        guideNotes: str(x.guideNotes),
+      }))((d.disclosure as Record<string, unknown> | undefined) ?? {}),
     }))
   }
 
