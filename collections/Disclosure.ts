@@ -322,6 +322,7 @@ const afterRequestChange: CollectionAfterChangeHook = ({ doc, operation, req }) 
   const payload = req.payload
   const step = req.context.requestStep as { step: string; entry: TimelineEntry } | undefined
   const who = actorOf(req)
+  if (req.context.seeding) return doc
   if (operation === 'create') {
     void recordAudit(payload, {
       action: 'request.create',

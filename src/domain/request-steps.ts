@@ -2,6 +2,7 @@
 // changes, and how far a request is from its deadline. Pure: the collection applies it.
 //
 // Dates are 'YYYY-MM-DD' in Beijing time.
+import { beijingDate } from './dates'
 import { isOutcomeCode, type OutcomeCode, outcomeLabel } from './disclosure'
 import {
   addWorkingDays,
@@ -217,7 +218,7 @@ export function correctionDue({
   const notice = lastOf(timeline, 'request-correction')
   if (!notice) return null
   return addWorkingDays({
-    from: notice.at.slice(0, 10),
+    from: beijingDate(notice.at),
     days: notice.days ?? DEFAULT_CORRECTION_DAYS,
     calendar,
   })
@@ -238,8 +239,8 @@ export function stepProblems({
   calendar?: WorkCalendar
   structural?: boolean
 }): string[] {
+  if (!isStepKind(input.step)) return [`没有“${String(input.step)}”这一办理步骤`]
   const def = STEPS[input.step]
-  if (!def) return [`没有“${input.step}”这一办理步骤`]
   const { status } = facts
   if (!def.from.includes(status)) {
     return [
@@ -312,7 +313,7 @@ export function publicLabel(input: StepInput & { outcome?: string | null }): str
     case 'request-correction':
       return `告知补正（请在 ${input.days ?? DEFAULT_CORRECTION_DAYS} 个工作日内补正）`
     case 'extend':
-      return `延长答复期限 ${input.days} 个工作日（经负责人批准）`
+      return input.days ? `延长答复期限 ${input.days} 个工作日（经负责人批准）` : def.label
     case 'answer':
       return isOutcomeCode(input.outcome) ? `已答复：${outcomeLabel(input.outcome)}` : def.label
     default:
@@ -333,7 +334,8 @@ export function clockEvents(timeline: readonly TimelineEntry[]): ClockEvent[] {
         : e.days != null
           ? e.days
           : undefined
-    out.push({ kind: clock, date: e.at.slice(0, 10), ...(days != null ? { days } : {}) })
+    // `at` is an instant; the clock counts Beijing days (a step at 07:00 Beijing is that day).
+    out.push({ kind: clock, date: beijingDate(e.at), ...(days != null ? { days } : {}) })
   }
   return out
 }
@@ -369,11 +371,11 @@ export function urgency({
 }): { urgency: Urgency; daysLeft: number | null } {
   if (!isOpen(status)) return { urgency: 'done', daysLeft: null }
   if (!dueDate) return { urgency: 'paused', daysLeft: null }
-  if (today > dueDate)
-    return {
-      urgency: 'overdue',
-      daysLeft: -workingDaysBetween({ from: dueDate, to: today, calendar }),
-    }
+  if (today > dueDate) {
+    // The day after the due date is overdue even when it is a weekend: at least one day late.
+    const late = Math.max(1, workingDaysBetween({ from: dueDate, to: today, calendar }))
+    return { urgency: 'overdue', daysLeft: -late }
+  }
   const left = workingDaysBetween({ from: today, to: dueDate, calendar })
   return { urgency: left <= dueSoonDays ? 'due-soon' : 'on-time', daysLeft: left }
 }

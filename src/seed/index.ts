@@ -9,6 +9,12 @@ import { demoImage, demoPdf } from './files'
 import { paragraphsToLexical } from './lexical'
 import { parseDocNumber } from '../domain/numbering'
 import { recordManualDocNumber, takeIndexNumber } from '../services/numbering'
+import {
+  classifyDemoArticles,
+  seedClassificationsIfEmpty,
+  seedDemoAnnualReports,
+  seedDemoRequests,
+} from './disclosure'
 
 // The issuer codes of each demo site's document series (regular and normative).
 const SERIES: Record<string, [string, string]> = {
@@ -59,6 +65,7 @@ export async function seedDemo(
   const password = settings.demoPassword
   const siteIds = new Map<string, string | number>()
   let portalId: string | number | undefined
+  await seedClassificationsIfEmpty(payload)
 
   for (const s of sites) {
     const site = await payload.create({
@@ -85,6 +92,17 @@ export async function seedDemo(
         phone: s.phone,
         officeHours: s.officeHours,
         leaders: s.leaders,
+        disclosure: {
+          includeDepartments: s.kind === 'portal',
+          office: `${s.orgName}办公室（政府信息公开工作机构）`,
+          address: s.address,
+          postcode: s.postcode,
+          hours: s.officeHours,
+          phone: s.phone,
+          email: `xxgk@${s.slug}.${DEMO_DOMAIN}`,
+          guideNotes:
+            '申请人对本机关政府信息公开工作有意见的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报。',
+        },
       },
     })
     if (s.kind === 'portal') portalId = site.id
@@ -252,7 +270,16 @@ export async function seedDemo(
     })
   }
 
+  for (const s of sites) await classifyDemoArticles(payload, s.slug, siteIds.get(s.slug)!)
   const users = await seedUsers(payload, { sites, siteIds, password })
+  await seedDemoRequests(payload, [...siteIds.values()], now)
+  await seedDemoAnnualReports(
+    payload,
+    sites.map((s) => ({ id: siteIds.get(s.slug)!, name: s.name })),
+    Number(
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now),
+    ) - 1,
+  )
   return {
     sites: sites.length,
     columns: columnCount,

@@ -17,6 +17,9 @@ async function main() {
   const { seedCalendarIfEmpty } = await import('../seed/calendar')
   const calendar = await seedCalendarIfEmpty(payload)
   if (calendar) logger.info(calendar, 'official work calendar seeded')
+  const { seedClassificationsIfEmpty } = await import('../seed/disclosure')
+  const classifications = await seedClassificationsIfEmpty(payload)
+  if (classifications) logger.info({ classifications }, 'disclosure topic and genre lists seeded')
 
   if (settings.seed) {
     const { seedIfEmpty } = await import('../seed')

@@ -1,6 +1,7 @@
 import * as migration_20261122_135823_initial from './20261122_135823_initial';
 import * as migration_20261122_150145_work_calendar from './20261122_150145_work_calendar';
 import * as migration_20261122_163928_workflow from './20261122_163928_workflow';
+import * as migration_20261202_082926_disclosure from './20261202_082926_disclosure';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261122_163928_workflow.up,
     down: migration_20261122_163928_workflow.down,
-    name: '20261122_163928_workflow'
+    name: '20261122_163928_workflow',
+  },
+  {
+    up: migration_20261202_082926_disclosure.up,
+    down: migration_20261202_082926_disclosure.down,
+    name: '20261202_082926_disclosure'
   },
 ];
