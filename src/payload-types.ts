@@ -79,6 +79,11 @@ export interface Config {
     'numbering-counters': NumberingCounter;
     'audit-events': AuditEvent;
     notifications: Notification;
+    'disclosure-topics': DisclosureTopic;
+    'disclosure-genres': DisclosureGenre;
+    'disclosure-requests': DisclosureRequest;
+    'request-files': RequestFile;
+    'annual-reports': AnnualReport;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -103,6 +108,11 @@ export interface Config {
     'numbering-counters': NumberingCountersSelect<false> | NumberingCountersSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    'disclosure-topics': DisclosureTopicsSelect<false> | DisclosureTopicsSelect<true>;
+    'disclosure-genres': DisclosureGenresSelect<false> | DisclosureGenresSelect<true>;
+    'disclosure-requests': DisclosureRequestsSelect<false> | DisclosureRequestsSelect<true>;
+    'request-files': RequestFilesSelect<false> | RequestFilesSelect<true>;
+    'annual-reports': AnnualReportsSelect<false> | AnnualReportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -129,6 +139,7 @@ export interface Config {
   jobs: {
     tasks: {
       publishingSweep: TaskPublishingSweep;
+      disclosureReminders: TaskDisclosureReminders;
       inline: {
         input: unknown;
         output: unknown;
@@ -201,6 +212,20 @@ export interface Site {
   publishing?: {
     reviewStep?: boolean | null;
     fourEyes?: boolean | null;
+  };
+  /**
+   * 显示在“政府信息公开指南”（/xxgk/zn）；未填写的项目在指南中注明“未提供”
+   */
+  disclosure?: {
+    includeDepartments?: boolean | null;
+    office?: string | null;
+    address?: string | null;
+    postcode?: string | null;
+    hours?: string | null;
+    phone?: string | null;
+    fax?: string | null;
+    email?: string | null;
+    guideNotes?: string | null;
   };
   successor?: (number | null) | Site;
   closedAt?: string | null;
@@ -295,6 +320,15 @@ export interface Article {
   disclosureMode?: ('proactive' | 'on-request' | 'withheld') | null;
   issuingOrgan?: string | null;
   dateFormed?: string | null;
+  topic?: (number | null) | DisclosureTopic;
+  genre?: (number | null) | DisclosureGenre;
+  /**
+   * 规章和行政规范性文件标注有效性，计入年度报告表二
+   */
+  documentKind?: ('rule' | 'normative') | null;
+  validity?: ('in-force' | 'amended' | 'repealed' | 'expired') | null;
+  validityChangedOn?: string | null;
+  validityChangedBy?: (number | null) | Article;
   disclosureReason?: string | null;
   /**
    * 签发时按序列自动取号；纸质文件可直接填写发文字号
@@ -421,6 +455,34 @@ export interface Attachment {
   focalY?: number | null;
 }
 /**
+ * 全平台统一的信息公开主题分类，由平台管理员维护。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "disclosure-topics".
+ */
+export interface DisclosureTopic {
+  id: number;
+  name: string;
+  code?: string | null;
+  order?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * 全平台统一的公文体裁分类（通知、公告、意见……），由平台管理员维护。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "disclosure-genres".
+ */
+export interface DisclosureGenre {
+  id: number;
+  name: string;
+  code?: string | null;
+  order?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * 发文字号按序列、按年度连续编号，签发时自动取号；作废的号码保留并注明理由。
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -543,6 +605,210 @@ export interface Notification {
   createdAt: string;
 }
 /**
+ * 政府信息公开申请。办理请在“办理”中选择步骤并保存；答复期限按工作日自动计算。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "disclosure-requests".
+ */
+export interface DisclosureRequest {
+  id: number;
+  site: number | Site;
+  trackingCode?: string | null;
+  idempotencyKey?: string | null;
+  status: 'received' | 'processing' | 'awaiting-correction' | 'consulting' | 'answered' | 'closed';
+  /**
+   * 网上申请为提交当日；信函、当面申请为实际收到之日
+   */
+  receivedAt: string;
+  /**
+   * 按工作日自动计算；补正、征求意见期间为空（暂停计算）
+   */
+  dueDate?: string | null;
+  dueExplanation?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  channel: 'web' | 'letter' | 'counter' | 'email';
+  applicantKind:
+    | 'natural-person'
+    | 'commercial-enterprise'
+    | 'research-institution'
+    | 'public-welfare-organisation'
+    | 'legal-service-agency'
+    | 'other-organisation';
+  applicantName: string;
+  idType?: ('resident-id' | 'credit-code' | 'other') | null;
+  idNumber?: string | null;
+  legalRepresentative?: string | null;
+  contactPerson?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+  postcode?: string | null;
+  description: string;
+  documentRef?: string | null;
+  formWanted?: ('paper' | 'electronic') | null;
+  delivery?: ('post' | 'email' | 'pickup' | 'online') | null;
+  files?: (number | RequestFile)[] | null;
+  /**
+   * 选择一个步骤并保存；不能办理的步骤会说明原因
+   */
+  step?:
+    | (
+        | 'register'
+        | 'request-correction'
+        | 'receive-correction'
+        | 'correction-lapsed'
+        | 'start-consultation'
+        | 'end-consultation'
+        | 'extend'
+        | 'fee-notice'
+        | 'fee-paid'
+        | 'fee-unpaid'
+        | 'answer'
+      )
+    | null;
+  stepNote?: string | null;
+  /**
+   * 补正期限（默认 15 个工作日）或延长的工作日数（最多 20）
+   */
+  stepDays?: number | null;
+  stepApprover?: string | null;
+  stepOutcome?:
+    | (
+        | 'disclosed'
+        | 'partly-disclosed'
+        | 'withheld-state-secret'
+        | 'withheld-prohibited-by-law'
+        | 'withheld-security-stability'
+        | 'withheld-third-party-rights'
+        | 'withheld-internal-affairs'
+        | 'withheld-process-information'
+        | 'withheld-enforcement-file'
+        | 'withheld-administrative-query'
+        | 'unavailable-not-held'
+        | 'unavailable-needs-creation'
+        | 'unavailable-unclear-after-correction'
+        | 'not-processed-petition'
+        | 'not-processed-duplicate'
+        | 'not-processed-publication'
+        | 'not-processed-excessive'
+        | 'not-processed-confirmation'
+        | 'other-no-correction'
+        | 'other-fee-unpaid'
+        | 'other-other'
+      )
+    | null;
+  stepFeeMethod?: ('per-case' | 'per-page') | null;
+  stepInternal?: string | null;
+  replyText?: string | null;
+  replyFile?: (number | null) | RequestFile;
+  outcome?:
+    | (
+        | 'disclosed'
+        | 'partly-disclosed'
+        | 'withheld-state-secret'
+        | 'withheld-prohibited-by-law'
+        | 'withheld-security-stability'
+        | 'withheld-third-party-rights'
+        | 'withheld-internal-affairs'
+        | 'withheld-process-information'
+        | 'withheld-enforcement-file'
+        | 'withheld-administrative-query'
+        | 'unavailable-not-held'
+        | 'unavailable-needs-creation'
+        | 'unavailable-unclear-after-correction'
+        | 'not-processed-petition'
+        | 'not-processed-duplicate'
+        | 'not-processed-publication'
+        | 'not-processed-excessive'
+        | 'not-processed-confirmation'
+        | 'other-no-correction'
+        | 'other-fee-unpaid'
+        | 'other-other'
+      )
+    | null;
+  answeredAt?: string | null;
+  pages?: number | null;
+  feeAmount?: number | null;
+  feeNoticeAt?: string | null;
+  feePaidAt?: string | null;
+  timeline?:
+    | {
+        at: string;
+        kind: string;
+        label?: string | null;
+        note?: string | null;
+        internalNote?: string | null;
+        by?: (number | null) | User;
+        days?: number | null;
+        approver?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * 申请人对答复不服提起的行政复议或诉讼（年度报告表四）
+   */
+  appeals?:
+    | {
+        kind: 'review' | 'suit-direct' | 'suit-after-review';
+        filedAt: string;
+        decidedAt?: string | null;
+        result?: ('upheld' | 'corrected' | 'other') | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "request-files".
+ */
+export interface RequestFile {
+  id: number;
+  site: number | Site;
+  purpose?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * 表二、表三、表四由系统按本站数据计算；这里填写第一、五、六部分的文字和其他系统的统计数。部门于 1 月 31 日前、政府于 3 月 31 日前发布。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "annual-reports".
+ */
+export interface AnnualReport {
+  id: number;
+  site: number | Site;
+  year: number;
+  section1?: string | null;
+  licensing?: number | null;
+  penalty?: number | null;
+  coercion?: number | null;
+  feesWanYuan?: number | null;
+  section5?: string | null;
+  section6?: string | null;
+  published?: boolean | null;
+  publishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -611,7 +877,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'publishingSweep';
+        taskSlug: 'inline' | 'publishingSweep' | 'disclosureReminders';
         taskID: string;
         input?:
           | {
@@ -644,7 +910,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'publishingSweep') | null;
+  taskSlug?: ('inline' | 'publishingSweep' | 'disclosureReminders') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -714,6 +980,26 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notifications';
         value: number | Notification;
+      } | null)
+    | ({
+        relationTo: 'disclosure-topics';
+        value: number | DisclosureTopic;
+      } | null)
+    | ({
+        relationTo: 'disclosure-genres';
+        value: number | DisclosureGenre;
+      } | null)
+    | ({
+        relationTo: 'disclosure-requests';
+        value: number | DisclosureRequest;
+      } | null)
+    | ({
+        relationTo: 'request-files';
+        value: number | RequestFile;
+      } | null)
+    | ({
+        relationTo: 'annual-reports';
+        value: number | AnnualReport;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -799,6 +1085,19 @@ export interface SitesSelect<T extends boolean = true> {
         reviewStep?: T;
         fourEyes?: T;
       };
+  disclosure?:
+    | T
+    | {
+        includeDepartments?: T;
+        office?: T;
+        address?: T;
+        postcode?: T;
+        hours?: T;
+        phone?: T;
+        fax?: T;
+        email?: T;
+        guideNotes?: T;
+      };
   successor?: T;
   closedAt?: T;
   updatedAt?: T;
@@ -870,6 +1169,12 @@ export interface ArticlesSelect<T extends boolean = true> {
   disclosureMode?: T;
   issuingOrgan?: T;
   dateFormed?: T;
+  topic?: T;
+  genre?: T;
+  documentKind?: T;
+  validity?: T;
+  validityChangedOn?: T;
+  validityChangedBy?: T;
   disclosureReason?: T;
   numberingSeries?: T;
   docNumber?: T;
@@ -1072,6 +1377,134 @@ export interface NotificationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "disclosure-topics_select".
+ */
+export interface DisclosureTopicsSelect<T extends boolean = true> {
+  name?: T;
+  code?: T;
+  order?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "disclosure-genres_select".
+ */
+export interface DisclosureGenresSelect<T extends boolean = true> {
+  name?: T;
+  code?: T;
+  order?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "disclosure-requests_select".
+ */
+export interface DisclosureRequestsSelect<T extends boolean = true> {
+  site?: T;
+  trackingCode?: T;
+  idempotencyKey?: T;
+  status?: T;
+  receivedAt?: T;
+  dueDate?: T;
+  dueExplanation?: T;
+  channel?: T;
+  applicantKind?: T;
+  applicantName?: T;
+  idType?: T;
+  idNumber?: T;
+  legalRepresentative?: T;
+  contactPerson?: T;
+  phone?: T;
+  email?: T;
+  address?: T;
+  postcode?: T;
+  description?: T;
+  documentRef?: T;
+  formWanted?: T;
+  delivery?: T;
+  files?: T;
+  step?: T;
+  stepNote?: T;
+  stepDays?: T;
+  stepApprover?: T;
+  stepOutcome?: T;
+  stepFeeMethod?: T;
+  stepInternal?: T;
+  replyText?: T;
+  replyFile?: T;
+  outcome?: T;
+  answeredAt?: T;
+  pages?: T;
+  feeAmount?: T;
+  feeNoticeAt?: T;
+  feePaidAt?: T;
+  timeline?:
+    | T
+    | {
+        at?: T;
+        kind?: T;
+        label?: T;
+        note?: T;
+        internalNote?: T;
+        by?: T;
+        days?: T;
+        approver?: T;
+        id?: T;
+      };
+  appeals?:
+    | T
+    | {
+        kind?: T;
+        filedAt?: T;
+        decidedAt?: T;
+        result?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "request-files_select".
+ */
+export interface RequestFilesSelect<T extends boolean = true> {
+  site?: T;
+  purpose?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "annual-reports_select".
+ */
+export interface AnnualReportsSelect<T extends boolean = true> {
+  site?: T;
+  year?: T;
+  section1?: T;
+  licensing?: T;
+  penalty?: T;
+  coercion?: T;
+  feesWanYuan?: T;
+  section5?: T;
+  section6?: T;
+  published?: T;
+  publishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1213,6 +1646,14 @@ export interface CollectionsWidget {
  * via the `definition` "TaskPublishingSweep".
  */
 export interface TaskPublishingSweep {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDisclosureReminders".
+ */
+export interface TaskDisclosureReminders {
   input?: unknown;
   output?: unknown;
 }
