@@ -40,6 +40,10 @@ export default buildConfig({
       beforeDashboard: ['/src/admin/MyQueue#MyQueue'],
       views: {
         firstHour: { Component: '/src/admin/FirstHourView#FirstHourView', path: '/first-hour' },
+        supervision: {
+          Component: '/src/admin/SupervisionView#SupervisionView',
+          path: '/supervision',
+        },
       },
     },
   },

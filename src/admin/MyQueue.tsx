@@ -39,7 +39,8 @@ export async function MyQueue({ payload, user }: { payload: Payload; user?: unkn
         </table>
       )}
       <p>
-        <a href="/admin/first-hour">第一时间发布统计</a>
+        <a href="/admin/first-hour">第一时间发布统计</a> ·{' '}
+        <a href="/admin/supervision">依申请公开督办</a>
       </p>
     </section>
   )

@@ -24,6 +24,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { WorkflowPanel as WorkflowPanel_df0a4002001ced1e11749f7cc8c36613 } from '../../../../src/admin/WorkflowPanel'
 import { MyQueue as MyQueue_75a3af448db07092519413b5b55ea823 } from '../../../../src/admin/MyQueue'
 import { FirstHourView as FirstHourView_d4a85e72ea14e5512d72e6e9ccade17a } from '../../../../src/admin/FirstHourView'
+import { SupervisionView as SupervisionView_83dc9ff54a21ab50d1132e56d5cde7ed } from '../../../../src/admin/SupervisionView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -54,5 +55,6 @@ export const importMap = {
   "/src/admin/WorkflowPanel#WorkflowPanel": WorkflowPanel_df0a4002001ced1e11749f7cc8c36613,
   "/src/admin/MyQueue#MyQueue": MyQueue_75a3af448db07092519413b5b55ea823,
   "/src/admin/FirstHourView#FirstHourView": FirstHourView_d4a85e72ea14e5512d72e6e9ccade17a,
+  "/src/admin/SupervisionView#SupervisionView": SupervisionView_83dc9ff54a21ab50d1132e56d5cde7ed,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

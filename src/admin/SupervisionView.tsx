@@ -1,0 +1,73 @@
+// Admin view /admin/supervision (督办): open disclosure requests overdue, due soon or paused, on
+// the sites where the person handles requests; platform staff see every site.
+import type { AdminViewServerProps } from 'payload'
+
+import { type Actor, canReadAllSites, sitesWithRole } from '../domain/permissions'
+import { type SupervisionRow, supervisionList } from '../services/disclosure-requests'
+
+function Rows({ rows, empty }: { rows: SupervisionRow[]; empty: string }) {
+  if (!rows.length) return <p>{empty}</p>
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th scope="col">查询码</th>
+          <th scope="col">网站</th>
+          <th scope="col">状态</th>
+          <th scope="col">收到日期</th>
+          <th scope="col">答复截止日</th>
+          <th scope="col">剩余工作日</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={String(r.id)}>
+            <td>
+              <a href={`/admin/collections/disclosure-requests/${r.id}`}>{r.trackingCode}</a>
+            </td>
+            <td>{r.siteName}</td>
+            <td>{r.statusLabel}</td>
+            <td>{r.receivedAt}</td>
+            <td>{r.dueDate ?? '暂停计时'}</td>
+            <td>
+              {r.daysLeft == null
+                ? '—'
+                : r.daysLeft < 0
+                  ? `逾期 ${-r.daysLeft} 个工作日`
+                  : `${r.daysLeft} 个工作日`}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+export async function SupervisionView({ initPageResult }: AdminViewServerProps) {
+  const { req } = initPageResult
+  const actor = req.user as unknown as Actor | null
+  const sites = canReadAllSites(actor) ? true : sitesWithRole(actor, 'site-admin', 'handler')
+  const list = sites === true || sites.length ? await supervisionList(req.payload, { sites }) : null
+  return (
+    <div className="gutter--left gutter--right" style={{ paddingBlock: '2rem' }}>
+      <h1>依申请公开督办</h1>
+      <p>
+        答复期限按工作日计算（收到申请次日起 20 个工作日，经批准可延长不超过 20
+        个工作日；补正、征求第三方意见期间暂停）。剩余 3 个工作日以内列为“即将到期”。
+        <a href="/api/reports/supervision?format=csv">导出 CSV</a>
+      </p>
+      {!list ? (
+        <p>您不是任何站点的申请办理人或站点管理员。</p>
+      ) : (
+        <>
+          <h2>已逾期（{list.overdue.length}）</h2>
+          <Rows rows={list.overdue} empty="没有逾期的申请。" />
+          <h2>即将到期（{list.dueSoon.length}）</h2>
+          <Rows rows={list.dueSoon} empty="没有即将到期的申请。" />
+          <h2>暂停计时：待补正或征求意见中（{list.paused.length}）</h2>
+          <Rows rows={list.paused} empty="没有暂停计时的申请。" />
+        </>
+      )}
+    </div>
+  )
+}
