@@ -64,4 +64,57 @@ describe(`mail on ${testDb()}`, () => {
     await new Promise((r) => setTimeout(r, 300))
     expect(received.length).toBe(before)
   })
+
+  it('tells the applicant and the site’s handlers about a new request, and the applicant about each step', async () => {
+    const { requestMailSettled, todayInBeijing } =
+      await import('../../src/services/disclosure-requests')
+    const site = await makeSite(t.payload)
+    const handler = await makeUser(t.payload, { sites: [{ site: site.id, roles: ['handler'] }] })
+    const before = received.length
+    const request = await t.payload.create({
+      collection: 'disclosure-requests',
+      data: {
+        site: site.id,
+        channel: 'letter',
+        receivedAt: todayInBeijing(),
+        applicantKind: 'natural-person',
+        applicantName: '张三',
+        email: 'applicant@test.jiyue',
+        description: '请公开本机关 2026 年度预算执行情况',
+      },
+      user: handler,
+      overrideAccess: false,
+    })
+    await requestMailSettled()
+    const decode = (raw: string) => {
+      const [head, body] = raw.split(/\r?\n\r?\n/, 2)
+      return /base64/i.test(head)
+        ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+        : body
+    }
+    const fresh = received.slice(before)
+    const toApplicant = fresh.filter((m) => m.to.includes('applicant@test.jiyue'))
+    const toHandler = fresh.filter((m) => m.to.includes(handler.email))
+    expect(toApplicant).toHaveLength(1)
+    expect(decode(toApplicant[0].raw)).toContain(`查询码：${request.trackingCode}`)
+    expect(decode(toApplicant[0].raw)).toContain('自次日起计算 20 个工作日')
+    expect(toHandler).toHaveLength(1)
+    // The handler's notice does not carry the applicant's name or code: they read it in the admin.
+    expect(decode(toHandler[0].raw)).not.toContain('张三')
+
+    const mark = received.length
+    await t.payload.update({
+      collection: 'disclosure-requests',
+      id: request.id,
+      data: { step: 'request-correction', stepNote: '请写明所需预算信息的具体科目', stepDays: 10 },
+      user: handler,
+      overrideAccess: false,
+    })
+    await requestMailSettled()
+    const step = received.slice(mark).filter((m) => m.to.includes('applicant@test.jiyue'))
+    expect(step).toHaveLength(1)
+    const text = decode(step[0].raw)
+    expect(text).toContain('告知补正（请在 10 个工作日内补正）')
+    expect(text).toContain('请写明所需预算信息的具体科目')
+  })
 })
