@@ -19,7 +19,16 @@ import { type Started, startPayload, testDb } from '../helpers/payload'
 
 type Actor = 'anonymous' | 'platform-admin' | 'auditor' | SiteRole
 type Op = 'create' | 'read' | 'update' | 'delete'
-type Collection = 'sites' | 'users' | 'columns' | 'articles' | 'media' | 'attachments'
+type Collection =
+  | 'sites'
+  | 'users'
+  | 'columns'
+  | 'articles'
+  | 'media'
+  | 'attachments'
+  | 'disclosure-requests'
+  | 'annual-reports'
+  | 'disclosure-topics'
 type Target = 'own' | 'other'
 
 const ACTORS: Actor[] = [
@@ -77,6 +86,30 @@ const EXPECT: Record<Collection, Record<Op, [Actor[], Actor[]]>> = {
     update: [[PA, 'site-admin', 'editor'], [PA]],
     delete: [[PA, 'site-admin'], [PA]],
   },
+  // Citizens' requests: the site's handlers and admins, platform staff to read; never deleted.
+  'disclosure-requests': {
+    create: [[PA, 'site-admin', 'handler'], [PA]],
+    read: [
+      [PA, 'auditor', 'site-admin', 'handler'],
+      [PA, 'auditor'],
+    ],
+    update: [[PA, 'site-admin', 'handler'], [PA]],
+    delete: [[], []],
+  },
+  // Targets are unpublished reports: published ones are public.
+  'annual-reports': {
+    create: [[PA, 'site-admin'], [PA]],
+    read: [ALL_STAFF, [PA, 'auditor']],
+    update: [[PA, 'site-admin'], [PA]],
+    delete: [[], []],
+  },
+  // Platform-wide lists: no site of their own, so both columns say the same.
+  'disclosure-topics': {
+    create: [[PA], [PA]],
+    read: [ACTORS, ACTORS],
+    update: [[PA], [PA]],
+    delete: [[PA], [PA]],
+  },
 }
 
 let t: Started
@@ -84,6 +117,16 @@ let siteA: Id
 let siteB: Id
 const users = new Map<Actor, TestUser | undefined>()
 const columns: Record<Target, Id> = { own: 0, other: 0 }
+const reports: Record<Target, Id> = { own: 0, other: 0 }
+const nextYear: Record<Target, number> = { own: 2008, other: 2008 }
+
+const REQUEST = {
+  channel: 'letter',
+  applicantKind: 'natural-person',
+  applicantName: '张三',
+  idNumber: '11010519491231002X',
+  description: '请公开本机关年度预算执行情况',
+}
 
 beforeAll(async () => {
   t = await startPayload()
@@ -97,6 +140,15 @@ beforeAll(async () => {
     users.set(role, await makeUser(payload, { platformRoles: [role] }))
   for (const role of ['site-admin', 'editor', 'reviewer', 'signer', 'handler'] as SiteRole[]) {
     users.set(role, await makeUser(payload, { sites: [{ site: siteA, roles: [role] }] }))
+  }
+  for (const where of ['own', 'other'] as Target[]) {
+    reports[where] = (
+      await payload.create({
+        collection: 'annual-reports',
+        data: { site: where === 'own' ? siteA : siteB, year: 2025, section1: '总体情况' },
+        overrideAccess: true,
+      })
+    ).id
   }
 })
 
@@ -121,6 +173,24 @@ async function target(collection: Collection, where: Target): Promise<Id> {
       return (await makeMedia(payload, site)).id
     case 'attachments':
       return (await makeAttachment(payload, site)).id
+    case 'disclosure-requests':
+      return (
+        await payload.create({
+          collection: 'disclosure-requests',
+          data: { site, ...REQUEST },
+          overrideAccess: true,
+        })
+      ).id
+    case 'annual-reports':
+      return reports[where]
+    case 'disclosure-topics':
+      return (
+        await payload.create({
+          collection: 'disclosure-topics',
+          data: { name: `主题${Math.floor(Math.random() * 1e9)}` },
+          overrideAccess: true,
+        })
+      ).id
   }
 }
 
@@ -167,6 +237,12 @@ async function createData(collection: Collection, where: Target) {
         file: { data, mimetype: 'application/pdf', name: `a${n}.pdf`, size: data.length },
       }
     }
+    case 'disclosure-requests':
+      return { data: { site, ...REQUEST } }
+    case 'annual-reports':
+      return { data: { site, year: nextYear[where]++, section1: '总体情况' } }
+    case 'disclosure-topics':
+      return { data: { name: `主题${n}` } }
   }
 }
 
@@ -177,6 +253,9 @@ const UPDATES: Record<Collection, Record<string, unknown>> = {
   articles: { summary: '改过的摘要' },
   media: { alt: '改过的替代文本' },
   attachments: { title: '改过的附件名' },
+  'disclosure-requests': { description: '改过的申请内容描述' },
+  'annual-reports': { section5: '改过的问题与改进' },
+  'disclosure-topics': { order: 7 },
 }
 
 /** Runs the operation as the actor; true when it went through, false when access refused it. */
