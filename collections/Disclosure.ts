@@ -138,6 +138,20 @@ const checkRequestFile: CollectionBeforeOperationHook = ({ args, operation, req 
   return args
 }
 
+/** Every time a person (not a service) opens a record of citizens' data, the view is recorded. */
+const auditPersonalDataView =
+  (slug: string): CollectionAfterReadHook =>
+  ({ doc, req }) => {
+    if (!req.user || req.context.audit || req.context.noViewAudit) return doc
+    void recordAudit(req.payload, {
+      action: 'personal-data.view',
+      ...actorOf(req),
+      site: idOf(doc.site),
+      target: `${slug}:${doc.id}`,
+    })
+    return doc
+  }
+
 export const RequestFiles: CollectionConfig = {
   slug: REQUEST_FILES,
   labels: { singular: '申请材料', plural: '申请材料' },
@@ -148,7 +162,7 @@ export const RequestFiles: CollectionConfig = {
     update: nobody,
     delete: nobody,
   },
-  hooks: { beforeOperation: [checkRequestFile] },
+  hooks: { beforeOperation: [checkRequestFile], afterRead: [auditPersonalDataView(REQUEST_FILES)] },
   upload: {
     // Not under the public file routes: served only through the API, to staff of the site.
     staticDir: path.join(settings.mediaDir, 'private', 'requests'),
@@ -360,18 +374,6 @@ const afterRequestChange: CollectionAfterChangeHook = ({ doc, operation, req }) 
   return doc
 }
 
-/** Every time a person (not a service) opens a request, the view of personal data is recorded. */
-const auditPersonalDataView: CollectionAfterReadHook = ({ doc, req }) => {
-  if (!req.user || req.context.audit || req.context.noViewAudit) return doc
-  void recordAudit(req.payload, {
-    action: 'personal-data.view',
-    ...actorOf(req),
-    site: idOf(doc.site),
-    target: `${DISCLOSURE_REQUESTS}:${doc.id}`,
-  })
-  return doc
-}
-
 const stepOnly = (condition: (step: string) => boolean) => ({
   condition: (_: unknown, sibling: Record<string, unknown>) =>
     typeof sibling?.step === 'string' && condition(sibling.step),
@@ -402,7 +404,7 @@ export const DisclosureRequests: CollectionConfig = {
   hooks: {
     beforeChange: [applyRequestRules],
     afterChange: [afterRequestChange],
-    afterRead: [auditPersonalDataView],
+    afterRead: [auditPersonalDataView(DISCLOSURE_REQUESTS)],
   },
   defaultSort: '-receivedAt',
   fields: [
@@ -457,7 +459,20 @@ export const DisclosureRequests: CollectionConfig = {
         description: '按工作日自动计算；补正、征求意见期间为空（暂停计算）',
       },
     },
-    { name: 'dueExplanation', label: '期限计算说明', type: 'json', admin: { readOnly: true } },
+    {
+      name: 'dueExplanation',
+      label: '期限计算说明',
+      type: 'json',
+      admin: { readOnly: true, hidden: true },
+    },
+    {
+      name: 'clockPanel',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/src/admin/RequestClock#RequestClock' },
+      },
+    },
     {
       name: 'channel',
       label: '申请渠道',

@@ -438,6 +438,25 @@ describe('the REST API for anonymous readers', () => {
     expect(versions.status).toBe(403)
   })
 
+  it('never shows a disclosure request or an applicant’s file, however it is asked', async () => {
+    for (const q of [
+      '/disclosure-requests?limit=50',
+      '/disclosure-requests?where[status][equals]=answered',
+      '/disclosure-requests/1',
+      '/request-files?limit=50',
+    ]) {
+      const res = await api(q)
+      expect([401, 403, 404], q).toContain(res.status)
+      expect(res.text, q).not.toMatch(/11010519491231002X|王晓明|trackingCode/)
+    }
+    // Annual reports: only published ones, which hold no personal data.
+    const reports = JSON.parse((await api('/annual-reports?limit=50&depth=0')).text) as {
+      docs: { published: boolean }[]
+    }
+    expect(reports.docs.length).toBeGreaterThan(0)
+    expect(reports.docs.every((d) => d.published)).toBe(true)
+  })
+
   it('refuses the user list and shows no staff e-mail or password data anywhere public', async () => {
     expect((await api('/users')).status).toBe(403)
     for (const q of [

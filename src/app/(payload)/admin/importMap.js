@@ -22,6 +22,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { WorkflowPanel as WorkflowPanel_df0a4002001ced1e11749f7cc8c36613 } from '../../../../src/admin/WorkflowPanel'
+import { RequestClock as RequestClock_9bc338faa263b096bb449a3449572890 } from '../../../../src/admin/RequestClock'
 import { MyQueue as MyQueue_75a3af448db07092519413b5b55ea823 } from '../../../../src/admin/MyQueue'
 import { FirstHourView as FirstHourView_d4a85e72ea14e5512d72e6e9ccade17a } from '../../../../src/admin/FirstHourView'
 import { SupervisionView as SupervisionView_83dc9ff54a21ab50d1132e56d5cde7ed } from '../../../../src/admin/SupervisionView'
@@ -53,6 +54,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/admin/WorkflowPanel#WorkflowPanel": WorkflowPanel_df0a4002001ced1e11749f7cc8c36613,
+  "/src/admin/RequestClock#RequestClock": RequestClock_9bc338faa263b096bb449a3449572890,
   "/src/admin/MyQueue#MyQueue": MyQueue_75a3af448db07092519413b5b55ea823,
   "/src/admin/FirstHourView#FirstHourView": FirstHourView_d4a85e72ea14e5512d72e6e9ccade17a,
   "/src/admin/SupervisionView#SupervisionView": SupervisionView_83dc9ff54a21ab50d1132e56d5cde7ed,
