@@ -2,6 +2,8 @@
 // the sites where the person handles requests; platform staff see every site.
 import type { AdminViewServerProps } from 'payload'
 
+import { AdminPage } from './AdminPage'
+
 import { type Actor, canReadAllSites, sitesWithRole } from '../domain/permissions'
 import { type SupervisionRow, supervisionList } from '../services/disclosure-requests'
 
@@ -43,31 +45,34 @@ function Rows({ rows, empty }: { rows: SupervisionRow[]; empty: string }) {
   )
 }
 
-export async function SupervisionView({ initPageResult }: AdminViewServerProps) {
+export async function SupervisionView(view: AdminViewServerProps) {
+  const { initPageResult } = view
   const { req } = initPageResult
   const actor = req.user as unknown as Actor | null
   const sites = canReadAllSites(actor) ? true : sitesWithRole(actor, 'site-admin', 'handler')
   const list = sites === true || sites.length ? await supervisionList(req.payload, { sites }) : null
   return (
-    <div className="gutter--left gutter--right" style={{ paddingBlock: '2rem' }}>
-      <h1>依申请公开督办</h1>
-      <p>
-        答复期限按工作日计算（收到申请次日起 20 个工作日，经批准可延长不超过 20
-        个工作日；补正、征求第三方意见期间暂停）。剩余 3 个工作日以内列为“即将到期”。
-        <a href="/api/reports/supervision?format=csv">导出 CSV</a>
-      </p>
-      {!list ? (
-        <p>您不是任何站点的申请办理人或站点管理员。</p>
-      ) : (
-        <>
-          <h2>已逾期（{list.overdue.length}）</h2>
-          <Rows rows={list.overdue} empty="没有逾期的申请。" />
-          <h2>即将到期（{list.dueSoon.length}）</h2>
-          <Rows rows={list.dueSoon} empty="没有即将到期的申请。" />
-          <h2>暂停计时：待补正或征求意见中（{list.paused.length}）</h2>
-          <Rows rows={list.paused} empty="没有暂停计时的申请。" />
-        </>
-      )}
-    </div>
+    <AdminPage view={view}>
+      <div style={{ paddingBlock: '2rem' }}>
+        <h1>依申请公开督办</h1>
+        <p>
+          答复期限按工作日计算（收到申请次日起 20 个工作日，经批准可延长不超过 20
+          个工作日；补正、征求第三方意见期间暂停）。剩余 3 个工作日以内列为“即将到期”。
+          <a href="/api/reports/supervision?format=csv">导出 CSV</a>
+        </p>
+        {!list ? (
+          <p>您不是任何站点的申请办理人或站点管理员。</p>
+        ) : (
+          <>
+            <h2>已逾期（{list.overdue.length}）</h2>
+            <Rows rows={list.overdue} empty="没有逾期的申请。" />
+            <h2>即将到期（{list.dueSoon.length}）</h2>
+            <Rows rows={list.dueSoon} empty="没有即将到期的申请。" />
+            <h2>暂停计时：待补正或征求意见中（{list.paused.length}）</h2>
+            <Rows rows={list.paused} empty="没有暂停计时的申请。" />
+          </>
+        )}
+      </div>
+    </AdminPage>
   )
 }

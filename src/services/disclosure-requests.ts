@@ -397,7 +397,8 @@ export async function sendDeadlineReminders(
           `当前状态：${row.statusLabel}`,
         ].join('\n'),
       }).catch(() => false)
-      if (sent) stage === 'overdue' ? overdue++ : dueSoon++
+      if (sent && stage === 'overdue') overdue++
+      else if (sent) dueSoon++
     }
   }
   return { dueSoon, overdue }

@@ -413,6 +413,59 @@ describe('admin', () => {
   )
 })
 
+describe('the disclosure handler', () => {
+  it(
+    'sees the overdue request on 督办, registers a new request with a step, and the due date explains itself',
+    { retry: 1 },
+    async () => {
+      await adminWarmup
+      const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } })
+      const page = await context.newPage()
+      await page.goto(`${server.url}/admin/login`, { timeout: 120_000 })
+      await page.locator('input[name="email"]').waitFor({ timeout: 120_000 })
+      await page.locator('input[name="email"]').fill('handler@fgw.demo.jiyue')
+      await page.locator('input[name="password"]').fill(DEMO_PASSWORD)
+      await page.locator('form button[type="submit"]').click()
+      await page.locator('section.my-queue').waitFor({ timeout: 120_000 })
+
+      await page.goto(`${server.url}/admin/supervision`, { timeout: 120_000 })
+      await page.getByRole('heading', { name: /已逾期（\d+）/ }).waitFor({ timeout: 120_000 })
+      const overdue = await page.getByRole('heading', { name: /已逾期/ }).innerText()
+      expect(overdue).toBe('已逾期（1）')
+      expect(await page.locator('main, body').first().innerText()).toContain('逾期')
+      await screenshot(page, 'admin-supervision-handler')
+
+      // The newest request of the site, still 已收到: register it with the 办理步骤 select.
+      const list = await page.evaluate(async () =>
+        (
+          await fetch('/api/disclosure-requests?where[status][equals]=received&depth=0&limit=1')
+        ).json(),
+      )
+      const id = list.docs[0].id
+      await page.goto(`${server.url}/admin/collections/disclosure-requests/${id}`, {
+        timeout: 120_000,
+      })
+      const clock = page.locator('section[aria-labelledby="request-clock"]')
+      await clock.waitFor({ timeout: 120_000 })
+      expect(await clock.innerText()).toMatch(/答复截止日：\d{4}-\d{2}-\d{2}/)
+      expect(await clock.innerText()).toContain('自次日起计算 20 个工作日')
+      await page.locator('#field-step .rs__control').click()
+      await page.locator('.rs__option', { hasText: '登记受理' }).first().click()
+      await page.locator('#action-save').click()
+      await page.waitForFunction(
+        async (id) => {
+          const r = await fetch(`/api/disclosure-requests/${id}?depth=0`)
+          return (await r.json()).status === 'processing'
+        },
+        id,
+        { timeout: 60_000, polling: 500 },
+      )
+      await screenshot(page, 'admin-request-registered')
+      await context.close()
+    },
+  )
+})
+
 describe('the REST API for anonymous readers', () => {
   const api = async (path: string) => {
     const res = await fetch(`${server.url}/api${path}`)
