@@ -10,6 +10,7 @@ import sharp from 'sharp'
 
 import { collections, globals } from './collections'
 import { jobs } from './src/jobs'
+import { annualReportPreviewHandler } from './src/services/annual-report'
 import { firstHourCsvEndpoint, supervisionEndpoint } from './src/services/report-endpoints'
 import { databaseAdapter } from './src/db'
 import { settings } from './src/settings'
@@ -60,7 +61,11 @@ export default buildConfig({
         skipVerify: settings.env !== 'production',
       })
     : undefined,
-  endpoints: [firstHourCsvEndpoint, supervisionEndpoint],
+  endpoints: [
+    firstHourCsvEndpoint,
+    supervisionEndpoint,
+    { path: '/reports/annual', method: 'get', handler: annualReportPreviewHandler },
+  ],
   graphQL: { disablePlaygroundInProduction: true },
   // Types are generated for reference; not declared onto Payload, because ids are numbers on
   // SQL databases and strings on MongoDB and the code must serve both.

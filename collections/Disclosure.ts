@@ -594,15 +594,18 @@ export const DisclosureRequests: CollectionConfig = {
           label: '告知申请人的说明',
           type: 'textarea',
           virtual: true,
-          admin: stepOnly((s) =>
-            [
-              'request-correction',
-              'start-consultation',
-              'extend',
-              'fee-notice',
-              'receive-correction',
-            ].includes(s),
-          ),
+          admin: {
+            ...stepOnly((s) =>
+              [
+                'request-correction',
+                'start-consultation',
+                'extend',
+                'fee-notice',
+                'receive-correction',
+              ].includes(s),
+            ),
+            readOnly: false,
+          },
         },
         {
           name: 'stepDays',
@@ -610,6 +613,7 @@ export const DisclosureRequests: CollectionConfig = {
           type: 'number',
           virtual: true,
           admin: {
+            readOnly: false,
             ...stepOnly((s) => s === 'request-correction' || s === 'extend'),
             description: '补正期限（默认 15 个工作日）或延长的工作日数（最多 20）',
           },
@@ -619,7 +623,7 @@ export const DisclosureRequests: CollectionConfig = {
           label: '批准人（政府信息公开工作机构负责人）',
           type: 'text',
           virtual: true,
-          admin: stepOnly((s) => s === 'extend'),
+          admin: { ...stepOnly((s) => s === 'extend'), readOnly: false },
         },
         {
           name: 'stepOutcome',
@@ -645,7 +649,7 @@ export const DisclosureRequests: CollectionConfig = {
           label: '内部备注（申请人看不到）',
           type: 'textarea',
           virtual: true,
-          admin: stepOnly(() => true),
+          admin: { ...stepOnly(() => true), readOnly: false },
         },
         { name: 'replyText', label: '答复内容（告知书正文）', type: 'textarea' },
         { name: 'replyFile', label: '答复文书', type: 'upload', relationTo: REQUEST_FILES },

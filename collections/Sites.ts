@@ -191,7 +191,9 @@ export const Sites: CollectionConfig = {
       name: 'disclosure',
       label: '政府信息公开',
       type: 'group',
-      admin: { description: '显示在“政府信息公开指南”（/xxgk/zn）；未填写的项目在指南中注明“未提供”' },
+      admin: {
+        description: '显示在“政府信息公开指南”（/xxgk/zn）；未填写的项目在指南中注明“未提供”',
+      },
       fields: [
         {
           name: 'includeDepartments',

@@ -22,7 +22,12 @@ async function recompute(req: PayloadRequest, reason: string) {
   await recomputeOpenDeadlines(req.payload, basis ? `${reason}，${basis}` : reason, req)
 }
 
-const afterCalendarChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
+const afterCalendarChange: CollectionAfterChangeHook = async ({
+  doc,
+  previousDoc,
+  operation,
+  req,
+}) => {
   const note = (doc as Row).note ? `：${(doc as Row).note}` : ''
   const reason =
     operation === 'create'

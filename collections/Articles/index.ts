@@ -162,8 +162,18 @@ export const Articles: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'topic', label: '主题分类', type: 'relationship', relationTo: DISCLOSURE_TOPICS },
-            { name: 'genre', label: '体裁分类', type: 'relationship', relationTo: DISCLOSURE_GENRES },
+            {
+              name: 'topic',
+              label: '主题分类',
+              type: 'relationship',
+              relationTo: DISCLOSURE_TOPICS,
+            },
+            {
+              name: 'genre',
+              label: '体裁分类',
+              type: 'relationship',
+              relationTo: DISCLOSURE_GENRES,
+            },
             {
               name: 'documentKind',
               label: '文件类别',
@@ -200,8 +210,7 @@ export const Articles: CollectionConfig = {
               type: 'relationship',
               relationTo: ARTICLES,
               admin: {
-                condition: (data) =>
-                  data?.validity === 'amended' || data?.validity === 'repealed',
+                condition: (data) => data?.validity === 'amended' || data?.validity === 'repealed',
               },
             },
           ],

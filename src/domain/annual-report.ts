@@ -12,6 +12,7 @@ import {
   OUTCOME_GROUP_LABELS,
   type OutcomeCode,
   type Validity,
+  isOrganisation,
   isOutcomeCode,
 } from './disclosure'
 
@@ -424,4 +425,275 @@ export function tableToCsv(table: Table2 | Table3 | Table4): string {
         ? table3Lines(table)
         : table4Lines(table)
   return `${lines.join('\r\n')}\r\n`
+}
+
+// ---------------------------------------------------------------- the official layout
+
+/**
+ * One cell of a table laid out as in the official format: a header (`th`, with its scope) or a
+ * figure. `headers` lists the ids of every header that describes the cell, so a screen reader
+ * reads a figure with its full row and column labels even across merged cells (WCAG H43).
+ */
+export type GridCell = {
+  text: string | number | null
+  header?: 'col' | 'colgroup' | 'row' | 'rowgroup'
+  colspan?: number
+  rowspan?: number
+  id?: string
+  headers?: string[]
+  /** Shown in the spreadsheet, left blank on the page (where it is the table's caption note). */
+  pageBlank?: boolean
+}
+
+export type TableGrid = {
+  table: '二' | '三' | '四'
+  /** The section heading the table sits under. */
+  title: string
+  columns: number
+  rows: GridCell[][]
+  /** A sentence printed with the table (table 三's 勾稽关系). */
+  note?: string
+}
+
+export const SECTION_TITLES = {
+  一: '一、总体情况',
+  二: '二、主动公开政府信息情况',
+  三: '三、收到和处理政府信息公开申请情况',
+  四: '四、政府信息公开行政复议、行政诉讼情况',
+  五: '五、存在的主要问题及改进情况',
+  六: '六、其他需要报告的事项',
+} as const
+
+export const TABLE3_NOTE = '本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和'
+
+/** Table 二 in four blocks, each with its 第二十条 item as a heading row. */
+export function table2Grid(t: Table2): TableGrid {
+  const rows: GridCell[][] = []
+  const block = (
+    key: string,
+    item: string,
+    heads: string[],
+    lines: { key: string; label: string; values: (number | null)[] }[],
+  ) => {
+    const sid = `t2-${key}`
+    rows.push([{ text: item, header: 'colgroup', colspan: 4, id: sid }])
+    const spans = heads.length === 4 ? [1, 1, 1, 1] : [1, 3]
+    rows.push(
+      heads.map((text, i) => ({
+        text,
+        header: 'col',
+        colspan: spans[i] > 1 ? spans[i] : undefined,
+        id: `${sid}-c${i}`,
+        headers: [sid],
+      })),
+    )
+    for (const l of lines) {
+      const rid = `${sid}-${l.key}`
+      rows.push([
+        { text: l.label, header: 'row', id: rid, headers: [sid, `${sid}-c0`] },
+        ...l.values.map((text, i) => ({
+          text,
+          colspan: spans[i + 1] > 1 ? spans[i + 1] : undefined,
+          headers: [sid, `${sid}-c${i + 1}`, rid],
+        })),
+      ])
+    }
+  }
+  block(
+    '1',
+    '第二十条第（一）项',
+    ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+    [
+      ...(['rule', 'normative'] as const).map((k) => ({
+        key: k,
+        label: DOCUMENT_KIND_LABELS[k],
+        values: [t[k].issued, t[k].repealed, t[k].inForce],
+      })),
+    ],
+  )
+  block(
+    '5',
+    '第二十条第（五）项',
+    ['信息内容', '本年处理决定数量'],
+    [{ key: 'licensing', label: '行政许可', values: [t.licensing] }],
+  )
+  block(
+    '6',
+    '第二十条第（六）项',
+    ['信息内容', '本年处理决定数量'],
+    [
+      { key: 'penalty', label: '行政处罚', values: [t.penalty] },
+      { key: 'coercion', label: '行政强制', values: [t.coercion] },
+    ],
+  )
+  block(
+    '8',
+    '第二十条第（八）项',
+    ['信息内容', '本年收费金额（单位：万元）'],
+    [{ key: 'fees', label: '行政事业性收费', values: [t.feesWanYuan] }],
+  )
+  return { table: '二', title: SECTION_TITLES.二, columns: 4, rows }
+}
+
+/**
+ * Table 三: three header rows (申请人情况 › 自然人 | 法人或其他组织 › five kinds | 总计), then
+ * the rows of TABLE3_ROWS with their labels merged down and across as in the official form.
+ */
+export function table3Grid(t: Table3): TableGrid {
+  const orgs = APPLICANT_KINDS.filter(isOrganisation)
+  const colHeaders: Record<Table3Column, string[]> = Object.fromEntries(
+    TABLE3_COLUMNS.map((c) => [
+      c,
+      c === 'total' || c === 'natural-person'
+        ? ['t3-applicants', `t3-${c}`]
+        : ['t3-applicants', 't3-orgs', `t3-${c}`],
+    ]),
+  ) as Record<Table3Column, string[]>
+  const rows: GridCell[][] = [
+    [
+      { text: `（${TABLE3_NOTE}）`, colspan: 3, rowspan: 3, pageBlank: true },
+      { text: '申请人情况', header: 'colgroup', colspan: 7, id: 't3-applicants' },
+    ],
+    [
+      {
+        text: TABLE3_COLUMN_LABELS['natural-person'],
+        header: 'col',
+        rowspan: 2,
+        id: 't3-natural-person',
+        headers: ['t3-applicants'],
+      },
+      {
+        text: '法人或其他组织',
+        header: 'colgroup',
+        colspan: orgs.length,
+        id: 't3-orgs',
+        headers: ['t3-applicants'],
+      },
+      {
+        text: TABLE3_COLUMN_LABELS.total,
+        header: 'col',
+        rowspan: 2,
+        id: 't3-total',
+        headers: ['t3-applicants'],
+      },
+    ],
+    orgs.map((k) => ({
+      text: APPLICANT_KIND_LABELS[k],
+      header: 'col' as const,
+      id: `t3-${k}`,
+      headers: ['t3-applicants', 't3-orgs'],
+    })),
+  ]
+  // How many rows below (and including) row i share the label at this level.
+  const runOf = (i: number, level: number) => {
+    let n = 1
+    while (
+      i + n < TABLE3_ROWS.length &&
+      TABLE3_ROWS[i + n].labels[level] === TABLE3_ROWS[i].labels[level] &&
+      TABLE3_ROWS[i + n].labels.slice(0, level).join() ===
+        TABLE3_ROWS[i].labels.slice(0, level).join()
+    )
+      n++
+    return n
+  }
+  TABLE3_ROWS.forEach((row, i) => {
+    const cells: GridCell[] = []
+    const rowIds: string[] = []
+    for (let level = 0; level < 3; level++) {
+      const label = row.labels[level]
+      if (!label) break
+      const id = `t3-r${i}-l${level}`
+      const prev = TABLE3_ROWS[i - 1]
+      const sameAsAbove =
+        prev && prev.labels.slice(0, level + 1).join() === row.labels.slice(0, level + 1).join()
+      const last = row.labels.slice(level + 1).every((l) => !l)
+      // A merged label keeps the id of the row where it starts.
+      if (sameAsAbove) {
+        let start = i - 1
+        while (
+          start > 0 &&
+          TABLE3_ROWS[start - 1].labels.slice(0, level + 1).join() ===
+            row.labels.slice(0, level + 1).join()
+        )
+          start--
+        rowIds.push(`t3-r${start}-l${level}`)
+        continue
+      }
+      const rowspan = last ? 1 : runOf(i, level)
+      cells.push({
+        text: label,
+        header: rowspan > 1 ? 'rowgroup' : 'row',
+        colspan: last && level < 2 ? 3 - level : undefined,
+        rowspan: rowspan > 1 ? rowspan : undefined,
+        id,
+        headers: rowIds.length ? [...rowIds] : undefined,
+      })
+      rowIds.push(id)
+    }
+    for (const c of TABLE3_COLUMNS) {
+      cells.push({ text: t.rows[row.key][c], headers: [...colHeaders[c], ...rowIds] })
+    }
+    rows.push(cells)
+  })
+  return { table: '三', title: SECTION_TITLES.三, columns: 10, rows, note: TABLE3_NOTE }
+}
+
+/** Table 四: 行政复议 and the two kinds of 行政诉讼, five columns each, one row of figures. */
+export function table4Grid(t: Table4): TableGrid {
+  const groups = [
+    { key: 'review', counts: t.review },
+    { key: 'direct', counts: t.suitDirect },
+    { key: 'after', counts: t.suitAfterReview },
+  ] as const
+  const headersOf = (key: string) => (key === 'review' ? ['t4-review'] : ['t4-suit', `t4-${key}`])
+  return {
+    table: '四',
+    title: SECTION_TITLES.四,
+    columns: 15,
+    rows: [
+      [
+        { text: '行政复议', header: 'colgroup', colspan: 5, id: 't4-review' },
+        { text: '行政诉讼', header: 'colgroup', colspan: 10, id: 't4-suit' },
+      ],
+      [
+        ...CASE_COLUMNS.map((c) => ({
+          text: CASE_COLUMN_LABELS[c],
+          header: 'col' as const,
+          rowspan: 2,
+          id: `t4-review-${c}`,
+          headers: ['t4-review'],
+        })),
+        {
+          text: '未经复议直接起诉',
+          header: 'colgroup',
+          colspan: 5,
+          id: 't4-direct',
+          headers: ['t4-suit'],
+        },
+        {
+          text: '复议后起诉',
+          header: 'colgroup',
+          colspan: 5,
+          id: 't4-after',
+          headers: ['t4-suit'],
+        },
+      ],
+      groups
+        .filter((g) => g.key !== 'review')
+        .flatMap((g) =>
+          CASE_COLUMNS.map((c) => ({
+            text: CASE_COLUMN_LABELS[c],
+            header: 'col' as const,
+            id: `t4-${g.key}-${c}`,
+            headers: headersOf(g.key),
+          })),
+        ),
+      groups.flatMap((g) =>
+        CASE_COLUMNS.map((c) => ({
+          text: g.counts[c],
+          headers: [...headersOf(g.key), `t4-${g.key}-${c}`],
+        })),
+      ),
+    ],
+  }
 }

@@ -25,6 +25,9 @@ export type AppOptions = {
 }
 
 const PUBLIC_BODY_LIMIT = 64 * 1024
+/** The request form takes one attachment (up to 5 MB) plus the fields; it reads at most 6 MB itself and answers larger bodies with its own page, so this outer guard sits above that. */
+const REQUEST_FORM_BODY_LIMIT = 7 * 1024 * 1024
+const REQUEST_FORM = /^\/ysqgk(\/|$)/
 
 const ADMIN_PATHS = /^\/(admin|api|_next|__nextjs[^/]*)(\/|$)/
 
@@ -97,7 +100,8 @@ export function createApp(options: AppOptions) {
   // their own, smaller limits; the admin's uploads are limited by Payload.)
   app.use((req, res, next) => {
     if (ADMIN_PATHS.test(req.path) && nextHandler) return next()
-    if (Number(req.headers['content-length'] ?? 0) > PUBLIC_BODY_LIMIT) {
+    const limit = REQUEST_FORM.test(req.path) ? REQUEST_FORM_BODY_LIMIT : PUBLIC_BODY_LIMIT
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
       res.status(413).type('text/plain; charset=utf-8').send('提交的内容过大')
       return
     }

@@ -3,6 +3,7 @@ import type { Payload, Where } from 'payload'
 
 import { UPDATE_CLASSES, type UpdateClass } from '../../domain/columns'
 import { beijingDate, beijingDateTime } from '../../domain/dates'
+import { VALIDITY_LABELS, type Validity } from '../../domain/disclosure'
 import { pageCount, pageWindow } from '../../domain/pagination'
 import { isListed, linkOrigin, normaliseHost, siteOrigin } from '../../domain/sites'
 import { tags } from '../../services/page-cache'
@@ -58,7 +59,14 @@ type ArticleDoc = {
   withdrawnReason?: string | null
   withdrawnAt?: string | null
   site?: string | number | { id: string | number }
+  /** 主题分类 / 体裁分类: populated to their names (depth 1). */
+  topic?: ListRef | string | number | null
+  genre?: ListRef | string | number | null
+  validity?: string | null
+  validityChangedOn?: string | null
+  validityChangedBy?: string | number | { id: string | number } | null
 }
+type ListRef = { id: string | number; name?: string | null }
 type MediaDoc = {
   id: string | number
   filename?: string
@@ -107,6 +115,11 @@ const ARTICLE_SELECT = {
   state: true,
   withdrawnReason: true,
   withdrawnAt: true,
+  topic: true,
+  genre: true,
+  validity: true,
+  validityChangedOn: true,
+  validityChangedBy: true,
 } as const
 
 export const siteView = (ctx: Pick<PageContext, 'site' | 'port' | 'requestHost'>): SiteView => {
@@ -133,7 +146,7 @@ export const siteView = (ctx: Pick<PageContext, 'site' | 'port' | 'requestHost'>
   }
 }
 
-function layout(
+export function layout(
   ctx: PageContext,
   {
     title,
@@ -453,7 +466,12 @@ export async function findPublishedArticle(
     // Only what the page shows: no count query, no populated site, columns as bare ids.
     pagination: false,
     select: ARTICLE_SELECT,
-    populate: { columns: { id: true } },
+    populate: {
+      columns: { id: true },
+      articles: { title: true },
+      'disclosure-topics': { name: true },
+      'disclosure-genres': { name: true },
+    },
     overrideAccess: false,
     draft: false,
   })
@@ -477,6 +495,7 @@ export async function articlePage(
   const attachments = (doc.attachments ?? []).filter(
     (a): a is AttachmentDoc => typeof a === 'object' && Boolean(a.filename),
   )
+  const validity = await validityOf(ctx, doc, sites)
   return {
     view: {
       layout: layout(ctx, {
@@ -501,6 +520,9 @@ export async function articlePage(
         indexNumber: doc.indexNumber ?? '',
         issuingOrgan: doc.issuingOrgan ?? '',
         dateFormed: beijingDate(doc.dateFormed),
+        topic: nameOf(doc.topic),
+        genre: nameOf(doc.genre),
+        validity: validity?.view,
         withdrawn:
           doc.state === 'withdrawn'
             ? { reason: doc.withdrawnReason ?? '', date: beijingDate(doc.withdrawnAt) }
@@ -524,9 +546,71 @@ export async function articlePage(
         })),
       },
     },
-    tags: [tags.site(ctx.site.id), tags.article(doc.id)],
+    // The page names the replacing document: it changes when that one is published or retitled.
+    tags: [
+      tags.site(ctx.site.id),
+      tags.article(doc.id),
+      ...(validity?.changedById != null ? [tags.article(validity.changedById)] : []),
+    ],
     lastModified: doc.updatedAt ? new Date(doc.updatedAt) : undefined,
   }
+}
+
+const nameOf = (v: ArticleDoc['topic']): string =>
+  v && typeof v === 'object' && typeof v.name === 'string' ? v.name : ''
+
+const VALIDITY_VERBS: Record<Validity, string> = {
+  'in-force': '',
+  amended: '修改',
+  repealed: '废止',
+  expired: '失效',
+}
+
+/**
+ * A policy document's validity as its page shows it (RULES §2: amended, repealed or expired
+ * documents are marked on the original), with the document that changed it: linked at its own
+ * page when published (on whichever site), named without a link otherwise.
+ */
+async function validityOf(
+  ctx: PageContext,
+  doc: ArticleDoc,
+  sites: SiteRecord[],
+): Promise<{ view: NonNullable<ArticleView['article']['validity']>; changedById?: string } | null> {
+  const state = doc.validity as Validity | null | undefined
+  if (!state || !(state in VALIDITY_LABELS)) return null
+  const view: NonNullable<ArticleView['article']['validity']> = {
+    state,
+    label: VALIDITY_LABELS[state],
+    verb: VALIDITY_VERBS[state],
+    date: state === 'in-force' ? '' : beijingDate(doc.validityChangedOn),
+  }
+  const by = doc.validityChangedBy
+  if (by == null || state === 'in-force' || state === 'expired') return { view }
+  const changedById = idOf(by)
+  // Read past access control for the title alone: an unpublished replacement is named, not linked.
+  const res = await ctx.payload.find({
+    collection: 'articles',
+    where: { id: { equals: changedById } },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    select: { title: true, state: true, site: true, columns: true },
+    overrideAccess: true,
+  })
+  const target = res.docs[0] as unknown as
+    (Pick<ArticleDoc, 'title' | 'state' | 'site' | 'columns'> & { id: string | number }) | undefined
+  if (!target) return { view }
+  let href: string | undefined
+  const site = sites.find((s) => String(s.id) === idOf(target.site))
+  if (target.state === 'published' && site) {
+    const columns = await ctx.registry.columns(site.id)
+    const path = articleHref(primaryColumn(columns, target)?.path, target.id)
+    href =
+      String(site.id) === String(ctx.site.id)
+        ? path
+        : linkOrigin({ site, requestHost: ctx.requestHost, port: ctx.port }) + path
+  }
+  return { view: { ...view, changedBy: { title: target.title, href } }, changedById }
 }
 
 export function notFoundLayout(

@@ -32,7 +32,18 @@ import {
   type PageContext,
   primaryColumn,
 } from './pages'
+import { annualReportRoutes } from './annual-report'
 import { createRegistry, type Registry, type SiteRecord } from './registry'
+import type { DynamicRoute, Output } from './routes'
+import { xxgkRoutes } from './xxgk'
+import { ysqgkRoutes } from './ysqgk'
+
+/**
+ * Pages that depend on the query or take forms (the disclosure catalogue, requests, annual
+ * reports): answered before the output cache, never stored in it. Order matters: the first
+ * route that matches answers.
+ */
+const DYNAMIC_ROUTES: DynamicRoute[] = [...annualReportRoutes, ...xxgkRoutes, ...ysqgkRoutes]
 
 export type PublicOptions = {
   payload: Payload
@@ -44,14 +55,6 @@ export type PublicOptions = {
   cdnSeconds: number
   /** Paths handed on to the next handler (the admin and API) instead of a site's 404. */
   passThrough: (path: string) => boolean
-}
-
-type Output = {
-  status: number
-  body: string
-  contentType: string
-  tags: string[]
-  lastModified?: Date
 }
 
 const HTML = 'text/html; charset=utf-8'
@@ -386,7 +389,8 @@ export function publicRouter(options: PublicOptions) {
         return
       }
       const site = match.site
-      if (req.method !== 'GET' && req.method !== 'HEAD') return next()
+      const dynamic = DYNAMIC_ROUTES.find((r) => r.matches(req.path))
+      if (req.method !== 'GET' && req.method !== 'HEAD' && !dynamic) return next()
       // Retired sites send people on to their successor's matching page (RULES §8).
       if ((site.status === 'closed' || site.status === 'merged') && site.successor != null) {
         const successor = sites.find((s) => String(s.id) === String(site.successor))
@@ -399,6 +403,30 @@ export function publicRouter(options: PublicOptions) {
         }
       }
       const care = req.query.care === '1'
+      if (dynamic) {
+        const out = await dynamic.handle(
+          {
+            payload,
+            registry,
+            site,
+            columns: await registry.columns(site.id),
+            path: req.path,
+            care,
+            port,
+            platformName,
+            requestHost: req.headers.host ?? '',
+            directoryHref: directoryHref(req.headers.host),
+          },
+          req,
+          res,
+        )
+        if (out === 'done') return
+        if (out === null) return next()
+        res.status(out.status).type(out.contentType)
+        res.setHeader('Cache-Control', out.cacheControl ?? 'no-store')
+        res.send(out.body)
+        return
+      }
       const key = pageKey(site.id, req.path, care)
       const cached = pageCache.get(key)
       if (cached) return send(req, res, cached, options.cdnSeconds, true)

@@ -101,6 +101,21 @@ export type ArticleView = {
     indexNumber: string
     issuingOrgan: string
     dateFormed: string
+    /** 主题分类 / 体裁分类 names, '' when not classified. */
+    topic?: string
+    genre?: string
+    /**
+     * 有效性 of a policy document (absent for other articles): the label, the date it changed
+     * and, for 已修改/已废止, the document that did it (href only when that one is published).
+     */
+    validity?: {
+      state: 'in-force' | 'amended' | 'repealed' | 'expired'
+      label: string
+      /** 修改 / 废止 / 失效, '' when in force. */
+      verb: string
+      date: string
+      changedBy?: { title: string; href?: string }
+    }
     /** A withdrawn article keeps its page, with this notice, and leaves lists and search. */
     withdrawn?: { reason: string; date: string }
     summary: string

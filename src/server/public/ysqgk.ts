@@ -1,0 +1,706 @@
+// 依申请公开 on every site: the request form /ysqgk/ (CSRF, CAPTCHA, rate limits, one
+// attachment, one request per submission however often it is sent) and tracking /ysqgk/track,
+// which shows the applicant the status, timeline and due date — nothing else.
+import crypto from 'node:crypto'
+
+import cookieParser from 'cookie-parser'
+import { doubleCsrf } from 'csrf-csrf'
+import type { Request, Response } from 'express'
+import type { Payload } from 'payload'
+
+import { DISCLOSURE_REQUESTS, REQUEST_FILES } from '../../../collections/slugs'
+import { beijingDate, beijingDateTime } from '../../domain/dates'
+import { normaliseTrackingCode } from '../../domain/disclosure'
+import {
+  applicantKindOptions,
+  DELIVERIES,
+  DELIVERY_LABELS,
+  DESCRIPTION_MAX,
+  FORM_WANTED_LABELS,
+  FORMS_WANTED,
+  parseRequestForm,
+  type RawRequestForm,
+  receiptDelivery,
+  REQUEST_ATTACHMENT_TYPES,
+  REQUEST_FORM_FIELDS,
+  requestAttachmentKind,
+  requestAttachmentProblems,
+  type RequestFormField,
+  type RequestFormValue,
+} from '../../domain/request-form'
+import { REQUEST_STATUS_LABELS, type RequestStatus } from '../../domain/request-steps'
+import { type CaptchaKind, captchaSvg, createCaptcha, verifyCaptcha } from '../../services/captcha'
+import { check, consume } from '../../services/rate-limits'
+import { settings } from '../../settings'
+import { logger } from '../logger'
+import { render } from '../render/engine'
+import type { Layout, Link } from '../render/view-models'
+import { layout, type PageContext } from './pages'
+import { type DynamicRoute, HTML, type Output } from './routes'
+
+const FORM_PATH = '/ysqgk/'
+const TRACK_PATH = '/ysqgk/track'
+const CAPTCHA_PATH = /^\/ysqgk\/captcha\/([A-Za-z0-9_-]{16,64})\.svg$/
+/** The form's body: one attachment plus the fields (app.ts refuses more before we read). */
+const BODY_LIMIT = 6 * 1024 * 1024
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{22,64}$/
+
+// ---------------------------------------------------------------- CSRF (double-submit cookie)
+
+let csrfSecret: string | null = null
+const { generateCsrfToken, validateRequest } = doubleCsrf({
+  // A key of its own, derived from the platform secret.
+  getSecret: () =>
+    (csrfSecret ??= crypto
+      .createHmac('sha256', settings.secret)
+      .update('ysqgk-csrf')
+      .digest('hex')),
+  // Anonymous applicants have no session: the token is bound to the site's host instead.
+  getSessionIdentifier: (req) => String(req.headers.host ?? ''),
+  cookieName: settings.production ? '__Host-ysqgk-csrf' : 'ysqgk-csrf',
+  cookieOptions: { sameSite: 'strict', path: '/', secure: settings.production, httpOnly: true },
+  getCsrfTokenFromRequest: (req) => (req as Posted).posted?.fields._csrf,
+})
+
+const parseCookies = cookieParser()
+const withCookies = (req: Request, res: Response) =>
+  new Promise<void>((resolve, reject) =>
+    parseCookies(req, res, (err?: unknown) => (err ? reject(err) : resolve())),
+  )
+
+// ---------------------------------------------------------------- the posted body
+
+type PostedFile = { name: string; type: string; bytes: Buffer }
+type Body = { fields: Record<string, string>; file: PostedFile | null; tooLarge: boolean }
+type Posted = Request & { posted?: Body }
+
+async function readBody(req: Request): Promise<Body> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > BODY_LIMIT) return { fields: {}, file: null, tooLarge: true }
+    chunks.push(chunk)
+  }
+  const raw = Buffer.concat(chunks)
+  const type = String(req.headers['content-type'] ?? '')
+  const fields: Record<string, string> = {}
+  if (/^application\/x-www-form-urlencoded/i.test(type)) {
+    for (const [k, v] of new URLSearchParams(raw.toString('utf8'))) fields[k] ??= v
+    return { fields, file: null, tooLarge: false }
+  }
+  if (/^multipart\/form-data/i.test(type)) {
+    // The platform's fetch implementation parses multipart: no parser of our own to get wrong.
+    const form = await new Response(raw, { headers: { 'content-type': type } })
+      .formData()
+      .catch(() => null)
+    if (!form) return { fields, file: null, tooLarge: false }
+    let file: PostedFile | null = null
+    for (const [k, v] of form) {
+      if (typeof v === 'string') fields[k] ??= v
+      else if (k === 'attachment' && !file && (v.size > 0 || v.name)) {
+        file = { name: v.name, type: v.type, bytes: Buffer.from(await v.arrayBuffer()) }
+      }
+    }
+    return { fields, file, tooLarge: false }
+  }
+  return { fields, file: null, tooLarge: false }
+}
+
+// ---------------------------------------------------------------- the Local API, loosely typed
+
+// The request collections' generated types may lag behind the config; these calls name only
+// the fields the contract fixes.
+type LooseApi = {
+  find: (args: Record<string, unknown>) => Promise<{ docs: Record<string, unknown>[] }>
+  create: (args: Record<string, unknown>) => Promise<Record<string, unknown>>
+  delete: (args: Record<string, unknown>) => Promise<unknown>
+}
+const api = (payload: Payload) => payload as unknown as LooseApi
+
+type StoredRequest = {
+  trackingCode: string
+  receivedAt: string
+  dueDate?: string | null
+  dueExplanation?: string[] | null
+  delivery?: RequestFormValue['delivery'] | null
+  email?: string | null
+  phone?: string | null
+}
+
+async function findByKey(ctx: PageContext, key: string): Promise<StoredRequest | null> {
+  const res = await api(ctx.payload).find({
+    collection: DISCLOSURE_REQUESTS,
+    where: { and: [{ idempotencyKey: { equals: key } }, { site: { equals: ctx.site.id } }] },
+    select: {
+      trackingCode: true,
+      receivedAt: true,
+      dueDate: true,
+      dueExplanation: true,
+      delivery: true,
+      email: true,
+      phone: true,
+    },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    overrideAccess: true,
+    context: { noViewAudit: true },
+  })
+  return (res.docs[0] as StoredRequest | undefined) ?? null
+}
+
+// ---------------------------------------------------------------- views
+
+type FieldErrors = Partial<Record<RequestFormField | 'captcha' | 'attachment', string>>
+
+const FIELD_IDS: Record<keyof FieldErrors, string> = {
+  ...(Object.fromEntries(Object.keys(REQUEST_FORM_FIELDS).map((k) => [k, `f-${k}`])) as Record<
+    RequestFormField,
+    string
+  >),
+  // Radio groups: the summary links to their first option.
+  applicantKind: 'f-applicantKind-natural-person',
+  formWanted: 'f-formWanted-paper',
+  delivery: 'f-delivery-post',
+  captcha: 'f-captcha',
+  attachment: 'f-attachment',
+}
+const ERROR_LABELS: Record<keyof FieldErrors, string> = {
+  ...REQUEST_FORM_FIELDS,
+  captcha: '验证码',
+  attachment: '附件',
+}
+
+type FormView = {
+  layout: Layout
+  action: string
+  csrf: string
+  idem: string
+  captcha: { id: string; kind: CaptchaKind; question?: string; src?: string }
+  values: RawRequestForm
+  errors: FieldErrors
+  errorList: { label: string; message: string; href: string }[]
+  notice: string
+  droppedFile: string
+  kinds: { value: string; label: string; checked: boolean }[]
+  formsWanted: { value: string; label: string; checked: boolean }[]
+  deliveries: { value: string; label: string; checked: boolean }[]
+  descriptionMax: number
+  maxMb: string
+  trackHref: string
+  /** The same form with the arithmetic question: no JavaScript, no values to lose yet. */
+  textCaptchaHref: string
+}
+
+const pageLayout = async (ctx: PageContext, title: string, trail: Link[]): Promise<Layout> =>
+  layout(ctx, {
+    title,
+    columnName: '依申请公开',
+    breadcrumbs: [{ name: '首页', href: '/' }, ...trail],
+    related: await ctx.registry.sites(),
+  })
+
+const withCare = (ctx: PageContext, href: string) => (ctx.care ? `${href}?care=1` : href)
+
+async function formPage(
+  ctx: PageContext,
+  req: Request,
+  res: Response,
+  {
+    status = 200,
+    values = {},
+    errors = {},
+    notice = '',
+    droppedFile = '',
+    captchaKind,
+    idem,
+  }: {
+    status?: number
+    values?: RawRequestForm
+    errors?: FieldErrors
+    notice?: string
+    droppedFile?: string
+    captchaKind: CaptchaKind
+    idem?: string
+  },
+): Promise<Output> {
+  const captcha = createCaptcha(captchaKind)
+  const options = <T extends string>(
+    list: readonly T[],
+    labels: Record<T, string>,
+    chosen?: string,
+  ) => list.map((value) => ({ value, label: labels[value], checked: value === chosen }))
+  const view: FormView = {
+    layout: await pageLayout(ctx, '政府信息公开申请', [
+      { name: '依申请公开', href: FORM_PATH, current: true },
+    ]),
+    action: withCare(ctx, FORM_PATH),
+    csrf: generateCsrfToken(req, res),
+    idem: idem ?? crypto.randomBytes(18).toString('base64url'),
+    captcha: {
+      ...captcha,
+      src: captcha.kind === 'image' ? `/ysqgk/captcha/${captcha.id}.svg` : undefined,
+    },
+    values,
+    errors,
+    errorList: (Object.keys(errors) as (keyof FieldErrors)[]).map((field) => ({
+      label: ERROR_LABELS[field],
+      message: errors[field]!,
+      href: `#${FIELD_IDS[field]}`,
+    })),
+    notice,
+    droppedFile,
+    kinds: applicantKindOptions().map((o) => ({ ...o, checked: o.value === values.applicantKind })),
+    formsWanted: options(FORMS_WANTED, FORM_WANTED_LABELS, values.formWanted),
+    deliveries: options(DELIVERIES, DELIVERY_LABELS, values.delivery),
+    descriptionMax: DESCRIPTION_MAX,
+    maxMb: (settings.requestFileMaxBytes / 1024 / 1024).toFixed(0),
+    trackHref: withCare(ctx, TRACK_PATH),
+    textCaptchaHref: `${FORM_PATH}?${ctx.care ? 'care=1&' : ''}captcha=text`,
+  }
+  return {
+    status,
+    body: await render(ctx.site.theme, 'ysqgk', view),
+    contentType: HTML,
+    tags: [],
+    cacheControl: 'no-store',
+  }
+}
+
+async function donePage(ctx: PageContext, stored: StoredRequest): Promise<Output> {
+  const view = {
+    layout: await pageLayout(ctx, '申请已提交', [
+      { name: '依申请公开', href: FORM_PATH },
+      { name: '申请已提交', href: FORM_PATH, current: true },
+    ]),
+    code: stored.trackingCode,
+    receivedAt: beijingDate(stored.receivedAt),
+    dueDate: stored.dueDate ? beijingDate(stored.dueDate) : '',
+    dueExplanation: stored.dueExplanation ?? [],
+    reply: stored.delivery
+      ? receiptDelivery({
+          delivery: stored.delivery,
+          email: stored.email ?? undefined,
+          phone: stored.phone ?? '',
+        })
+      : null,
+    trackHref: withCare(ctx, TRACK_PATH),
+    formHref: withCare(ctx, FORM_PATH),
+  }
+  return {
+    status: 200,
+    body: await render(ctx.site.theme, 'ysqgk-done', view),
+    contentType: HTML,
+    tags: [],
+    // The page holds the applicant's tracking code: never stored by a browser or proxy.
+    cacheControl: 'no-store, private',
+  }
+}
+
+// ---------------------------------------------------------------- the form
+
+const captchaKindOf = (v: unknown, care: boolean): CaptchaKind =>
+  v === 'text' ? 'text' : v === 'image' ? 'image' : care ? 'text' : 'image'
+
+/**
+ * Submissions being handled, by site and idempotency key: a second click of the same form
+ * waits for the first and gets its answer (null when the first created nothing).
+ */
+const inFlight = new Map<string, Promise<StoredRequest | null>>()
+
+/** The upload collection refused the file (its own checks); the applicant may choose another. */
+class AttachmentRefused extends Error {
+  constructor(readonly reason: unknown) {
+    super('attachment refused')
+  }
+}
+
+const isUniqueViolation = (err: unknown) =>
+  /unique|duplicate|already|E11000|UNIQUE constraint|唯一|已存在/i.test(
+    `${(err as Error)?.message ?? ''} ${JSON.stringify((err as { data?: unknown })?.data ?? '')}`,
+  )
+
+async function createRequest(
+  ctx: PageContext,
+  { value, key, file }: { value: RequestFormValue; key: string; file: PostedFile | null },
+): Promise<StoredRequest> {
+  const local = api(ctx.payload)
+  let fileId: unknown = null
+  if (file) {
+    const kind = requestAttachmentKind(file.bytes)!
+    const { mimetype, ext } = REQUEST_ATTACHMENT_TYPES[kind]
+    const made = await local
+      .create({
+        collection: REQUEST_FILES,
+        data: { site: ctx.site.id, purpose: '申请人提交的材料' },
+        // A name of our own: the applicant's file name may carry personal data or odd characters.
+        file: {
+          data: file.bytes,
+          mimetype,
+          name: `ysqgk-${crypto.randomBytes(6).toString('hex')}.${ext}`,
+          size: file.bytes.length,
+        },
+        overrideAccess: true,
+        depth: 0,
+      })
+      .catch((err: unknown) => {
+        throw new AttachmentRefused(err)
+      })
+    fileId = made.id
+  }
+  try {
+    const doc = await local.create({
+      collection: DISCLOSURE_REQUESTS,
+      data: {
+        ...value,
+        site: ctx.site.id,
+        channel: 'web',
+        idempotencyKey: key,
+        files: fileId != null ? [fileId] : [],
+      },
+      overrideAccess: true,
+      depth: 0,
+      context: { noViewAudit: true },
+    })
+    return doc as unknown as StoredRequest
+  } catch (err) {
+    if (fileId != null) {
+      await local
+        .delete({ collection: REQUEST_FILES, id: fileId, overrideAccess: true })
+        .catch(() => {})
+    }
+    // Another node (or an earlier attempt) created it with this key: answer with that one.
+    if (isUniqueViolation(err)) {
+      for (let i = 0; i < 10; i++) {
+        const existing = await findByKey(ctx, key)
+        if (existing) return existing
+        await new Promise((r) => setTimeout(r, 100))
+      }
+    }
+    throw err
+  }
+}
+
+const formValues = (fields: Record<string, string>): RawRequestForm => {
+  const values: RawRequestForm = {}
+  for (const k of Object.keys(REQUEST_FORM_FIELDS) as RequestFormField[]) {
+    if (typeof fields[k] === 'string') values[k] = fields[k]
+  }
+  return values
+}
+
+async function postForm(ctx: PageContext, req: Request, res: Response): Promise<Output | 'done'> {
+  const body = await readBody(req)
+  const posted = req as Posted
+  posted.posted = body
+  await withCookies(req, res)
+  const values = formValues(body.fields)
+  const captchaKind = captchaKindOf(body.fields.switchCaptcha ?? body.fields.captchaKind, ctx.care)
+  const droppedFile = body.file?.name || (body.file ? '附件' : '')
+  const key = IDEMPOTENCY_KEY.test(body.fields.idem ?? '') ? body.fields.idem : undefined
+  const again = (o: Omit<Parameters<typeof formPage>[3], 'captchaKind'>) =>
+    formPage(ctx, req, res, { values, droppedFile, captchaKind, idem: key, ...o })
+
+  if (body.tooLarge) {
+    return formPage(ctx, req, res, {
+      status: 413,
+      notice: `提交的内容过大：附件不能超过 ${(settings.requestFileMaxBytes / 1024 / 1024).toFixed(0)} MB。请重新填写并选择较小的附件。`,
+      captchaKind,
+    })
+  }
+  if (!validateRequest(req)) {
+    return again({
+      status: 403,
+      notice:
+        '页面已过期或来源无法验证（可能是浏览器禁用了 Cookie，或页面打开时间过长）。您填写的内容已保留，请核对后重新提交。',
+    })
+  }
+  if (body.fields.switchCaptcha) return again({})
+
+  const siteKey = key ? `${ctx.site.id}|${key}` : null
+  const pending = siteKey ? inFlight.get(siteKey) : undefined
+  if (pending) {
+    const first = await pending.catch(() => null)
+    if (first) return donePage(ctx, first)
+    return handleSubmission()
+  }
+  // Registered before the first await, so a second click cannot slip past it.
+  let settle: (stored: StoredRequest | null) => void = () => {}
+  if (siteKey) inFlight.set(siteKey, new Promise((resolve) => (settle = resolve)))
+  let stored: StoredRequest | null = null
+  try {
+    const existing = key ? await findByKey(ctx, key) : null
+    if (existing) {
+      stored = existing
+      return donePage(ctx, existing)
+    }
+    return await handleSubmission((s) => (stored = s))
+  } finally {
+    settle(stored)
+    if (siteKey) setTimeout(() => inFlight.delete(siteKey), 10_000).unref()
+  }
+
+  async function handleSubmission(
+    onStored: (s: StoredRequest) => void = () => {},
+  ): Promise<Output> {
+    const ip = req.ip ?? ''
+    const posts = await consume('formPosts', ip)
+    if (!posts.ok) {
+      res.setHeader('Retry-After', String(posts.retryAfterSeconds))
+      return again({ status: 429, notice: `${posts.message}。您填写的内容已保留。` })
+    }
+
+    const errors: FieldErrors = {}
+    const parsed = parseRequestForm(values, { today: beijingDate(new Date()) })
+    if (!parsed.ok) Object.assign(errors, parsed.errors)
+    if (body.file) {
+      const problems = requestAttachmentProblems({
+        bytes: body.file.bytes,
+        size: body.file.bytes.length,
+        maxBytes: settings.requestFileMaxBytes,
+      })
+      if (problems.length) errors.attachment = problems.join('；')
+    }
+    const submission = key ?? crypto.randomBytes(18).toString('base64url')
+    const answer = body.fields.captchaAnswer ?? ''
+    if (!answer.trim()) errors.captcha = '请填写验证码'
+    else if (!verifyCaptcha({ id: body.fields.captchaId ?? '', answer, submission })) {
+      errors.captcha = '验证码不正确，请重新输入（已更换新的验证码）'
+    }
+    if (Object.keys(errors).length || !parsed.ok) {
+      return again({ status: 400, errors: inPageOrder(errors) })
+    }
+
+    const created = await consume('requestsCreated', ip)
+    if (!created.ok) {
+      res.setHeader('Retry-After', String(created.retryAfterSeconds))
+      return again({
+        status: 429,
+        notice: `同一网络地址提交的申请过多，${created.message}。您填写的内容已保留。`,
+      })
+    }
+    try {
+      const done = await createRequest(ctx, {
+        value: parsed.value,
+        key: submission,
+        file: body.file,
+      })
+      onStored(done)
+      return await donePage(ctx, done)
+    } catch (err) {
+      if (err instanceof AttachmentRefused) {
+        logger.warn({ err: err.reason, site: ctx.site.id }, 'request attachment refused')
+        return again({
+          status: 400,
+          errors: { attachment: '所选附件无法保存：文件可能已损坏或格式不符，请检查后重新选择' },
+        })
+      }
+      logger.error({ err, site: ctx.site.id }, 'disclosure request could not be created')
+      return again({
+        status: 500,
+        notice: '系统暂时无法保存您的申请，您填写的内容已保留，请稍后重新提交。',
+      })
+    }
+  }
+}
+
+/** Errors in the order their fields stand on the page: the attachment before the declaration. */
+const PAGE_ORDER = [
+  ...(Object.keys(REQUEST_FORM_FIELDS) as RequestFormField[]).filter((f) => f !== 'declaration'),
+  'attachment',
+  'declaration',
+  'captcha',
+] as const satisfies readonly (keyof FieldErrors)[]
+
+function inPageOrder(errors: FieldErrors): FieldErrors {
+  const out: FieldErrors = {}
+  for (const f of PAGE_ORDER) if (errors[f]) out[f] = errors[f]
+  return out
+}
+
+// ---------------------------------------------------------------- tracking
+
+type TrackView = {
+  layout: Layout
+  action: string
+  csrf: string
+  code: string
+  error: string
+  notice: string
+  result: {
+    siteName: string
+    statusLabel: string
+    receivedAt: string
+    dueDate: string
+    dueExplanation: string[]
+    timeline: { at: string; datetime: string; label: string; note: string }[]
+  } | null
+  formHref: string
+}
+
+const NOT_FOUND = '未找到该查询码对应的申请，请核对后重新输入'
+
+async function trackPage(
+  ctx: PageContext,
+  req: Request,
+  res: Response,
+  {
+    status = 200,
+    code = '',
+    error = '',
+    notice = '',
+    result = null,
+  }: Partial<Omit<TrackView, 'layout' | 'action' | 'csrf' | 'formHref'>> & { status?: number },
+): Promise<Output> {
+  const view: TrackView = {
+    layout: await pageLayout(ctx, '申请办理进度查询', [
+      { name: '依申请公开', href: FORM_PATH },
+      { name: '办理进度查询', href: TRACK_PATH, current: true },
+    ]),
+    action: withCare(ctx, TRACK_PATH),
+    csrf: generateCsrfToken(req, res),
+    code,
+    error,
+    notice,
+    result,
+    formHref: withCare(ctx, FORM_PATH),
+  }
+  return {
+    status,
+    body: await render(ctx.site.theme, 'ysqgk-track', view),
+    contentType: HTML,
+    tags: [],
+    cacheControl: 'no-store, private',
+  }
+}
+
+/** What tracking may show: this site's request with this code, and only the public fields. */
+async function findForTracking(ctx: PageContext, code: string): Promise<TrackView['result']> {
+  const res = await api(ctx.payload).find({
+    collection: DISCLOSURE_REQUESTS,
+    where: {
+      and: [
+        { trackingCode: { in: [code, code.replace(/-/g, '')] } },
+        { site: { equals: ctx.site.id } },
+      ],
+    },
+    select: {
+      status: true,
+      receivedAt: true,
+      dueDate: true,
+      dueExplanation: true,
+      timeline: { at: true, label: true, note: true },
+    },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    overrideAccess: true,
+    context: { noViewAudit: true },
+  })
+  const doc = res.docs[0] as
+    | {
+        status: RequestStatus
+        receivedAt: string
+        dueDate?: string | null
+        dueExplanation?: string[] | null
+        timeline?: { at: string; label?: string | null; note?: string | null }[] | null
+      }
+    | undefined
+  if (!doc) return null
+  return {
+    siteName: ctx.site.name,
+    statusLabel: REQUEST_STATUS_LABELS[doc.status] ?? '',
+    receivedAt: beijingDate(doc.receivedAt),
+    dueDate: doc.dueDate ? beijingDate(doc.dueDate) : '',
+    dueExplanation: Array.isArray(doc.dueExplanation) ? doc.dueExplanation.map(String) : [],
+    timeline: (doc.timeline ?? []).map((t) => ({
+      at: beijingDateTime(t.at),
+      datetime: t.at,
+      label: t.label ?? '',
+      note: t.note ?? '',
+    })),
+  }
+}
+
+async function postTrack(ctx: PageContext, req: Request, res: Response): Promise<Output> {
+  const body = await readBody(req)
+  ;(req as Posted).posted = body
+  await withCookies(req, res)
+  const typed = (body.fields.code ?? '').slice(0, 64)
+  if (body.tooLarge || !validateRequest(req)) {
+    return trackPage(ctx, req, res, {
+      status: 403,
+      code: typed,
+      notice: '页面已过期或来源无法验证，请重新提交查询。',
+    })
+  }
+  const ip = req.ip ?? ''
+  const allowed = await check('wrongTrackingCodes', ip)
+  if (!allowed.ok) {
+    res.setHeader('Retry-After', String(allowed.retryAfterSeconds))
+    return trackPage(ctx, req, res, {
+      status: 429,
+      code: typed,
+      notice: `查询码输入错误次数过多，${allowed.message}`,
+    })
+  }
+  if (!typed.trim()) return trackPage(ctx, req, res, { status: 400, error: '请输入查询码' })
+  const code = normaliseTrackingCode(typed)
+  const result = code ? await findForTracking(ctx, code) : null
+  if (result) return trackPage(ctx, req, res, { result })
+  const wrong = await consume('wrongTrackingCodes', ip)
+  if (!wrong.ok) {
+    res.setHeader('Retry-After', String(wrong.retryAfterSeconds))
+    return trackPage(ctx, req, res, {
+      status: 429,
+      code: typed,
+      notice: `查询码输入错误次数过多，${wrong.message}`,
+    })
+  }
+  return trackPage(ctx, req, res, { status: 404, code: typed, error: NOT_FOUND })
+}
+
+// ---------------------------------------------------------------- routes
+
+export const ysqgkRoutes: DynamicRoute[] = [
+  {
+    matches: (path) => path === '/ysqgk' || path === FORM_PATH,
+    handle: async (ctx, req, res) => {
+      if (ctx.path === '/ysqgk') {
+        res.redirect(301, withCare(ctx, FORM_PATH))
+        return 'done'
+      }
+      if (req.method === 'POST') return postForm(ctx, req, res)
+      await withCookies(req, res)
+      return formPage(ctx, req, res, { captchaKind: captchaKindOf(req.query.captcha, ctx.care) })
+    },
+  },
+  {
+    matches: (path) => path === TRACK_PATH || path === `${TRACK_PATH}/`,
+    handle: async (ctx, req, res) => {
+      if (ctx.path !== TRACK_PATH) {
+        res.redirect(301, withCare(ctx, TRACK_PATH))
+        return 'done'
+      }
+      if (req.method === 'POST') return postTrack(ctx, req, res)
+      await withCookies(req, res)
+      return trackPage(ctx, req, res, {})
+    },
+  },
+  {
+    matches: (path) => CAPTCHA_PATH.test(path),
+    handle: async (_ctx, req, res) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return null
+      const svg = captchaSvg(CAPTCHA_PATH.exec(req.path)![1])
+      if (!svg) {
+        res.status(404).setHeader('Cache-Control', 'no-store')
+        res.type('text/plain; charset=utf-8').send('验证码已过期，请刷新页面')
+        return 'done'
+      }
+      res.setHeader('Cache-Control', 'no-store')
+      res.type('image/svg+xml').send(svg)
+      return 'done'
+    },
+  },
+]

@@ -1,0 +1,558 @@
+// The annual disclosure report (政府信息公开工作年度报告) of a site and year, computed from the
+// site's documents and requests, plus the text the site writes; its CSV; the staff preview.
+//
+// Only counts leave this module for the public. Tracking codes name the requests that break
+// table 三's check, and a tracking code is the key to a citizen's request: staff only.
+import type { Payload, PayloadHandler, Where } from 'payload'
+
+import { ANNUAL_REPORTS, ARTICLES, DISCLOSURE_REQUESTS, SITES } from '../../collections/slugs'
+import { toActor } from '../../collections/access'
+import {
+  type ReportCase,
+  type ReportDocument,
+  type ReportRequest,
+  SECTION_TITLES,
+  type Table2,
+  type Table3,
+  type Table4,
+  checkTable3,
+  computeTable2,
+  computeTable3,
+  computeTable4,
+  tableToCsv,
+} from '../domain/annual-report'
+import { beijingDate } from '../domain/dates'
+import {
+  type ApplicantKind,
+  type OutcomeCode,
+  VALIDITY_STATES,
+  type Validity,
+  isOutcomeCode,
+} from '../domain/disclosure'
+import { canReadAllSites, hasSiteRole } from '../domain/permissions'
+import { actorOf, recordAudit } from './audit'
+
+type Id = string | number
+
+/**
+ * 制发 is the organ issuing the document, which signing (签发) does: a signed document counts
+ * whether its page is waiting, online, withdrawn (撤回) or taken offline (下线) — taking a page
+ * down does not un-issue a rule; ending it is a validity change (废止/失效), which table 二
+ * counts separately. Drafts and documents still in review were never issued.
+ */
+export const ISSUED_STATES = ['signed', 'scheduled', 'published', 'withdrawn', 'unpublished']
+
+const PAGE_SIZE = 500
+/** Stored dates are instants; a day of slack each side, then the domain filters by Beijing day. */
+const DAY_MS = 24 * 3600 * 1000
+const instant = (day: string, shiftDays = 0) =>
+  new Date(new Date(`${day}T00:00:00+08:00`).getTime() + shiftDays * DAY_MS).toISOString()
+
+const idOf = (v: unknown): Id | null =>
+  v == null ? null : typeof v === 'object' ? ((v as { id?: Id }).id ?? null) : (v as Id)
+
+export type ReportSections = { section1: string; section5: string; section6: string }
+
+/** A request the check names; `code` is its tracking code (staff only). */
+export type OffendingRequest = { code: string; reason: string }
+
+export type ReportCheck = {
+  ok: boolean
+  /** One sentence per column of table 三 where 一 + 二 ≠ 三（七） + 四 (figures only). */
+  brokenColumns: string[]
+  /** Totals that are not the sum of their parts (figures only). */
+  problems: string[]
+  /** How many requests are miscounted. */
+  offendingCount: number
+}
+
+export type AnnualReport = {
+  site: { id: Id; name: string; orgName: string; kind: 'portal' | 'department' }
+  year: number
+  /** The site's own part: 一, 五, 六 and the figures of other systems; null when not written. */
+  document: { id: Id; published: boolean; publishedAt: string } | null
+  sections: ReportSections
+  table2: Table2
+  table3: Table3
+  table4: Table4
+  check: ReportCheck
+  generatedAt: string
+}
+
+/** What staff see besides: the requests that break the check and the data problems. */
+export type StaffAnnualReport = AnnualReport & {
+  offendingRequests: OffendingRequest[]
+  /** Documents marked repealed without a date, and the like (name documents). */
+  documentProblems: string[]
+}
+
+/** Pages through a query, PAGE_SIZE at a time, so no call loads an unbounded list. */
+async function eachPage<T>(
+  payload: Payload,
+  args: { collection: string; where: Where; select: Record<string, true> },
+  visit: (docs: T[]) => void,
+): Promise<void> {
+  for (let page = 1; ; page++) {
+    const res = await payload.find({
+      collection: args.collection as 'articles',
+      where: args.where,
+      select: args.select,
+      sort: 'id',
+      limit: PAGE_SIZE,
+      page,
+      depth: 0,
+      // Aggregates only: the caller decides who sees what; nothing personal is selected.
+      overrideAccess: true,
+      // The request collection records each person's view of personal data; this is not one.
+      context: { noViewAudit: true },
+    })
+    visit(res.docs as unknown as T[])
+    if (!res.hasNextPage) return
+  }
+}
+
+type ArticleRow = {
+  id: Id
+  title?: string
+  docNumber?: string | null
+  documentKind?: 'rule' | 'normative' | null
+  dateFormed?: string | null
+  signedAt?: string | null
+  validity?: string | null
+  validityChangedOn?: string | null
+}
+
+async function loadDocuments(
+  payload: Payload,
+  siteId: Id,
+): Promise<{ documents: ReportDocument[]; problems: string[] }> {
+  const documents: ReportDocument[] = []
+  const problems: string[] = []
+  await eachPage<ArticleRow>(
+    payload,
+    {
+      collection: ARTICLES,
+      where: {
+        and: [
+          { site: { equals: siteId } },
+          { documentKind: { in: ['rule', 'normative'] } },
+          { state: { in: ISSUED_STATES } },
+        ],
+      },
+      select: {
+        title: true,
+        docNumber: true,
+        documentKind: true,
+        dateFormed: true,
+        signedAt: true,
+        validity: true,
+        validityChangedOn: true,
+      },
+    },
+    (docs) => {
+      for (const a of docs) {
+        const name = `《${a.title ?? ''}》${a.docNumber ? `（${a.docNumber}）` : ''}`
+        const issuedOn = beijingDate(a.dateFormed) || beijingDate(a.signedAt)
+        if (!issuedOn) {
+          problems.push(`${name}没有成文日期或签发时间，未计入表二`)
+          continue
+        }
+        const validity: Validity = (VALIDITY_STATES as readonly string[]).includes(a.validity ?? '')
+          ? (a.validity as Validity)
+          : 'in-force'
+        const ended = validity === 'repealed' || validity === 'expired'
+        documents.push({
+          id: name,
+          kind: a.documentKind as 'rule' | 'normative',
+          issuedOn,
+          repealedOn: ended ? beijingDate(a.validityChangedOn) || null : null,
+          validity,
+        })
+      }
+    },
+  )
+  return { documents, problems }
+}
+
+type Appeal = {
+  kind?: ReportCase['kind'] | null
+  filedAt?: string | null
+  decidedAt?: string | null
+  result?: ReportCase['result'] | null
+}
+type RequestRow = {
+  id: Id
+  trackingCode?: string | null
+  applicantKind?: string | null
+  receivedAt?: string | null
+  answeredAt?: string | null
+  outcome?: string | null
+  status?: string | null
+  appeals?: Appeal[] | null
+}
+
+const REQUEST_SELECT = {
+  trackingCode: true,
+  applicantKind: true,
+  receivedAt: true,
+  answeredAt: true,
+  outcome: true,
+  status: true,
+} as const
+
+/**
+ * The requests table 三 of the year can touch: received by the year end and open at its start,
+ * received in it, or answered in it (a request answered in the year but received later is
+ * miscounted, and must be found to be named).
+ */
+async function loadRequests(
+  payload: Payload,
+  siteId: Id,
+  year: number,
+): Promise<{ rows: ReportRequest[]; problems: OffendingRequest[] }> {
+  const from = instant(`${year}-01-01`, -1)
+  const to = instant(`${year + 1}-01-01`, 1)
+  const rows: ReportRequest[] = []
+  const problems: OffendingRequest[] = []
+  await eachPage<RequestRow>(
+    payload,
+    {
+      collection: DISCLOSURE_REQUESTS,
+      where: {
+        and: [
+          { site: { equals: siteId } },
+          {
+            or: [
+              { and: [{ answeredAt: { exists: false } }, { receivedAt: { less_than: to } }] },
+              { answeredAt: { greater_than_equal: from } },
+              {
+                and: [
+                  { receivedAt: { greater_than_equal: from } },
+                  { receivedAt: { less_than: to } },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      select: REQUEST_SELECT,
+    },
+    (docs) => {
+      for (const r of docs) {
+        const code = r.trackingCode || `#${r.id}`
+        const closedAt = beijingDate(r.answeredAt) || null
+        if (!closedAt && (r.status === 'answered' || r.status === 'closed')) {
+          // Counted as still open (结转下年度), which it is not: staff must date the answer.
+          problems.push({
+            code,
+            reason: `申请 ${code} 的状态为已办结，但没有答复日期，被计为结转下年度继续办理`,
+          })
+        }
+        rows.push({
+          id: code,
+          applicantKind: (r.applicantKind ?? '') as ApplicantKind,
+          receivedAt: beijingDate(r.receivedAt),
+          closedAt,
+          outcome: isOutcomeCode(r.outcome)
+            ? r.outcome
+            : ((r.outcome ?? null) as OutcomeCode | null),
+        })
+      }
+    },
+  )
+  return { rows, problems }
+}
+
+/** Appeals filed in the year, whatever year their request was from. */
+async function loadCases(payload: Payload, siteId: Id, year: number): Promise<ReportCase[]> {
+  const cases: ReportCase[] = []
+  const seen = new Set<string>()
+  await eachPage<RequestRow>(
+    payload,
+    {
+      collection: DISCLOSURE_REQUESTS,
+      where: {
+        and: [
+          { site: { equals: siteId } },
+          { 'appeals.filedAt': { greater_than_equal: instant(`${year}-01-01`, -1) } },
+          { 'appeals.filedAt': { less_than: instant(`${year + 1}-01-01`, 1) } },
+        ],
+      },
+      select: { appeals: true },
+    },
+    (docs) => {
+      for (const r of docs) {
+        if (seen.has(String(r.id))) continue
+        seen.add(String(r.id))
+        for (const a of r.appeals ?? []) {
+          if (!a.kind || !a.filedAt) continue
+          cases.push({
+            kind: a.kind,
+            filedAt: beijingDate(a.filedAt),
+            decidedAt: beijingDate(a.decidedAt) || null,
+            result: a.result ?? null,
+          })
+        }
+      }
+    },
+  )
+  return cases
+}
+
+type ReportDoc = {
+  id: Id
+  year: number
+  section1?: string | null
+  section5?: string | null
+  section6?: string | null
+  licensing?: number | null
+  penalty?: number | null
+  coercion?: number | null
+  feesWanYuan?: number | null
+  published?: boolean | null
+  publishedAt?: string | null
+}
+
+/** The site's annual-reports document for the year; `publishedOnly` reads as the public does. */
+export async function findReportDocument(
+  payload: Payload,
+  { siteId, year, publishedOnly }: { siteId: Id; year: number; publishedOnly: boolean },
+): Promise<ReportDoc | null> {
+  const res = await payload.find({
+    collection: ANNUAL_REPORTS,
+    where: {
+      and: [
+        { site: { equals: siteId } },
+        { year: { equals: year } },
+        ...(publishedOnly ? [{ published: { equals: true } }] : []),
+      ],
+    },
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    overrideAccess: !publishedOnly,
+  })
+  return (res.docs[0] as unknown as ReportDoc | undefined) ?? null
+}
+
+/** The years of the site's published reports, newest first. */
+export async function publishedReportYears(
+  payload: Payload,
+  siteId: Id,
+): Promise<{ year: number; publishedAt: string }[]> {
+  const out: { year: number; publishedAt: string }[] = []
+  for (let page = 1; page < 100; page++) {
+    const res = await payload.find({
+      collection: ANNUAL_REPORTS,
+      where: { and: [{ site: { equals: siteId } }, { published: { equals: true } }] },
+      select: { year: true, publishedAt: true },
+      sort: '-year',
+      limit: 100,
+      page,
+      depth: 0,
+      overrideAccess: false,
+    })
+    for (const d of res.docs as unknown as ReportDoc[])
+      out.push({ year: d.year, publishedAt: beijingDate(d.publishedAt) })
+    if (!res.hasNextPage) break
+  }
+  return out
+}
+
+const numberOrUndefined = (v: unknown) => (typeof v === 'number' ? v : undefined)
+
+/**
+ * The report with every figure computed from the data, and what staff need to fix it. Use
+ * `publicReport` before showing it to anyone but staff.
+ */
+export async function buildAnnualReport(
+  payload: Payload,
+  { siteId, year, document }: { siteId: Id; year: number; document?: ReportDoc | null },
+): Promise<StaffAnnualReport> {
+  const site = (await payload.findByID({
+    collection: SITES,
+    id: siteId,
+    depth: 0,
+    select: { name: true, orgName: true, kind: true },
+    overrideAccess: true,
+  })) as unknown as { id: Id; name: string; orgName?: string; kind: 'portal' | 'department' }
+  const doc =
+    document !== undefined
+      ? document
+      : await findReportDocument(payload, { siteId, year, publishedOnly: false })
+  const [docs, requests, cases] = await Promise.all([
+    loadDocuments(payload, siteId),
+    loadRequests(payload, siteId, year),
+    loadCases(payload, siteId, year),
+  ])
+  const table2 = computeTable2({
+    year,
+    documents: docs.documents,
+    decisions: {
+      licensing: numberOrUndefined(doc?.licensing),
+      penalty: numberOrUndefined(doc?.penalty),
+      coercion: numberOrUndefined(doc?.coercion),
+      feesWanYuan: numberOrUndefined(doc?.feesWanYuan),
+    },
+  })
+  const table3 = computeTable3({ year, requests: requests.rows })
+  const checked = checkTable3({ table: table3, requests: requests.rows })
+  const offendingRequests: OffendingRequest[] = [
+    ...checked.offendingRequests.map((o) => ({ code: String(o.id), reason: o.reason })),
+    ...requests.problems,
+  ]
+  return {
+    site: { id: site.id, name: site.name, orgName: site.orgName ?? site.name, kind: site.kind },
+    year,
+    document: doc
+      ? { id: doc.id, published: Boolean(doc.published), publishedAt: beijingDate(doc.publishedAt) }
+      : null,
+    sections: {
+      section1: doc?.section1 ?? '',
+      section5: doc?.section5 ?? '',
+      section6: doc?.section6 ?? '',
+    },
+    table2: { ...table2, problems: [] },
+    table3,
+    table4: computeTable4({ year, cases }),
+    check: {
+      ok: checked.ok && offendingRequests.length === 0,
+      brokenColumns: checked.brokenColumns.map((b) => b.sentence),
+      problems: checked.problems,
+      offendingCount: new Set(offendingRequests.map((o) => o.code)).size,
+    },
+    generatedAt: new Date().toISOString(),
+    offendingRequests,
+    documentProblems: [...docs.problems, ...table2.problems],
+  }
+}
+
+/** The report as the public may see it: counts and sentences of figures, no codes or names. */
+export function publicReport(report: StaffAnnualReport): AnnualReport {
+  const { offendingRequests: _codes, documentProblems: _names, ...rest } = report
+  return rest
+}
+
+// ---------------------------------------------------------------- exports
+
+const BOM = '\uFEFF'
+
+export const reportTitle = (r: { site: { orgName: string }; year: number }) =>
+  `${r.site.orgName}${r.year}年政府信息公开工作年度报告`
+
+/** Sentences on table 三's check: the figures, and for staff the requests by tracking code. */
+export function checkLines(report: AnnualReport | StaffAnnualReport): string[] {
+  if (report.check.ok) return ['表三勾稽关系校验：通过（第一项加第二项之和等于第三项加第四项之和）']
+  const n = report.check.offendingCount
+  const lines = [
+    `表三勾稽关系校验：未通过${n ? `，涉及 ${n} 件申请的数据需要核实` : ''}`,
+    ...report.check.brokenColumns,
+    ...report.check.problems,
+  ]
+  if ('offendingRequests' in report)
+    lines.push(...report.offendingRequests.map((o) => `${o.code}：${o.reason}`))
+  return lines
+}
+
+const csvCell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)
+
+/**
+ * One CSV file with the three tables, each under its section heading, as tableToCsv lays them
+ * out; UTF-8 with a BOM so spreadsheet programs read the Chinese; CRLF line ends.
+ */
+export function reportCsv(report: AnnualReport | StaffAnnualReport): string {
+  const parts = [
+    `${csvCell(reportTitle(report))}\r\n`,
+    `\r\n${SECTION_TITLES.二}\r\n`,
+    tableToCsv(report.table2),
+    `\r\n${SECTION_TITLES.三}\r\n`,
+    tableToCsv(report.table3),
+    `\r\n${SECTION_TITLES.四}\r\n`,
+    tableToCsv(report.table4),
+    '\r\n',
+    ...checkLines(report).map((l) => `${csvCell(l)}\r\n`),
+  ]
+  if ('documentProblems' in report)
+    parts.push(...report.documentProblems.map((l) => `${csvCell(l)}\r\n`))
+  return BOM + parts.join('')
+}
+
+/** `attachment; filename="…"; filename*=UTF-8''…` with the Chinese name (RFC 6266, RFC 5987). */
+export function contentDisposition(asciiName: string, name: string): string {
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encoded}`
+}
+
+export const CSV_TYPE = 'text/csv; charset=utf-8'
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+// ---------------------------------------------------------------- staff preview
+
+const json = (body: unknown, status = 200) =>
+  Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
+
+/**
+ * GET /api/reports/annual?site=<id>&year=<yyyy>&format=json|csv|xlsx — the report before (and
+ * after) it is published, with the tracking codes of the requests that break the check. For
+ * platform admins and auditors, and the site's admins and request handlers.
+ */
+export const annualReportPreviewHandler: PayloadHandler = async (req) => {
+  if (!req.user) return json({ message: '请先登录' }, 401)
+  const q = (req.query ?? {}) as Record<string, unknown>
+  const siteParam = typeof q.site === 'string' ? q.site.trim() : ''
+  const year = typeof q.year === 'string' && /^\d{4}$/.test(q.year) ? Number(q.year) : NaN
+  const format = typeof q.format === 'string' && q.format ? q.format : 'json'
+  const errors: string[] = []
+  if (!siteParam) errors.push('请指定站点（site）')
+  if (!Number.isInteger(year) || year < 2008 || year > new Date().getFullYear())
+    errors.push('请指定 2008 年至今年之间的年度（year）')
+  if (!['json', 'csv', 'xlsx'].includes(format)) errors.push('导出格式只能是 json、csv 或 xlsx')
+  if (errors.length) return json({ message: errors.join('；'), errors }, 400)
+  const actor = toActor(req.user)
+  if (!canReadAllSites(actor) && !hasSiteRole(actor, siteParam, 'site-admin', 'handler'))
+    return json({ message: '您没有查看该站点年度报告的权限' }, 403)
+  const found = await req.payload.find({
+    collection: SITES,
+    where: { id: { equals: siteParam } },
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    select: { name: true },
+    overrideAccess: true,
+  })
+  const siteId = idOf(found.docs[0])
+  if (siteId == null) return json({ message: '站点不存在' }, 404)
+  const report = await buildAnnualReport(req.payload, { siteId, year })
+  // The preview lists tracking codes: who looked is recorded.
+  void recordAudit(req.payload, {
+    action: 'annual-report.preview',
+    ...actorOf(req),
+    site: siteId,
+    target: `${ANNUAL_REPORTS}:${year}`,
+    detail: { format },
+  })
+  const ascii = `annual-report-${year}-site-${siteId}`
+  if (format === 'csv')
+    return new Response(reportCsv(report), {
+      headers: {
+        'Content-Type': CSV_TYPE,
+        'Content-Disposition': contentDisposition(`${ascii}.csv`, `${reportTitle(report)}.csv`),
+        'Cache-Control': 'no-store',
+      },
+    })
+  if (format === 'xlsx') {
+    const { reportXlsx } = await import('./xlsx')
+    const body = await reportXlsx(report)
+    return new Response(new Uint8Array(body), {
+      headers: {
+        'Content-Type': XLSX_TYPE,
+        'Content-Disposition': contentDisposition(`${ascii}.xlsx`, `${reportTitle(report)}.xlsx`),
+        'Cache-Control': 'no-store',
+      },
+    })
+  }
+  return json(report)
+}
