@@ -19,6 +19,12 @@ import {
   OUTCOME_CODES,
   outcomeLabel,
 } from '../src/domain/disclosure'
+import {
+  DELIVERIES,
+  DELIVERY_LABELS,
+  FORM_WANTED_LABELS,
+  FORMS_WANTED,
+} from '../src/domain/request-form'
 import { canReadAllSites, isPlatformAdmin, sitesWithRole } from '../src/domain/permissions'
 import {
   isStepKind,
@@ -374,7 +380,12 @@ const afterRequestChange: CollectionAfterChangeHook = ({ doc, operation, req }) 
   return doc
 }
 
+/**
+ * Admin options of a step's input: shown only for the steps that use it, and editable (Payload
+ * makes virtual fields read-only in the admin unless told otherwise).
+ */
 const stepOnly = (condition: (step: string) => boolean) => ({
+  readOnly: false,
   condition: (_: unknown, sibling: Record<string, unknown>) =>
     typeof sibling?.step === 'string' && condition(sibling.step),
 })
@@ -550,21 +561,13 @@ export const DisclosureRequests: CollectionConfig = {
               name: 'formWanted',
               label: '获取信息的形式',
               type: 'select',
-              options: [
-                { value: 'paper', label: '纸质' },
-                { value: 'electronic', label: '电子' },
-              ],
+              options: FORMS_WANTED.map((value) => ({ value, label: FORM_WANTED_LABELS[value] })),
             },
             {
               name: 'delivery',
               label: '获取信息的方式',
               type: 'select',
-              options: [
-                { value: 'post', label: '邮寄' },
-                { value: 'email', label: '电子邮件' },
-                { value: 'pickup', label: '当面领取' },
-                { value: 'online', label: '网上获取' },
-              ],
+              options: DELIVERIES.map((value) => ({ value, label: DELIVERY_LABELS[value] })),
             },
           ],
         },
@@ -587,7 +590,7 @@ export const DisclosureRequests: CollectionConfig = {
           type: 'select',
           virtual: true,
           options: STEP_KINDS.map((value) => ({ value, label: STEP_LABELS[value] })),
-          admin: { description: '选择一个步骤并保存；不能办理的步骤会说明原因' },
+          admin: { readOnly: false, description: '选择一个步骤并保存；不能办理的步骤会说明原因' },
         },
         {
           name: 'stepNote',
@@ -604,7 +607,6 @@ export const DisclosureRequests: CollectionConfig = {
                 'receive-correction',
               ].includes(s),
             ),
-            readOnly: false,
           },
         },
         {
@@ -613,7 +615,6 @@ export const DisclosureRequests: CollectionConfig = {
           type: 'number',
           virtual: true,
           admin: {
-            readOnly: false,
             ...stepOnly((s) => s === 'request-correction' || s === 'extend'),
             description: '补正期限（默认 15 个工作日）或延长的工作日数（最多 20）',
           },
@@ -623,7 +624,7 @@ export const DisclosureRequests: CollectionConfig = {
           label: '批准人（政府信息公开工作机构负责人）',
           type: 'text',
           virtual: true,
-          admin: { ...stepOnly((s) => s === 'extend'), readOnly: false },
+          admin: stepOnly((s) => s === 'extend'),
         },
         {
           name: 'stepOutcome',
@@ -649,7 +650,7 @@ export const DisclosureRequests: CollectionConfig = {
           label: '内部备注（申请人看不到）',
           type: 'textarea',
           virtual: true,
-          admin: { ...stepOnly(() => true), readOnly: false },
+          admin: stepOnly(() => true),
         },
         { name: 'replyText', label: '答复内容（告知书正文）', type: 'textarea' },
         { name: 'replyFile', label: '答复文书', type: 'upload', relationTo: REQUEST_FILES },

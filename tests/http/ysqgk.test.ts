@@ -148,7 +148,7 @@ const CODE = /<strong class="tracking-code">([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})<\/s
 
 async function requestsWithKey(key: string) {
   const res = await s.payload.find({
-    collection: 'disclosure-requests' as 'sites',
+    collection: 'disclosure-requests',
     where: { idempotencyKey: { equals: key } },
     overrideAccess: true,
     depth: 0,
@@ -403,7 +403,7 @@ describe('the request form', () => {
     const [doc] = await requestsWithKey(tokens.idem)
     expect(doc.files).toHaveLength(1)
     const file = await s.payload.findByID({
-      collection: 'request-files' as 'sites',
+      collection: 'request-files',
       id: (doc.files as (string | number)[])[0],
       overrideAccess: true,
       depth: 0,
@@ -480,7 +480,7 @@ describe('tracking a request', () => {
     expect(res.headers['cache-control']).toMatch(/no-store/)
     const [doc] = (
       await s.payload.find({
-        collection: 'disclosure-requests' as 'sites',
+        collection: 'disclosure-requests',
         where: { trackingCode: { equals: code } },
         overrideAccess: true,
       })

@@ -403,34 +403,7 @@ export function publicRouter(options: PublicOptions) {
         }
       }
       const care = req.query.care === '1'
-      if (dynamic) {
-        const out = await dynamic.handle(
-          {
-            payload,
-            registry,
-            site,
-            columns: await registry.columns(site.id),
-            path: req.path,
-            care,
-            port,
-            platformName,
-            requestHost: req.headers.host ?? '',
-            directoryHref: directoryHref(req.headers.host),
-          },
-          req,
-          res,
-        )
-        if (out === 'done') return
-        if (out === null) return next()
-        res.status(out.status).type(out.contentType)
-        res.setHeader('Cache-Control', out.cacheControl ?? 'no-store')
-        res.send(out.body)
-        return
-      }
-      const key = pageKey(site.id, req.path, care)
-      const cached = pageCache.get(key)
-      if (cached) return send(req, res, cached, options.cdnSeconds, true)
-      const ctx: PageContext = {
+      const context = async (): Promise<PageContext> => ({
         payload,
         registry,
         site,
@@ -441,8 +414,20 @@ export function publicRouter(options: PublicOptions) {
         platformName,
         requestHost: req.headers.host ?? '',
         directoryHref: directoryHref(req.headers.host),
+      })
+      if (dynamic) {
+        const out = await dynamic.handle(await context(), req, res)
+        if (out === 'done') return
+        if (out === null) return next()
+        res.status(out.status).type(out.contentType)
+        res.setHeader('Cache-Control', out.cacheControl ?? 'no-store')
+        res.send(out.body)
+        return
       }
-      const out = await sitePage(ctx, req, res)
+      const key = pageKey(site.id, req.path, care)
+      const cached = pageCache.get(key)
+      if (cached) return send(req, res, cached, options.cdnSeconds, true)
+      const out = await sitePage(await context(), req, res)
       if (out === 'done') return
       if (out === null) return next()
       send(req, res, store(out.status === 200 ? key : null, out), options.cdnSeconds, false)

@@ -6,7 +6,6 @@ import crypto from 'node:crypto'
 import cookieParser from 'cookie-parser'
 import { doubleCsrf } from 'csrf-csrf'
 import type { Request, Response } from 'express'
-import type { Payload } from 'payload'
 
 import { DISCLOSURE_REQUESTS, REQUEST_FILES } from '../../../collections/slugs'
 import { beijingDate, beijingDateTime } from '../../domain/dates'
@@ -107,17 +106,6 @@ async function readBody(req: Request): Promise<Body> {
   return { fields, file: null, tooLarge: false }
 }
 
-// ---------------------------------------------------------------- the Local API, loosely typed
-
-// The request collections' generated types may lag behind the config; these calls name only
-// the fields the contract fixes.
-type LooseApi = {
-  find: (args: Record<string, unknown>) => Promise<{ docs: Record<string, unknown>[] }>
-  create: (args: Record<string, unknown>) => Promise<Record<string, unknown>>
-  delete: (args: Record<string, unknown>) => Promise<unknown>
-}
-const api = (payload: Payload) => payload as unknown as LooseApi
-
 type StoredRequest = {
   trackingCode: string
   receivedAt: string
@@ -129,7 +117,7 @@ type StoredRequest = {
 }
 
 async function findByKey(ctx: PageContext, key: string): Promise<StoredRequest | null> {
-  const res = await api(ctx.payload).find({
+  const res = await ctx.payload.find({
     collection: DISCLOSURE_REQUESTS,
     where: { and: [{ idempotencyKey: { equals: key } }, { site: { equals: ctx.site.id } }] },
     select: {
@@ -325,8 +313,8 @@ async function createRequest(
   ctx: PageContext,
   { value, key, file }: { value: RequestFormValue; key: string; file: PostedFile | null },
 ): Promise<StoredRequest> {
-  const local = api(ctx.payload)
-  let fileId: unknown = null
+  const local = ctx.payload
+  let fileId: string | number | null = null
   if (file) {
     const kind = requestAttachmentKind(file.bytes)!
     const { mimetype, ext } = REQUEST_ATTACHMENT_TYPES[kind]
@@ -577,7 +565,7 @@ async function trackPage(
 
 /** What tracking may show: this site's request with this code, and only the public fields. */
 async function findForTracking(ctx: PageContext, code: string): Promise<TrackView['result']> {
-  const res = await api(ctx.payload).find({
+  const res = await ctx.payload.find({
     collection: DISCLOSURE_REQUESTS,
     where: {
       and: [
