@@ -2,10 +2,11 @@
 // it, the due date with its explanation, the handler's steps, mail to the applicant, the 督办
 // lists, and recomputing open deadlines when the calendar changes.
 import crypto from 'node:crypto'
+import path from 'node:path'
 
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import { DISCLOSURE_REQUESTS, SITES, WORK_CALENDAR } from '../../collections/slugs'
+import { DISCLOSURE_REQUESTS, REQUEST_FILES, SITES, WORK_CALENDAR } from '../../collections/slugs'
 import { beijingDate } from '../domain/dates'
 import {
   feeFor,
@@ -118,6 +119,8 @@ type RequestDoc = {
   dueDate?: string | null
   outcome?: string | null
   replyText?: string | null
+  replyFile?: Id | { id: Id } | null
+  delivery?: string | null
   feeAmount?: number | null
   timeline?: (TimelineEntry & { id?: string })[] | null
 }
@@ -134,7 +137,7 @@ async function siteName(payload: Payload, site: RequestDoc['site']): Promise<str
 export async function mailApplicant(
   payload: Payload,
   doc: RequestDoc,
-  what: { subject: string; lines: string[] },
+  what: { subject: string; lines: string[]; attach?: Id | null },
 ): Promise<boolean> {
   if (!doc.email) return false
   const name = await siteName(payload, doc.site)
@@ -156,6 +159,7 @@ export async function mailApplicant(
       to: doc.email,
       subject: `【${name}】${what.subject}`,
       text: text.join('\n'),
+      attachments: what.attach ? await replyAttachment(payload, what.attach) : undefined,
     })
     return true
   } catch (err) {
@@ -164,11 +168,22 @@ export async function mailApplicant(
   }
 }
 
+/** The reply document as a mail attachment (read from the private request-files folder). */
+async function replyAttachment(payload: Payload, id: Id) {
+  const file = (await payload
+    .findByID({ collection: REQUEST_FILES, id, depth: 0, overrideAccess: true })
+    .catch(() => null)) as { filename?: string } | null
+  if (!file?.filename) return undefined
+  const dir = payload.collections[REQUEST_FILES]?.config.upload?.staticDir
+  if (!dir) return undefined
+  return [{ filename: file.filename, path: path.join(dir, path.basename(file.filename)) }]
+}
+
 /** The lines of the applicant's mail for the step just recorded. */
 export function stepMail(
   doc: RequestDoc,
   entry: TimelineEntry,
-): { subject: string; lines: string[] } {
+): { subject: string; lines: string[]; attach?: Id | null } {
   const lines = [
     `您的政府信息公开申请（${dayOf(doc.receivedAt)} 收到）有新的办理进展：${entry.label ?? ''}`,
   ]
@@ -187,7 +202,13 @@ export function stepMail(
   }
   if (entry.kind === 'fee-notice' && doc.feeAmount)
     lines.push('', `应缴信息处理费：${doc.feeAmount} 元。逾期未缴纳的，视为放弃申请。`)
-  return { subject: `政府信息公开申请办理进展：${entry.label ?? ''}`, lines }
+  // The reply document goes with the answer when the applicant asked for it by e-mail.
+  const attach =
+    entry.kind === 'answer' && doc.delivery === 'email' && doc.replyFile != null
+      ? idOf(doc.replyFile)
+      : null
+  if (attach != null) lines.push('', '答复文书见附件。')
+  return { subject: `政府信息公开申请办理进展：${entry.label ?? ''}`, lines, attach }
 }
 
 // ---------------------------------------------------------------- fees

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { makeSite, makeUser } from '../helpers/fixtures'
+import { makeSite, makeUser, pdfBytes } from '../helpers/fixtures'
 import { type Started, startPayload, testDb } from '../helpers/payload'
 
 type Mail = { from: string; to: string[]; raw: string }
@@ -81,6 +81,7 @@ describe(`mail on ${testDb()}`, () => {
         applicantName: '张三',
         email: 'applicant@test.jiyue',
         description: '请公开本机关 2026 年度预算执行情况',
+        delivery: 'email',
       },
       user: handler,
       overrideAccess: false,
@@ -116,5 +117,40 @@ describe(`mail on ${testDb()}`, () => {
     const text = decode(step[0].raw)
     expect(text).toContain('告知补正（请在 10 个工作日内补正）')
     expect(text).toContain('请写明所需预算信息的具体科目')
+
+    // The answer, with the reply document attached because the applicant chose e-mail.
+    const pdf = pdfBytes()
+    const reply = await t.payload.create({
+      collection: 'request-files',
+      data: { site: site.id, purpose: '答复告知书' },
+      file: { data: pdf, mimetype: 'application/pdf', name: 'reply.pdf', size: pdf.length },
+      user: handler,
+      overrideAccess: false,
+    })
+    const as = { user: handler, overrideAccess: false } as const
+    await t.payload.update({
+      collection: 'disclosure-requests',
+      id: request.id,
+      data: { step: 'receive-correction' },
+      ...as,
+    })
+    await requestMailSettled()
+    const before2 = received.length
+    await t.payload.update({
+      collection: 'disclosure-requests',
+      id: request.id,
+      data: {
+        step: 'answer',
+        stepOutcome: 'disclosed',
+        replyText: '经审查，您申请的信息予以公开，见附件。',
+        replyFile: reply.id,
+      },
+      ...as,
+    })
+    await requestMailSettled()
+    const answer = received.slice(before2).filter((m) => m.to.includes('applicant@test.jiyue'))
+    expect(answer).toHaveLength(1)
+    expect(answer[0].raw).toMatch(/Content-Disposition: attachment;\s*filename=reply\.pdf/)
+    expect(answer[0].raw).toContain(pdf.subarray(0, 8).toString('base64').slice(0, 8))
   })
 })
