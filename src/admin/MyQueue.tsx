@@ -2,15 +2,38 @@
 import type { Payload } from 'payload'
 
 import { beijingDateTime } from '../domain/dates'
-import type { Actor } from '../domain/permissions'
+import { type Actor, isPlatformAdmin } from '../domain/permissions'
 import { STATE_LABELS, type State } from '../domain/workflow'
 import { myQueue } from '../services/my-queue'
+
+/** Years from this one to next with no day in the work calendar (their deadlines are rough). */
+async function calendarGaps(payload: Payload): Promise<number[]> {
+  const year = Number(beijingDateTime(new Date()).slice(0, 4))
+  const gaps: number[] = []
+  for (const y of [year, year + 1]) {
+    const n = await payload.count({
+      collection: 'work-calendar',
+      where: { date: { like: `${y}-` } },
+      overrideAccess: true,
+    })
+    if (n.totalDocs === 0) gaps.push(y)
+  }
+  return gaps
+}
 
 export async function MyQueue({ payload, user }: { payload: Payload; user?: unknown }) {
   if (!user) return null
   const items = await myQueue(payload, user as Actor)
+  const gaps = isPlatformAdmin(user as Actor) ? await calendarGaps(payload) : []
   return (
     <section className="my-queue" aria-labelledby="my-queue-title" style={{ marginBottom: '2rem' }}>
+      {gaps.length ? (
+        <p role="status">
+          工作日历缺少 {gaps.join('、')} 年的节假日安排：这些年份的答复期限暂按周一至周五计算。请在
+          <a href="/admin/collections/work-calendar">工作日历</a>
+          中按国务院办公厅通知录入，录入后未办结申请的期限自动重新计算。
+        </p>
+      ) : null}
       <h2 id="my-queue-title">待我处理（{items.length}）</h2>
       {items.length === 0 ? (
         <p>暂无待办事项。</p>

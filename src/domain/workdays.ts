@@ -47,6 +47,26 @@ const isWeekend = (date: string): boolean => {
   return day === 0 || day === 6
 }
 
+/**
+ * The years from `from` to `to` for which the calendar holds no day at all: their holidays
+ * are not known yet (the State Council publishes each year's late in the year before).
+ */
+export function yearsWithoutCalendar({
+  from,
+  to,
+  calendar,
+}: {
+  from: string
+  to: string
+  calendar: WorkCalendar
+}): number[] {
+  const known = new Set([...calendar.holidays, ...calendar.makeUpDays].map((d) => d.slice(0, 4)))
+  const missing: number[] = []
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++)
+    if (!known.has(String(y))) missing.push(y)
+  return missing
+}
+
 /** The calendar the work-calendar rows describe. */
 export function calendarFromDays(days: readonly CalendarDay[]): WorkCalendar {
   const holidays = new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.date))
@@ -283,6 +303,11 @@ export function disclosureDueDate({
   }
   const dueDate = dueOf(s, calendar)
   explanation.push(...skippedDaysExplanation({ from: s.start, to: dueDate, calendar }))
+  for (const year of yearsWithoutCalendar({ from: s.start, to: dueDate, calendar })) {
+    explanation.push(
+      `注意：${year} 年的节假日安排尚未录入工作日历，${year} 年的日期暂按周一至周五计算；录入后答复期限将自动重新计算`,
+    )
+  }
   explanation.push(`答复截止日：${show(dueDate)}`)
   return { dueDate, state: 'running', explanation, problems }
 }

@@ -13,6 +13,7 @@ import {
   isWorkingDay,
   weekdayName,
   workingDaysBetween,
+  yearsWithoutCalendar,
 } from '../../src/domain/workdays'
 
 // The 2026 arrangement from the State Council's holiday notice, as chinese-days has it.
@@ -418,5 +419,21 @@ describe('disclosure request clock', () => {
     expect(before).toBe('2026-03-30')
     expect(after.dueDate).toBe('2026-03-31')
     expect(after.explanation).toContain('跳过的节假日：临时假日 2026-03-16（1 天）')
+  })
+
+  it('warns when the due date runs into a year whose holidays are not in the calendar yet', () => {
+    // Received 2026-12-15: 20 working days reach into 2027, which this calendar does not hold.
+    const r = disclosureDueDate({ receivedAt: '2026-12-15', events: [], calendar })
+    expect(r.dueDate).toBe('2027-01-12')
+    expect(r.explanation.at(-2)).toBe(
+      '注意：2027 年的节假日安排尚未录入工作日历，2027 年的日期暂按周一至周五计算；录入后答复期限将自动重新计算',
+    )
+    expect(yearsWithoutCalendar({ from: '2026-12-15', to: '2027-01-12', calendar })).toEqual([2027])
+    // Within a known year: no warning.
+    const known = disclosureDueDate({ receivedAt: '2026-03-02', events: [], calendar })
+    expect(known.explanation.join('\n')).not.toContain('尚未录入')
+    expect(yearsWithoutCalendar({ from: '2025-12-01', to: '2027-02-01', calendar })).toEqual([
+      2025, 2027,
+    ])
   })
 })
