@@ -25,6 +25,7 @@ import {
   FORM_WANTED_LABELS,
   FORMS_WANTED,
 } from '../src/domain/request-form'
+import { beijingYear } from '../src/domain/dates'
 import { canReadAllSites, isPlatformAdmin, sitesWithRole } from '../src/domain/permissions'
 import {
   isStepKind,
@@ -754,7 +755,7 @@ export const DisclosureRequests: CollectionConfig = {
 const oneReportPerYear: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
   const site = idOf(data.site ?? originalDoc?.site)
   const year = Number(data.year ?? originalDoc?.year)
-  if (!Number.isInteger(year) || year < 2008 || year > new Date().getFullYear())
+  if (!Number.isInteger(year) || year < 2008 || year > beijingYear(new Date()))
     throw refuse('年度须为 2008 年至今年之间的年份')
   const clash = await req.payload.find({
     collection: ANNUAL_REPORTS,

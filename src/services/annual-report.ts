@@ -21,7 +21,7 @@ import {
   computeTable4,
   tableToCsv,
 } from '../domain/annual-report'
-import { beijingDate } from '../domain/dates'
+import { beijingDate, beijingYear } from '../domain/dates'
 import {
   type ApplicantKind,
   type OutcomeCode,
@@ -507,7 +507,7 @@ export const annualReportPreviewHandler: PayloadHandler = async (req) => {
   const format = typeof q.format === 'string' && q.format ? q.format : 'json'
   const errors: string[] = []
   if (!siteParam) errors.push('请指定站点（site）')
-  if (!Number.isInteger(year) || year < 2008 || year > new Date().getFullYear())
+  if (!Number.isInteger(year) || year < 2008 || year > beijingYear(new Date()))
     errors.push('请指定 2008 年至今年之间的年度（year）')
   if (!['json', 'csv', 'xlsx'].includes(format)) errors.push('导出格式只能是 json、csv 或 xlsx')
   if (errors.length) return json({ message: errors.join('；'), errors }, 400)
