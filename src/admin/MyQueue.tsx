@@ -52,9 +52,9 @@ export async function MyQueue({ payload, user }: { payload: Payload; user?: unkn
               <tr key={`${i.why}-${i.id}`}>
                 <td>{i.why}</td>
                 <td>
-                  <a href={`/admin/collections/articles/${i.id}`}>{i.title}</a>
+                  <a href={i.href ?? `/admin/collections/articles/${i.id}`}>{i.title}</a>
                 </td>
-                <td>{STATE_LABELS[i.state as State] ?? i.state}</td>
+                <td>{i.stateLabel ?? STATE_LABELS[i.state as State] ?? i.state}</td>
                 <td>{beijingDateTime(i.at)}</td>
               </tr>
             ))}

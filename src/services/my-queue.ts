@@ -1,11 +1,24 @@
 // "待我处理": the items waiting for this person, by the roles they hold on each site.
 import type { Payload, Where } from 'payload'
 
-import { ARTICLES, SITES } from '../../collections/slugs'
+import { ARTICLES, DISCLOSURE_REQUESTS, SITES } from '../../collections/slugs'
 import { type Actor, isPlatformAdmin, sitesWithRole } from '../domain/permissions'
+import { REQUEST_STATUS_LABELS } from '../domain/request-steps'
+import { supervisionList } from './disclosure-requests'
 
 type Id = string | number
-export type QueueItem = { id: Id; title: string; state: string; site: Id; why: string; at?: string }
+export type QueueItem = {
+  id: Id
+  title: string
+  state: string
+  site: Id
+  why: string
+  at?: string
+  /** Where the item opens (articles when absent). */
+  href?: string
+  /** The state in words, when it is not an article's. */
+  stateLabel?: string
+}
 
 export async function myQueue(
   payload: Payload,
@@ -118,5 +131,57 @@ export async function myQueue(
       })
     }
   }
+  out.push(...(await requestsWaiting(payload, actor)))
   return out
+}
+
+/** Disclosure requests waiting on a handler: new ones to register, overdue, due soon. */
+async function requestsWaiting(payload: Payload, actor: Actor): Promise<QueueItem[]> {
+  const sites = isPlatformAdmin(actor) ? true : sitesWithRole(actor, 'site-admin', 'handler')
+  if (sites !== true && !sites.length) return []
+  const href = (id: Id) => `/admin/collections/${DISCLOSURE_REQUESTS}/${id}`
+  const fresh = await payload.find({
+    collection: DISCLOSURE_REQUESTS,
+    where: {
+      and: [
+        { status: { equals: 'received' } },
+        ...(sites === true ? [] : [{ site: { in: sites } }]),
+      ],
+    },
+    limit: 50,
+    depth: 0,
+    sort: 'receivedAt',
+    overrideAccess: true,
+    context: { noViewAudit: true },
+    select: { trackingCode: true, site: true, receivedAt: true },
+  })
+  const items: QueueItem[] = (fresh.docs as unknown as Record<string, unknown>[]).map((d) => ({
+    id: d.id as Id,
+    title: `政府信息公开申请 ${d.trackingCode as string}`,
+    state: 'received',
+    stateLabel: REQUEST_STATUS_LABELS.received,
+    site: d.site as Id,
+    why: '待登记受理',
+    at: d.receivedAt as string,
+    href: href(d.id as Id),
+  }))
+  const list = await supervisionList(payload, { sites })
+  for (const [why, rows] of [
+    ['依申请公开已逾期', list.overdue],
+    ['依申请公开即将到期', list.dueSoon],
+  ] as const) {
+    for (const r of rows) {
+      items.push({
+        id: r.id,
+        title: `政府信息公开申请 ${r.trackingCode}（答复截止日 ${r.dueDate}）`,
+        state: r.status,
+        stateLabel: r.statusLabel,
+        site: r.site,
+        why,
+        at: r.receivedAt,
+        href: href(r.id),
+      })
+    }
+  }
+  return items
 }

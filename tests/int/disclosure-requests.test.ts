@@ -338,4 +338,22 @@ describe(`disclosure requests on ${testDb()}`, () => {
     expect(first.overdue).toBeGreaterThanOrEqual(1)
     expect(again.overdue).toBe(0)
   })
+
+  it('puts new and overdue requests on the handler’s 待我处理, and none on an editor’s', async () => {
+    const { myQueue } = await import('../../src/services/my-queue')
+    const fresh = await file(svc.todayInBeijing())
+    const late = await file('2026-08-03')
+    await step(late.id, { step: 'register' })
+    const mine = await myQueue(t.payload, handler as never)
+    const why = (id: Id) => mine.filter((i) => String(i.id) === String(id)).map((i) => i.why)
+    expect(why(fresh.id)).toEqual(['待登记受理'])
+    expect(why(late.id)).toEqual(['依申请公开已逾期'])
+    expect(mine.find((i) => String(i.id) === String(fresh.id))?.href).toBe(
+      `/admin/collections/disclosure-requests/${fresh.id}`,
+    )
+    const theirs = await myQueue(t.payload, otherHandler as never)
+    expect(theirs.some((i) => String(i.id) === String(fresh.id))).toBe(false)
+    const editors = await myQueue(t.payload, editor as never)
+    expect(editors.some((i) => i.href?.includes('disclosure-requests'))).toBe(false)
+  })
 })
