@@ -689,9 +689,10 @@ export const DisclosureRequests: CollectionConfig = {
         },
         {
           name: 'timeline',
-          label: '办理过程',
+          label: '办理过程（明细）',
+          labels: { singular: '事件', plural: '事件' },
           type: 'array',
-          admin: { readOnly: true },
+          admin: { readOnly: true, initCollapsed: true },
           fields: [
             {
               name: 'at',
@@ -714,6 +715,7 @@ export const DisclosureRequests: CollectionConfig = {
     {
       name: 'appeals',
       label: '行政复议、行政诉讼',
+      labels: { singular: '复议或诉讼', plural: '复议或诉讼' },
       type: 'array',
       admin: { description: '申请人对答复不服提起的行政复议或诉讼（年度报告表四）' },
       fields: [

@@ -72,8 +72,11 @@ export const forgetWorkCalendar = () => {
 
 // ---------------------------------------------------------------- dates and codes
 
-/** A Beijing date as the instant stored in a date field: that day's Beijing midnight. */
-export const dayInstant = (date: string): string => new Date(`${date}T00:00:00+08:00`).toISOString()
+/**
+ * A Beijing date as the instant stored in a date field: that day's Beijing noon (04:00 UTC), so
+ * the admin's date picker shows the same day in any browser time zone from UTC−4 to UTC+19.
+ */
+export const dayInstant = (date: string): string => new Date(`${date}T12:00:00+08:00`).toISOString()
 
 /** The Beijing date a stored date field means ('' for none). */
 export const dayOf = (v: unknown): string =>
