@@ -24,6 +24,7 @@ import {
   DELIVERY_LABELS,
   FORM_WANTED_LABELS,
   FORMS_WANTED,
+  requestAttachmentProblems,
 } from '../src/domain/request-form'
 import { beijingYear } from '../src/domain/dates'
 import { canReadAllSites, isPlatformAdmin, sitesWithRole } from '../src/domain/permissions'
@@ -40,7 +41,6 @@ import {
   STEPS,
   type TimelineEntry,
 } from '../src/domain/request-steps'
-import { attachmentProblems, imageProblems } from '../src/domain/uploads'
 import { actorOf, recordAudit } from '../src/services/audit'
 import {
   afterResponse,
@@ -127,21 +127,17 @@ const requestReaders: Access = ({ req }) => {
 
 // ---------------------------------------------------------------- applicant files
 
+/** The applicant's and the handler's files: the form's rule (src/domain/request-form.ts). */
 const checkRequestFile: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const file = req.file
   if (!file) return args
-  const size = file.size ?? file.data.length
-  const maxBytes = settings.requestFileMaxBytes
-  const asDocument = attachmentProblems({ bytes: file.data, size, maxBytes })
-  const asImage = imageProblems({ bytes: file.data, size, maxBytes })
-  if (asDocument.length && asImage.length) {
-    throw refuse(
-      size > maxBytes
-        ? asDocument.join('；')
-        : `附件只能是 PDF、OFD、Word 文档或 JPG、PNG 图片（${asDocument.join('；')}）`,
-    )
-  }
+  const found = requestAttachmentProblems({
+    bytes: file.data,
+    size: file.size ?? file.data.length,
+    maxBytes: settings.requestFileMaxBytes,
+  })
+  if (found.length) throw refuse(found.join('；'))
   return args
 }
 

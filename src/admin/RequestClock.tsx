@@ -3,18 +3,9 @@
 // the applicant sees (with the staff's internal remarks marked as such).
 import { useFormFields } from '@payloadcms/ui'
 
-type Entry = { at?: string; label?: string; note?: string; internalNote?: string }
+import { beijingDate, beijingDateTime } from '../domain/dates'
 
-const beijing = (iso?: string) =>
-  iso
-    ? new Intl.DateTimeFormat('zh-CN', {
-        timeZone: 'Asia/Shanghai',
-        dateStyle: 'short',
-        timeStyle: 'short',
-      }).format(new Date(iso))
-    : ''
-const day = (iso?: string) =>
-  iso ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(iso)) : ''
+type Entry = { at?: string; label?: string; note?: string; internalNote?: string }
 
 export function RequestClock() {
   const { due, explanation, timeline } = useFormFields(([fields]) => ({
@@ -38,7 +29,9 @@ export function RequestClock() {
     <section aria-labelledby="request-clock" style={{ marginBottom: '1.5rem' }}>
       <h3 id="request-clock">答复期限</h3>
       <p>
-        <strong>{due ? `答复截止日：${day(due)}` : '暂停计时（待补正或征求意见中）'}</strong>
+        <strong>
+          {due ? `答复截止日：${beijingDate(due)}` : '暂停计时（待补正或征求意见中）'}
+        </strong>
       </p>
       {explanation?.length ? (
         <ul style={{ paddingInlineStart: '1.2rem' }}>
@@ -53,7 +46,7 @@ export function RequestClock() {
           <ol style={{ paddingInlineStart: '1.2rem' }}>
             {entries.map((e, i) => (
               <li key={i}>
-                {beijing(e.at)} {e.label}
+                {beijingDateTime(e.at)} {e.label}
                 {e.note ? <div>告知申请人：{e.note}</div> : null}
                 {e.internalNote ? <div>内部备注：{e.internalNote}</div> : null}
               </li>

@@ -3,6 +3,7 @@
 //
 // Dates are 'YYYY-MM-DD' in Beijing time; the year runs from 1 January to 31 December.
 
+import { csvCell } from './csv'
 import {
   APPLICANT_KINDS,
   APPLICANT_KIND_LABELS,
@@ -356,11 +357,7 @@ export function computeTable4({
 
 // ---------------------------------------------------------------- CSV
 
-const cell = (value: string | number | null): string => {
-  const text = value == null ? '' : String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-const line = (cells: (string | number | null)[]) => cells.map(cell).join(',')
+const line = (cells: (string | number | null)[]) => cells.map((c) => csvCell(c ?? '')).join(',')
 
 function table2Lines(t: Table2): string[] {
   return [

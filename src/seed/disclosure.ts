@@ -2,6 +2,7 @@
 // collections at every start), and the demo sites' requests and annual reports.
 import type { Payload } from 'payload'
 
+import { beijingDate } from '../domain/dates'
 import { creditCodeCheckChar, organisationCodeCheckChar } from '../domain/identity'
 import {
   addCalendarDays,
@@ -224,7 +225,7 @@ export async function seedDemoRequests(
     depth: 0,
   })
   const calendar = calendarFromDays(calRows.docs as unknown as CalendarDay[])
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now)
+  const today = beijingDate(now)
   /** The latest date with `days` working days between it and today. */
   const back = (days: number) => {
     let d = today

@@ -7,6 +7,7 @@ import { settings } from '../settings'
 import { demoPlatform, demoSites, type SeedColumn, type SeedSite } from './content'
 import { demoImage, demoPdf } from './files'
 import { paragraphsToLexical } from './lexical'
+import { beijingYear } from '../domain/dates'
 import { parseDocNumber } from '../domain/numbering'
 import { recordManualDocNumber, takeIndexNumber } from '../services/numbering'
 import {
@@ -276,9 +277,7 @@ export async function seedDemo(
   await seedDemoAnnualReports(
     payload,
     sites.map((s) => ({ id: siteIds.get(s.slug)!, name: s.name })),
-    Number(
-      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now),
-    ) - 1,
+    beijingYear(now) - 1,
   )
   return {
     sites: sites.length,

@@ -21,6 +21,7 @@ import {
   computeTable4,
   tableToCsv,
 } from '../domain/annual-report'
+import { csvCell } from '../domain/csv'
 import { beijingDate, beijingYear } from '../domain/dates'
 import {
   type ApplicantKind,
@@ -453,8 +454,6 @@ export function checkLines(report: AnnualReport | StaffAnnualReport): string[] {
     lines.push(...report.offendingRequests.map((o) => `${o.code}：${o.reason}`))
   return lines
 }
-
-const csvCell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)
 
 /**
  * One CSV file with the three tables, each under its section heading, as tableToCsv lays them

@@ -356,4 +356,17 @@ describe(`disclosure requests on ${testDb()}`, () => {
     const editors = await myQueue(t.payload, editor as never)
     expect(editors.some((i) => i.href?.includes('disclosure-requests'))).toBe(false)
   })
+
+  it('refuses an applicant’s or reply file the form would refuse, with the form’s sentence', async () => {
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2048, 1)])
+    await expect(
+      t.payload.create({
+        collection: 'request-files',
+        data: { site },
+        file: { data: exe, mimetype: 'application/pdf', name: 'reply.pdf', size: exe.length },
+        user: handler,
+        overrideAccess: false,
+      }),
+    ).rejects.toThrow('附件只接受 PDF、OFD、Word（DOC/DOCX）文件和 JPG、PNG 图片')
+  })
 })
