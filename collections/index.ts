@@ -11,14 +11,32 @@ import {
   RequestFiles,
 } from './Disclosure'
 import { auditChange, auditDelete, auditLogin, auditLoginFailure, auditLogout } from './hooks/audit'
+import { refuseMalformedQuery } from './hooks/query-input'
 import { NumberAssignments, NumberingCounters, NumberingSeries } from './Numbering'
+import { CachePurges, PublicTokens, RateLimits } from './SharedState'
 import { Sites } from './Sites'
 import { Attachments, Media } from './Uploads'
 import { Users } from './Users'
 import { WorkCalendar } from './WorkCalendar'
 
 // Bookkeeping written by services only; auditing it would audit the audit.
-const UNAUDITED = new Set([AuditEvents.slug, NumberingCounters.slug, Notifications.slug])
+const UNAUDITED = new Set([
+  AuditEvents.slug,
+  NumberingCounters.slug,
+  Notifications.slug,
+  PublicTokens.slug,
+  RateLimits.slug,
+  CachePurges.slug,
+])
+
+/** A malformed id or filter is a 400 with a sentence in every collection, never a database error. */
+const guarded = (c: CollectionConfig): CollectionConfig => ({
+  ...c,
+  hooks: {
+    ...c.hooks,
+    beforeOperation: [refuseMalformedQuery, ...(c.hooks?.beforeOperation ?? [])],
+  },
+})
 
 /** Every admin create, update and delete lands in the audit trail; logins too. */
 const audited = (c: CollectionConfig): CollectionConfig => {
@@ -53,6 +71,11 @@ export const collections = [
   DisclosureRequests,
   RequestFiles,
   AnnualReports,
-].map(audited)
+  PublicTokens,
+  RateLimits,
+  CachePurges,
+]
+  .map(audited)
+  .map(guarded)
 
 export const globals = [PublishingChecks]

@@ -84,6 +84,9 @@ export interface Config {
     'disclosure-requests': DisclosureRequest;
     'request-files': RequestFile;
     'annual-reports': AnnualReport;
+    'public-tokens': PublicToken;
+    'rate-limits': RateLimit;
+    'cache-purges': CachePurge;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -113,6 +116,9 @@ export interface Config {
     'disclosure-requests': DisclosureRequestsSelect<false> | DisclosureRequestsSelect<true>;
     'request-files': RequestFilesSelect<false> | RequestFilesSelect<true>;
     'annual-reports': AnnualReportsSelect<false> | AnnualReportsSelect<true>;
+    'public-tokens': PublicTokensSelect<false> | PublicTokensSelect<true>;
+    'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
+    'cache-purges': CachePurgesSelect<false> | CachePurgesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -140,6 +146,7 @@ export interface Config {
     tasks: {
       publishingSweep: TaskPublishingSweep;
       disclosureReminders: TaskDisclosureReminders;
+      sharedStateSweep: TaskSharedStateSweep;
       inline: {
         input: unknown;
         output: unknown;
@@ -810,6 +817,37 @@ export interface AnnualReport {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "public-tokens".
+ */
+export interface PublicToken {
+  id: number;
+  key: string;
+  owner?: string | null;
+  expiresAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limits".
+ */
+export interface RateLimit {
+  id: number;
+  key: string;
+  points: number;
+  expire?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cache-purges".
+ */
+export interface CachePurge {
+  id: number;
+  tags: string;
+  origin?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -877,7 +915,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'publishingSweep' | 'disclosureReminders';
+        taskSlug: 'inline' | 'publishingSweep' | 'disclosureReminders' | 'sharedStateSweep';
         taskID: string;
         input?:
           | {
@@ -910,7 +948,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'publishingSweep' | 'disclosureReminders') | null;
+  taskSlug?: ('inline' | 'publishingSweep' | 'disclosureReminders' | 'sharedStateSweep') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1505,6 +1543,34 @@ export interface AnnualReportsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "public-tokens_select".
+ */
+export interface PublicTokensSelect<T extends boolean = true> {
+  key?: T;
+  owner?: T;
+  expiresAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limits_select".
+ */
+export interface RateLimitsSelect<T extends boolean = true> {
+  key?: T;
+  points?: T;
+  expire?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cache-purges_select".
+ */
+export interface CachePurgesSelect<T extends boolean = true> {
+  tags?: T;
+  origin?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1654,6 +1720,14 @@ export interface TaskPublishingSweep {
  * via the `definition` "TaskDisclosureReminders".
  */
 export interface TaskDisclosureReminders {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSharedStateSweep".
+ */
+export interface TaskSharedStateSweep {
   input?: unknown;
   output?: unknown;
 }

@@ -3,6 +3,7 @@ import type { JobsConfig } from 'payload'
 
 import { sendDeadlineReminders } from '../services/disclosure-requests'
 import { runPublishingSweep } from '../services/publishing-sweep'
+import { sweepSharedState } from '../services/shared-state'
 import { settings } from '../settings'
 
 export const jobs: JobsConfig = {
@@ -31,10 +32,18 @@ export const jobs: JobsConfig = {
       schedule: [{ cron: '0 */10 * * * *', queue: 'disclosure' }],
       handler: async ({ req }) => ({ output: await sendDeadlineReminders(req.payload) }),
     },
+    {
+      slug: 'sharedStateSweep',
+      label: '清理过期的验证码、频率计数与缓存清除记录',
+      retries: 0,
+      schedule: [{ cron: '0 * * * * *', queue: 'housekeeping' }],
+      handler: async ({ req }) => ({ output: await sweepSharedState(req.payload) }),
+    },
   ],
   autoRun: [
     { cron: '*/15 * * * * *', queue: 'publishing', limit: 1 },
     { cron: '0 */10 * * * *', queue: 'disclosure', limit: 1 },
+    { cron: '0 * * * * *', queue: 'housekeeping', limit: 1 },
   ],
   shouldAutoRun: () => settings.jobs,
   // Finished sweeps are not kept: four a minute would fill the table with nothing.

@@ -2,6 +2,7 @@ import * as migration_20261122_135823_initial from './20261122_135823_initial';
 import * as migration_20261122_150145_work_calendar from './20261122_150145_work_calendar';
 import * as migration_20261122_163928_workflow from './20261122_163928_workflow';
 import * as migration_20261202_082926_disclosure from './20261202_082926_disclosure';
+import * as migration_20261202_150343_shared_state from './20261202_150343_shared_state';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261202_082926_disclosure.up,
     down: migration_20261202_082926_disclosure.down,
-    name: '20261202_082926_disclosure'
+    name: '20261202_082926_disclosure',
+  },
+  {
+    up: migration_20261202_150343_shared_state.up,
+    down: migration_20261202_150343_shared_state.down,
+    name: '20261202_150343_shared_state'
   },
 ];
