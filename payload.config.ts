@@ -10,6 +10,7 @@ import sharp from 'sharp'
 
 import { collections, globals } from './collections'
 import { jobs } from './src/jobs'
+import { graphqlValidationRules } from './src/services/graphql-limits'
 import { annualReportPreviewHandler } from './src/services/annual-report'
 import { firstHourCsvEndpoint, supervisionEndpoint } from './src/services/report-endpoints'
 import { databaseAdapter } from './src/db'
@@ -66,7 +67,28 @@ export default buildConfig({
     supervisionEndpoint,
     { path: '/reports/annual', method: 'get', handler: annualReportPreviewHandler },
   ],
-  graphQL: { disablePlaygroundInProduction: true },
+  graphQL: {
+    disablePlaygroundInProduction: true,
+    // Payload's own switch refuses introspection to everyone in production; ours lets platform
+    // admins through and also caps aliases and depth.
+    disableIntrospectionInProduction: false,
+    validationRules: graphqlValidationRules({ production: settings.production }),
+  },
+  hooks: {
+    // `?where=` or a body that is not JSON fails in Payload's parsing, before any collection
+    // hook: a 400 with a sentence, not a 500.
+    afterError: [
+      ({ error }) =>
+        error instanceof SyntaxError
+          ? {
+              status: 400,
+              response: {
+                errors: [{ message: '请求中的 JSON 格式不正确（查询参数 where 或请求正文）' }],
+              },
+            }
+          : undefined,
+    ],
+  },
   // Types are generated for reference; not declared onto Payload, because ids are numbers on
   // SQL databases and strings on MongoDB and the code must serve both.
   typescript: {
