@@ -7,7 +7,9 @@ import helmet from 'helmet'
 import type { Payload } from 'payload'
 import type { Logger } from 'pino'
 
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../domain/database-errors'
 import { settings } from '../settings'
+import { createDatabaseHealth } from './database-health'
 import { assetsDir, render } from './render/engine'
 import { FILE_ROUTES } from './render/urls'
 import { createFastPath, publicRouter } from './public/router'
@@ -83,9 +85,22 @@ export function createApp(options: AppOptions) {
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
   app.set('etag', false)
 
-  app.get('/healthz', (_req, res) => {
+  // Liveness (/healthz, always 200 while the process answers) and readiness (/readyz, 503
+  // while the database is down, so a load balancer prefers a node that can render). The
+  // probe is a count of sites through Payload: adapter-neutral, and cached by `health`.
+  const health = createDatabaseHealth({
+    probe: () => payload.count({ collection: 'sites', overrideAccess: true }),
+  })
+  app.get('/healthz', async (_req, res) => {
+    const database = await health.check()
     res.setHeader('Cache-Control', 'no-store')
-    res.json({ ok: true, role: settings.role })
+    res.json({ ok: database === 'up', database, role })
+  })
+  app.get('/readyz', async (_req, res) => {
+    const database = await health.check()
+    res.setHeader('Cache-Control', 'no-store')
+    if (database === 'down') res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
+    res.status(database === 'up' ? 200 : 503).json({ ready: database === 'up', database, role })
   })
 
   // helmet's public headers are the same for every page: computed once, set as a block.
@@ -152,8 +167,19 @@ export function createApp(options: AppOptions) {
       res: Response,
       _next: NextFunction,
     ) => {
-      const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500
-      if (status === 500)
+      const given = err.status ?? 0
+      const clientError = given >= 400 && given < 500
+      // The database is down: not a bug of this request. Say when to come back (503), log
+      // one line without the stack, and let /readyz report it at once.
+      const outage = !clientError && isDatabaseUnavailable(err)
+      const status = clientError ? given : outage ? 503 : 500
+      if (outage) {
+        health.markDown()
+        logger.warn(
+          { url: req.originalUrl, host: req.headers.host, message: err.message },
+          'database unavailable',
+        )
+      } else if (status === 500)
         logger.error({ err, url: req.originalUrl, host: req.headers.host }, 'public request failed')
       if (res.headersSent) return res.end()
       const message =
@@ -161,9 +187,12 @@ export function createApp(options: AppOptions) {
           ? '提交的内容过大'
           : status === 400
             ? '请求格式不正确'
-            : '服务暂时不可用，请稍后再试'
+            : outage
+              ? `网站数据库暂时无法连接，本页暂时无法显示。请约 ${DATABASE_RETRY_AFTER_SECONDS} 秒后刷新重试。`
+              : '服务暂时不可用，请稍后再试'
       try {
         res.status(status).setHeader('Cache-Control', 'no-store')
+        if (outage) res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
         res.type('html').send(await render(null, 'error', { platformName, message }))
       } catch {
         res.status(status).type('text/plain; charset=utf-8').send(message)

@@ -4,6 +4,7 @@ import http from 'node:http'
 
 import { getPayload } from 'payload'
 
+import { isDatabaseUnavailable } from '../domain/database-errors'
 import { settings } from '../settings'
 import { createApp } from './app'
 import { logger } from './logger'
@@ -13,6 +14,13 @@ const started = Date.now()
 async function main() {
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config })
+  // MongoDB: mongoose emits 'error' on its connection when the replica set goes away; the
+  // driver reconnects by itself, so a listener (PostgreSQL's pool has one, see src/db.ts)
+  // keeps the event from ending the process.
+  const mongo = (
+    payload.db as { connection?: { on?: (e: string, f: (err: Error) => void) => void } }
+  ).connection
+  mongo?.on?.('error', (err) => logger.warn({ message: err.message }, '数据库连接中断'))
 
   const { seedCalendarIfEmpty } = await import('../seed/calendar')
   const calendar = await seedCalendarIfEmpty(payload)
@@ -53,6 +61,18 @@ async function main() {
       },
       `集约平台已启动：站群导航 http://localhost:${settings.port}/ ，管理后台 http://localhost:${settings.port}/admin`,
     )
+  })
+  // Once serving: a promise that fails because the database went away (a background refresh,
+  // a hook's side effect) is logged, not fatal. Anything else still ends the process as Node
+  // would, and at startup a database failure does too (main().catch below): bugs and a wrong
+  // DATABASE_URL stay loud.
+  process.on('unhandledRejection', (reason) => {
+    if (isDatabaseUnavailable(reason)) {
+      logger.warn({ message: (reason as Error).message }, '数据库不可用：后台操作失败')
+      return
+    }
+    logger.fatal({ err: reason }, '未处理的异步错误')
+    process.exit(1)
   })
   const stop = () => server.close(() => process.exit(0))
   process.on('SIGTERM', stop)

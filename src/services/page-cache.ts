@@ -23,6 +23,8 @@ type State = {
   pages: Map<string, CachedPage>
   byTag: Map<string, Set<string>>
   listeners: Set<Listener>
+  /** Purged pages, kept to answer (marked stale) while their new version cannot be made. */
+  stale?: Map<string, CachedPage>
 }
 const g = globalThis as typeof globalThis & { __jiyuePageCache?: State }
 const state: State = (g.__jiyuePageCache ??= {
@@ -31,6 +33,9 @@ const state: State = (g.__jiyuePageCache ??= {
   listeners: new Set(),
 })
 const { pages, byTag, listeners } = state
+const stale = (state.stale ??= new Map())
+// Only a fallback for an outage: fewer than the live pages, oldest purge dropped first.
+const MAX_STALE = Math.ceil(MAX_ENTRIES / 4)
 
 export const pageCache = {
   get(key: string): CachedPage | undefined {
@@ -42,6 +47,7 @@ export const pageCache = {
       if (oldest !== undefined) pages.delete(oldest)
     }
     pages.set(key, page)
+    stale.delete(key)
     for (const tag of page.tags) {
       let keys = byTag.get(tag)
       if (!keys) byTag.set(tag, (keys = new Set()))
@@ -54,15 +60,29 @@ export const pageCache = {
     for (const tag of tags) {
       const keys = byTag.get(tag)
       if (!keys) continue
-      for (const key of keys) if (pages.delete(key)) dropped++
+      for (const key of keys) {
+        const page = pages.get(key)
+        if (!page) continue
+        pages.delete(key)
+        dropped++
+        stale.delete(key)
+        const oldest = stale.size >= MAX_STALE ? stale.keys().next().value : undefined
+        if (oldest !== undefined) stale.delete(oldest)
+        stale.set(key, page)
+      }
       byTag.delete(tag)
     }
     for (const listener of listeners) listener(tags)
     return dropped
   },
+  /** The last purged version of a page, for when the database cannot make the new one. */
+  stale(key: string): CachedPage | undefined {
+    return stale.get(key)
+  },
   clear(): void {
     pages.clear()
     byTag.clear()
+    stale.clear()
   },
   size(): number {
     return pages.size

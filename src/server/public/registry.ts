@@ -65,11 +65,19 @@ const idOf = (v: unknown): string | number | null =>
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
-export function createRegistry(payload: Payload) {
+/** While the database fails, how long the last good list stands before the next attempt. */
+const RETRY_MS = 2000
+
+export function createRegistry(payload: Payload, { now = Date.now } = {}) {
   let sites: Promise<SiteRecord[]> | null = null
   // The last loaded list, for the synchronous cache fast path; null while it is being reloaded.
   let snapshot: SiteRecord[] | null = null
+  // The last list and trees that loaded, kept through purges: when the database is down they
+  // still map hosts to sites, so cached pages are found and the rest can say "try later".
+  let lastSites: SiteRecord[] | null = null
+  let sitesRetryAt = 0
   const columns = new Map<string, Promise<SiteColumns>>()
+  const lastColumns = new Map<string, SiteColumns>()
 
   pageCache.onPurge((tags) => {
     for (const tag of tags) {
@@ -170,29 +178,52 @@ export function createRegistry(payload: Payload) {
   }
 
   return {
+    /**
+     * Every site. When the database fails and a list loaded before, that list answers (and the
+     * database is asked again after RETRY_MS, not on every request); otherwise the error.
+     */
     sites(): Promise<SiteRecord[]> {
       if (!sites) {
-        const loading = loadSites()
-        sites = loading
-        loading.then(
+        if (lastSites && now() < sitesRetryAt) return Promise.resolve(lastSites)
+        const loading = loadSites().then(
           (list) => {
             if (sites === loading) snapshot = list
+            lastSites = list
+            return list
           },
-          () => (sites = null),
+          (err: unknown) => {
+            if (sites === loading) sites = null
+            sitesRetryAt = now() + RETRY_MS
+            if (lastSites) return lastSites
+            throw err
+          },
         )
+        sites = loading
       }
       return sites
     },
     snapshot(): SiteRecord[] | null {
       return snapshot
     },
+    /** A site's columns; the last tree that loaded when the database fails, as for sites. */
     columns(siteId: string | number): Promise<SiteColumns> {
       const key = String(siteId)
       let entry = columns.get(key)
       if (!entry) {
-        entry = loadColumns(siteId)
+        const loading = loadColumns(siteId).then(
+          (tree) => {
+            lastColumns.set(key, tree)
+            return tree
+          },
+          (err: unknown) => {
+            if (columns.get(key) === loading) columns.delete(key)
+            const last = lastColumns.get(key)
+            if (last) return last
+            throw err
+          },
+        )
+        entry = loading
         columns.set(key, entry)
-        entry.catch(() => columns.delete(key))
       }
       return entry
     },

@@ -7,6 +7,7 @@ import zlib from 'node:zlib'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import type { Payload } from 'payload'
 
+import { isDatabaseUnavailable } from '../../domain/database-errors'
 import { parsePageSegment } from '../../domain/pagination'
 import {
   hostPort,
@@ -79,7 +80,8 @@ function send(
   res: ServerResponse,
   page: CachedPage,
   cdnSeconds: number,
-  hit: boolean,
+  /** 'stale': a purged version, answered because the database cannot make the new one. */
+  hit: boolean | 'stale',
   base: Record<string, string> = {},
 ): void {
   const headers: Record<string, string | number> = {
@@ -88,9 +90,13 @@ function send(
     ETag: page.etag,
     'Last-Modified': page.lastModified,
     Vary: 'Accept-Encoding',
-    'X-Cache': hit ? 'HIT' : 'MISS',
+    'X-Cache': hit === 'stale' ? 'STALE' : hit ? 'HIT' : 'MISS',
   }
-  if (page.status === 200) {
+  if (hit === 'stale') {
+    // No CDN or browser may keep it: the fresh page must replace it as soon as it can be made.
+    headers['Cache-Control'] = 'no-store'
+    headers['Warning'] = '110 - "Response is Stale"'
+  } else if (page.status === 200) {
     headers['Cache-Control'] = `public, max-age=0, s-maxage=${cdnSeconds}, must-revalidate`
     // Tags let a CDN purge exactly what the origin purges (Surrogate-Key / Cache-Tag).
     headers['Surrogate-Key'] = page.tags.join(' ')
@@ -369,6 +375,9 @@ export function publicRouter(options: PublicOptions) {
   }
 
   router.use(async (req: Request, res: Response, next: NextFunction) => {
+    // The cache key of the page being made, so that a database outage while making it can be
+    // answered with the version a purge put aside (DESIGN: pages keep being served, stale).
+    let staleKey: string | null = null
     try {
       const sites = await registry.sites()
       const match = matchHost({
@@ -376,7 +385,10 @@ export function publicRouter(options: PublicOptions) {
         sites,
         platformHosts: options.platformHosts,
       })
-      if (match.kind === 'platform') return await platformPage(req, res, next)
+      if (match.kind === 'platform') {
+        if (req.path === '/') staleKey = 'platform|/'
+        return await platformPage(req, res, next)
+      }
       if (match.kind === 'unknown') {
         if (options.passThrough(req.path)) return next()
         const view: SiteNotFoundView = {
@@ -427,11 +439,18 @@ export function publicRouter(options: PublicOptions) {
       const key = pageKey(site.id, req.path, care)
       const cached = pageCache.get(key)
       if (cached) return send(req, res, cached, options.cdnSeconds, true)
+      staleKey = key
       const out = await sitePage(await context(), req, res)
       if (out === 'done') return
       if (out === null) return next()
       send(req, res, store(out.status === 200 ? key : null, out), options.cdnSeconds, false)
     } catch (err) {
+      const stale =
+        staleKey != null && (req.method === 'GET' || req.method === 'HEAD')
+          ? pageCache.stale(staleKey)
+          : undefined
+      if (stale && !res.headersSent && isDatabaseUnavailable(err))
+        return send(req, res, stale, options.cdnSeconds, 'stale')
       next(err)
     }
   })
