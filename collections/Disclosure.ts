@@ -24,6 +24,7 @@ import {
   DELIVERY_LABELS,
   FORM_WANTED_LABELS,
   FORMS_WANTED,
+  requestAttachmentKind,
   requestAttachmentProblems,
 } from '../src/domain/request-form'
 import { beijingYear } from '../src/domain/dates'
@@ -65,6 +66,12 @@ import {
   writeOnOwnSites,
 } from './access'
 import { siteField } from './fields'
+import {
+  inertFileHeaders,
+  keepNameOfContent,
+  nameByContent,
+  unreadableUploadIs400,
+} from './Uploads'
 import {
   ANNUAL_REPORTS,
   DISCLOSURE_GENRES,
@@ -138,6 +145,8 @@ const checkRequestFile: CollectionBeforeOperationHook = ({ args, operation, req 
     maxBytes: settings.requestFileMaxBytes,
   })
   if (found.length) throw refuse(found.join('；'))
+  const kind = requestAttachmentKind(file.data)
+  if (kind) nameByContent(file, kind)
   return args
 }
 
@@ -165,10 +174,16 @@ export const RequestFiles: CollectionConfig = {
     update: nobody,
     delete: nobody,
   },
-  hooks: { beforeOperation: [checkRequestFile], afterRead: [auditPersonalDataView(REQUEST_FILES)] },
+  hooks: {
+    beforeOperation: [checkRequestFile],
+    beforeValidate: [keepNameOfContent(requestAttachmentKind)],
+    afterRead: [auditPersonalDataView(REQUEST_FILES)],
+    afterError: [unreadableUploadIs400],
+  },
   upload: {
     // Not under the public file routes: served only through the API, to staff of the site.
     staticDir: path.join(settings.mediaDir, 'private', 'requests'),
+    modifyResponseHeaders: inertFileHeaders,
     mimeTypes: [
       'application/pdf',
       'application/ofd',

@@ -1,8 +1,28 @@
 import path from 'node:path'
 
-import { APIError, type CollectionBeforeOperationHook, type CollectionConfig } from 'payload'
+import {
+  APIError,
+  type CollectionAfterErrorHook,
+  type CollectionBeforeOperationHook,
+  type CollectionBeforeValidateHook,
+  type CollectionConfig,
+  type PayloadRequest,
+} from 'payload'
 
-import { attachmentProblems, imageProblems } from '../src/domain/uploads'
+import {
+  attachmentProblems,
+  contentTypeOf,
+  detectAttachment,
+  detectImage,
+  fileNameProblems,
+  type FileKind,
+  imageProblems,
+  isUnreadableUpload,
+  nameFitsContent,
+  payloadFileHeaders,
+  storedFileName,
+  UNREADABLE_UPLOAD,
+} from '../src/domain/uploads'
 import { settings } from '../src/settings'
 import { anyone, createOnOwnSites, writeOnOwnSites } from './access'
 import { siteField } from './fields'
@@ -10,20 +30,76 @@ import { ATTACHMENTS, MEDIA } from './slugs'
 
 type Checker = typeof attachmentProblems
 
-/** Refuse a file by its content and size before Payload stores anything. */
+/**
+ * Gives an accepted upload the name and type of what it is (src/domain/uploads.ts). Payload
+ * takes the stored file's extension from `req.file.name` (uploads/generateFileData.js), so
+ * renaming it here, before the operation reads it, is what decides the stored name.
+ */
+export function nameByContent(file: NonNullable<PayloadRequest['file']>, kind: FileKind): void {
+  const stored = storedFileName({ uploaded: file.name, kind })
+  if ('problem' in stored) throw new APIError(stored.problem, 400, null, true)
+  file.name = stored.name
+  file.mimetype = contentTypeOf(kind)
+}
+
+/**
+ * Payload's own file route (/api/<collection>/file/<name>, used by the admin's thumbnails):
+ * nosniff, the files' CSP, downloads for all but images and PDF. src/server/app.ts adds the
+ * name-based headers in front of it.
+ */
+export const inertFileHeaders = ({ headers }: { headers: Headers }): Headers => {
+  for (const [name, value] of Object.entries(payloadFileHeaders(headers.get('content-type'))))
+    headers.set(name, value)
+  return headers
+}
+
+/**
+ * A multipart form Payload cannot read (a raw NUL in the file name makes busboy fail with
+ * "Malformed part header") is the client's mistake: 400 with a sentence, not 500.
+ */
+export const unreadableUploadIs400: CollectionAfterErrorHook = ({ error }) =>
+  isUnreadableUpload(error?.message)
+    ? { status: 400, response: { errors: [{ message: UNREADABLE_UPLOAD }] } }
+    : undefined
+
+/** Refuse a file by its content and size, then name it by its content, before Payload stores anything. */
 const checkFile =
-  (problems: Checker, maxBytes: () => number): CollectionBeforeOperationHook =>
+  (
+    problems: Checker,
+    detect: (bytes: Uint8Array) => FileKind | null,
+    maxBytes: () => number,
+  ): CollectionBeforeOperationHook =>
   ({ args, operation, req }) => {
     if (operation !== 'create' && operation !== 'update') return args
     const file = req.file
     if (!file) return args
-    const found = problems({
-      bytes: file.data,
-      size: file.size ?? file.data.length,
-      maxBytes: maxBytes(),
-    })
+    // A bad name is refused whatever the file holds.
+    const misnamed = fileNameProblems(file.name)
+    const found = misnamed.length
+      ? misnamed
+      : problems({ bytes: file.data, size: file.size ?? file.data.length, maxBytes: maxBytes() })
     if (found.length) throw new APIError(found.join('；'), 400, null, true)
+    const kind = detect(file.data)
+    if (kind) nameByContent(file, kind)
     return args
+  }
+
+/**
+ * The last word before a file is written: a new stored name must carry the extension of what
+ * the file is. Payload also stores files it fetched itself from a URL given in the data
+ * (`{ filename, url }` on create, uploads/getExternalFile.js); those never pass through
+ * beforeOperation with a `req.file`, so checkFile cannot name them.
+ */
+export const keepNameOfContent =
+  (detect: (bytes: Uint8Array) => FileKind | null): CollectionBeforeValidateHook =>
+  ({ data, originalDoc, req }) => {
+    const filename = (data as { filename?: unknown } | undefined)?.filename
+    if (typeof filename !== 'string' || filename === originalDoc?.filename) return data
+    const bytes = req.file?.data
+    if (!nameFitsContent({ filename, kind: bytes?.length ? detect(bytes) : null })) {
+      throw new APIError('文件须直接上传，并按其实际格式命名；此文件未保存', 400, null, true)
+    }
+    return data
   }
 
 export const Media: CollectionConfig = {
@@ -36,9 +112,14 @@ export const Media: CollectionConfig = {
     update: writeOnOwnSites('upload'),
     delete: writeOnOwnSites('uploadDelete'),
   },
-  hooks: { beforeOperation: [checkFile(imageProblems, () => settings.imageMaxBytes)] },
+  hooks: {
+    beforeOperation: [checkFile(imageProblems, detectImage, () => settings.imageMaxBytes)],
+    beforeValidate: [keepNameOfContent(detectImage)],
+    afterError: [unreadableUploadIs400],
+  },
   upload: {
     staticDir: path.join(settings.mediaDir, 'images'),
+    modifyResponseHeaders: inertFileHeaders,
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
     // Re-encoding the original through sharp drops EXIF, including GPS positions.
     resizeOptions: { width: 2560, height: 2560, fit: 'inside', withoutEnlargement: true },
@@ -86,9 +167,16 @@ export const Attachments: CollectionConfig = {
     update: writeOnOwnSites('upload'),
     delete: writeOnOwnSites('uploadDelete'),
   },
-  hooks: { beforeOperation: [checkFile(attachmentProblems, () => settings.attachmentMaxBytes)] },
+  hooks: {
+    beforeOperation: [
+      checkFile(attachmentProblems, detectAttachment, () => settings.attachmentMaxBytes),
+    ],
+    beforeValidate: [keepNameOfContent(detectAttachment)],
+    afterError: [unreadableUploadIs400],
+  },
   upload: {
     staticDir: path.join(settings.mediaDir, 'files'),
+    modifyResponseHeaders: inertFileHeaders,
     // Content is checked by checkFile; Payload's own check is told the same types.
     mimeTypes: [
       'application/pdf',

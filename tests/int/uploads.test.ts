@@ -15,6 +15,7 @@ import {
   pngBytes,
   type TestUser,
 } from '../helpers/fixtures'
+import { ACTIVE_EXTENSIONS, pageAsPdf, scriptedSvg } from '../helpers/hostile-files'
 import { type Started, startPayload, testDb } from '../helpers/payload'
 import { doc, docx, ofd, xlsx } from '../helpers/zip'
 
@@ -145,6 +146,129 @@ describe(`uploads on ${testDb()}`, () => {
         overrideAccess: false,
       }),
     ).rejects.toThrow(/替代文本/)
+  })
+})
+
+describe(`stored names come from content on ${testDb()}`, () => {
+  it.each(ACTIVE_EXTENSIONS)(
+    'stores a page posing as a PDF, uploaded as notice.%s, as notice.pdf',
+    async (ext) => {
+      const made = await attach(pageAsPdf(), `notice-${ext}.${ext}`, 'text/html')
+      expect(made.filename).toBe(`notice-${ext}.pdf`)
+      expect(made.mimeType).toBe('application/pdf')
+      expect(files('files')).toContain(`notice-${ext}.pdf`)
+      expect(files('files').filter((f) => !/\.(pdf|ofd|docx?|xlsx?)$/.test(f))).toEqual([])
+    },
+  )
+
+  it('stores a picture uploaded as logo.svg under the extension of what it is', async () => {
+    const data = await pngBytes(800, 600)
+    const media = await t.payload.create({
+      collection: 'media',
+      data: { site, alt: '标志' },
+      file: { data, name: '../标志.svg', mimetype: 'image/svg+xml', size: data.length },
+      user: editor,
+      overrideAccess: false,
+    })
+    expect(media.filename).toBe('标志.png')
+    expect(media.mimeType).toBe('image/png')
+    const sizes = Object.values(media.sizes as Record<string, { filename?: string | null }>)
+    const made = sizes.map((size) => size.filename).filter(Boolean)
+    expect(made.length).toBeGreaterThan(0)
+    for (const name of made) expect(name).toMatch(/^标志-\d+x\d+\.webp$/)
+    expect(
+      files('images')
+        .filter((f) => f.startsWith('标志'))
+        .every((f) => !f.endsWith('.svg')),
+    ).toBe(true)
+  })
+
+  it('refuses an SVG in the image library, in attachments and in request files', async () => {
+    const data = scriptedSvg()
+    const file = { data, name: 'logo.svg', mimetype: 'image/svg+xml', size: data.length }
+    await expect(
+      t.payload.create({
+        collection: 'media',
+        data: { site, alt: '矢量图' },
+        file,
+        user: editor,
+        overrideAccess: false,
+      }),
+    ).rejects.toThrow('此文件的内容不是图片')
+    await expect(attach(data, 'logo.svg', 'image/svg+xml')).rejects.toThrow('附件只接受')
+    await expect(
+      t.payload.create({ collection: 'request-files', data: { site }, file }),
+    ).rejects.toThrow('附件只接受')
+    expect(files('images').some((f) => f.endsWith('.svg'))).toBe(false)
+  })
+
+  it('answers a file name holding a NUL with 400 and a sentence, storing nothing', async () => {
+    const before = files('files')
+    const refused = await attach(pdfBytes(), 'a\u0000.html', 'application/pdf').catch((e) => e)
+    expect(refused).toMatchObject({ status: 400 })
+    expect(String(refused.message)).toContain('文件名中含有空字符')
+    expect(files('files')).toEqual(before)
+  })
+
+  it('gives request files the same naming rule (they are private, served only by the API)', async () => {
+    const data = pageAsPdf()
+    const made = await t.payload.create({
+      collection: 'request-files',
+      data: { site },
+      file: {
+        data,
+        name: 'C:\\fakepath\\申请.xhtml',
+        mimetype: 'application/xhtml+xml',
+        size: data.length,
+      },
+    })
+    expect(made.filename).toBe('申请.pdf')
+    expect(made.mimeType).toBe('application/pdf')
+  })
+
+  it('refuses a file Payload fetched itself under a name that does not fit its content', async () => {
+    // Payload stores a file fetched from `{ filename, url }` in the data without a req.file
+    // in beforeOperation; here the fetch is refused by Payload's safeFetch (loopback), so the
+    // last-word hook is called as Payload would call it after fetching.
+    const { Attachments } = await import('../../collections/Uploads')
+    const hook = Attachments.hooks!.beforeValidate![0]
+    const call = (filename: string, data: Buffer) =>
+      hook({
+        data: { filename },
+        req: { file: { data, name: filename, mimetype: 'text/html', size: data.length } },
+      } as never)
+    expect(() => call('notice.html', pageAsPdf())).toThrow('按其实际格式命名')
+    expect(() => call('notice.pdf', scriptedSvg())).toThrow('按其实际格式命名')
+    expect(call('notice.pdf', pageAsPdf())).toEqual({ filename: 'notice.pdf' })
+    const before = files('files')
+    await expect(
+      t.payload.create({
+        collection: 'attachments',
+        data: {
+          site,
+          title: '远程',
+          filename: 'remote.html',
+          url: 'http://127.0.0.1:9/remote.html',
+        },
+        user: editor,
+        overrideAccess: false,
+      }),
+    ).rejects.toThrow(/fetch|按其实际格式命名/i)
+    expect(files('files')).toEqual(before)
+  })
+
+  it('keeps the content-chosen extension when a file is replaced', async () => {
+    const made = await attach(pdfBytes(), '原件.pdf', 'application/pdf')
+    const data = pageAsPdf()
+    const updated = await t.payload.update({
+      collection: 'attachments',
+      id: made.id,
+      data: {},
+      file: { data, name: '替换.html', mimetype: 'text/html', size: data.length },
+      user: editor,
+      overrideAccess: false,
+    })
+    expect(updated.filename).toBe('替换.pdf')
   })
 })
 
