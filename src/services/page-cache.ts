@@ -54,8 +54,12 @@ export const pageCache = {
       keys.add(key)
     }
   },
-  /** Drop every page carrying any of the tags. Returns how many pages were dropped. */
-  purge(tags: string[]): number {
+  /**
+   * Drop every page carrying any of the tags. Returns how many pages were dropped. They are
+   * kept aside as stale fallbacks unless `keepStale: false` — for a page taken down on purpose
+   * (withdrawn, unpublished), which must not come back even while the database is away.
+   */
+  purge(tags: string[], { keepStale = true }: { keepStale?: boolean } = {}): number {
     let dropped = 0
     for (const tag of tags) {
       const keys = byTag.get(tag)
@@ -66,11 +70,17 @@ export const pageCache = {
         pages.delete(key)
         dropped++
         stale.delete(key)
+        if (!keepStale) continue
         const oldest = stale.size >= MAX_STALE ? stale.keys().next().value : undefined
         if (oldest !== undefined) stale.delete(oldest)
         stale.set(key, page)
       }
       byTag.delete(tag)
+    }
+    if (!keepStale) {
+      // Versions put aside by earlier purges go too (rare: a scan of the bounded stale set).
+      const gone = new Set(tags)
+      for (const [key, page] of stale) if (page.tags.some((t) => gone.has(t))) stale.delete(key)
     }
     for (const listener of listeners) listener(tags)
     return dropped

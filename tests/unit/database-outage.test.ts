@@ -130,4 +130,26 @@ describe('the page cache', () => {
     pageCache.set('k|/a/9.html|0', { ...page, body: Buffer.from('新版本') })
     expect(pageCache.stale('k|/a/9.html|0')).toBeUndefined()
   })
+
+  it('keeps nothing aside of a page taken down on purpose, not even an earlier version', async () => {
+    const { pageCache } = await import('../../src/services/page-cache')
+    const page = {
+      status: 200,
+      body: Buffer.from('已下线的信息'),
+      etag: '"y"',
+      lastModified: new Date(0).toUTCString(),
+      contentType: 'text/html; charset=utf-8',
+      tags: ['article:10', 'column:3'],
+      storedAt: 0,
+    }
+    pageCache.set('k|/a/10.html|0', page)
+    pageCache.purge(['column:3'])
+    expect(pageCache.stale('k|/a/10.html|0')).toBeDefined()
+    pageCache.purge(['article:10'], { keepStale: false })
+    expect(pageCache.stale('k|/a/10.html|0')).toBeUndefined()
+    pageCache.set('k|/a/10.html|0', page)
+    pageCache.purge(['article:10'], { keepStale: false })
+    expect(pageCache.get('k|/a/10.html|0')).toBeUndefined()
+    expect(pageCache.stale('k|/a/10.html|0')).toBeUndefined()
+  })
 })
