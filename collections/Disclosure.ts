@@ -62,6 +62,7 @@ import {
   createOnOwnSites,
   isPlatformAdminAccess,
   nobody,
+  serverOwnedFields,
   toActor,
   writeOnOwnSites,
 } from './access'
@@ -430,7 +431,8 @@ export const DisclosureRequests: CollectionConfig = {
     afterRead: [auditPersonalDataView(DISCLOSURE_REQUESTS)],
   },
   defaultSort: '-receivedAt',
-  fields: [
+  // The clock, the outcome and the record of steps (src/domain/server-owned) are the server's.
+  fields: serverOwnedFields(DISCLOSURE_REQUESTS, [
     siteField('request'),
     {
       name: 'trackingCode',
@@ -760,7 +762,7 @@ export const DisclosureRequests: CollectionConfig = {
         },
       ],
     },
-  ],
+  ]),
 }
 
 // ---------------------------------------------------------------- annual reports
@@ -810,7 +812,7 @@ export const AnnualReports: CollectionConfig = {
     delete: nobody,
   },
   hooks: { beforeChange: [oneReportPerYear] },
-  fields: [
+  fields: serverOwnedFields(ANNUAL_REPORTS, [
     siteField('annualReport'),
     { name: 'year', label: '年度', type: 'number', required: true, index: true },
     { name: 'section1', label: '一、总体情况', type: 'textarea' },
@@ -843,5 +845,5 @@ export const AnnualReports: CollectionConfig = {
       type: 'date',
       admin: { readOnly: true, position: 'sidebar' },
     },
-  ],
+  ]),
 }

@@ -1,6 +1,6 @@
 // Payload adapters over src/domain/permissions: each returns true/false or a query, so lists
 // are filtered by the database.
-import type { Access, FieldAccess, Where } from 'payload'
+import type { Access, Field, FieldAccess, Where } from 'payload'
 
 import {
   type Actor,
@@ -11,6 +11,7 @@ import {
   type WriteRule,
   writableSites,
 } from '../src/domain/permissions'
+import { ownedNames, ownershipOf, personMayWrite } from '../src/domain/server-owned'
 
 export const toActor = (user: unknown): Actor | null =>
   user && typeof user === 'object' && 'id' in user ? (user as Actor) : null
@@ -68,4 +69,52 @@ export const readOwnSites: Access = ({ req }) => {
   const sites = readableSites(toActor(req.user))
   if (sites === true) return true
   return sites.length ? siteIn(sites) : false
+}
+
+const noPerson: FieldAccess = () => false
+
+/**
+ * Applies src/domain/server-owned to a collection's fields: a field only the server writes gets
+ * field access `false` for people. Payload drops such a value in beforeValidate (an update keeps
+ * the stored value, a create the default) before any collection hook runs, so the workflow's own
+ * hooks still write it in beforeChange; and server code with `overrideAccess: true` skips field
+ * access altogether. The same holds for the admin, REST, GraphQL and the Local API.
+ */
+export function serverOwnedFields<T extends Field>(collection: string, fields: T[]): T[] {
+  const owned = ownershipOf(collection)
+  if (!owned) return fields
+  const found = new Set<string>()
+  // Top-level and presentational (row, collapsible, unnamed tab) fields: the names that hold data
+  // at the top of the document.
+  const walk = (list: Field[]): Field[] =>
+    list.map((field) => {
+      if (!('name' in field)) {
+        if (field.type === 'tabs') {
+          return {
+            ...field,
+            tabs: field.tabs.map((tab) =>
+              'name' in tab ? tab : { ...tab, fields: walk(tab.fields) },
+            ),
+          }
+        }
+        return 'fields' in field ? ({ ...field, fields: walk(field.fields) } as Field) : field
+      }
+      const name = field.name
+      if (!ownedNames(owned).includes(name) || field.type === 'ui') return field
+      found.add(name)
+      const access: { create?: FieldAccess; read?: FieldAccess; update?: FieldAccess } = {
+        ...field.access,
+      }
+      if (!personMayWrite({ collection, field: name, operation: 'create' }))
+        access.create = noPerson
+      if (!personMayWrite({ collection, field: name, operation: 'update' }))
+        access.update = noPerson
+      return { ...field, access } as Field
+    })
+  const result = walk(fields) as T[]
+  const missing = ownedNames(owned).filter((n) => !found.has(n))
+  if (missing.length) {
+    throw new Error(`server-owned fields not in ${collection}: ${missing.join(', ')}`)
+  }
+  return result
 }

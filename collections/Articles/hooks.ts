@@ -11,6 +11,12 @@ import { beijingYear } from '../../src/domain/dates'
 import { docNumberProblems, parseDocNumber } from '../../src/domain/numbering'
 import { type Actor, hasSiteRole, isPlatformAdmin } from '../../src/domain/permissions'
 import {
+  docNumberChangeBlockers,
+  markValue,
+  ownedNames,
+  SERVER_OWNED,
+} from '../../src/domain/server-owned'
+import {
   blocksPublishing,
   type Finding,
   parseWordList,
@@ -34,7 +40,7 @@ import { actorOf, recordAudit } from '../../src/services/audit'
 import { recordManualDocNumber, takeDocNumber, takeIndexNumber } from '../../src/services/numbering'
 import { notify, peopleWithRoles } from '../../src/services/notify'
 import { toActor } from '../access'
-import { ARTICLES, NUMBERING_SERIES, PUBLISHING_CHECKS, SITES } from '../slugs'
+import { ARTICLES, NUMBER_ASSIGNMENTS, NUMBERING_SERIES, PUBLISHING_CHECKS, SITES } from '../slugs'
 
 type Id = string | number
 type Doc = Record<string, unknown>
@@ -169,6 +175,28 @@ async function checkManualDocNumber(req: PayloadRequest, merged: Doc, id: Id | u
   }
 }
 
+/** Whether the site admin voided the article's current 发文字号 (number-assignments). */
+async function docNumberVoided(req: PayloadRequest, original: Doc): Promise<boolean> {
+  if (!original.docNumber || original.id == null) return false
+  const found = await req.payload.find({
+    collection: NUMBER_ASSIGNMENTS,
+    where: {
+      and: [
+        { number: { equals: original.docNumber } },
+        { article: { equals: original.id } },
+        { status: { equals: 'voided' } },
+      ],
+    },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    overrideAccess: true,
+    select: { id: true },
+    req,
+  })
+  return found.docs.length > 0
+}
+
 const loadSeries = async (req: PayloadRequest, id: Id) =>
   (await req.payload.findByID({
     collection: NUMBERING_SERIES,
@@ -215,9 +243,8 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({
     if (isLive(from)) {
       refuse(['已发布的信息不能直接恢复历史版本；请先下线，或由签发人修改后发布'])
     }
-    for (const f of ['indexNumber', 'docNumber', 'signedAt', 'publishedAt', 'history']) {
-      data[f] = original[f]
-    }
+    // An old version's numbers, dates and history are not today's: the server's fields stay.
+    for (const f of ['docNumber', ...ownedNames(SERVER_OWNED.articles)]) data[f] = original[f]
     data.state = 'draft'
     req.context.workflow = { move: 'restore', from, to: 'draft' } satisfies MoveRecord
     return data
@@ -251,9 +278,15 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({
     }
   }
   if ('docNumber' in data && String(data.docNumber ?? '') !== String(original.docNumber ?? '')) {
-    if (original.docNumber && (isLive(from) || contentLocked(from))) {
-      refuse(['已签发的发文字号不能修改；如号码有误，请由站点管理员作废后重新签发'])
-    }
+    const signed =
+      Boolean(original.signedAt || original.indexNumber) || isLive(from) || contentLocked(from)
+    const blockers = docNumberChangeBlockers({
+      before: original.docNumber as string,
+      after: data.docNumber as string,
+      signed,
+      voided: signed && (await docNumberVoided(req, original)),
+    })
+    if (blockers.length) refuse(blockers)
     if (data.docNumber) await checkManualDocNumber(req, merged, idOf(original.id))
   }
   if (
@@ -395,18 +428,38 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({
   return data
 }
 
-/** Only a site admin marks an emergency publication as reviewed afterwards. */
-export const guardEmergencyReview: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
-  if (req.context.seeding || !originalDoc) return data
-  if (
-    'emergencyReviewedAt' in data &&
-    data.emergencyReviewedAt &&
-    !originalDoc.emergencyReviewedAt
-  ) {
+/**
+ * Only a site admin marks an emergency publication as reviewed afterwards. The mark is the
+ * server's time, set once: a person asks for it with any value, and cannot date or undo it.
+ */
+export const guardEmergencyReview: CollectionBeforeChangeHook = ({
+  data,
+  originalDoc,
+  operation,
+  req,
+}) => {
+  if (req.context.seeding) return data
+  if (operation === 'create') {
+    if (req.user) data.emergencyReviewedAt = null
+    return data
+  }
+  if (!originalDoc || !('emergencyReviewedAt' in data)) return data
+  const before = (originalDoc.emergencyReviewedAt as string | null | undefined) ?? null
+  const asked = Boolean(data.emergencyReviewedAt) && !before
+  if (asked) {
     const actor = toActor(req.user)
     if (!isPlatformAdmin(actor) && !hasSiteRole(actor, idOf(originalDoc.site), 'site-admin')) {
       refuse(['只有站点管理员可以确认紧急发布已复核'], 403)
     }
+    if (!originalDoc.emergency) refuse(['该信息不是紧急发布，无需复核'])
+  }
+  // Server code without a user (scripts, imports) may still set or clear it.
+  if (req.user) {
+    data.emergencyReviewedAt = markValue({
+      requested: data.emergencyReviewedAt,
+      before,
+      now: new Date(),
+    })
   }
   return data
 }

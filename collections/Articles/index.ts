@@ -4,6 +4,7 @@ import { canReadAllSites, readableSites } from '../../src/domain/permissions'
 import {
   createOnOwnSites,
   publishedOrOwnSites,
+  serverOwnedFields,
   toActor,
   versionsOfOwnSites,
   writeOnOwnSites,
@@ -110,7 +111,8 @@ export const Articles: CollectionConfig = {
     afterDelete: [invalidateArticleOnDelete],
   },
   defaultSort: '-publishedAt',
-  fields: [
+  // The workflow's own fields (src/domain/server-owned) are written by the server only.
+  fields: serverOwnedFields(ARTICLES, [
     siteField('article'),
     { name: 'title', label: '标题', type: 'text', required: true, maxLength: 200 },
     {
@@ -241,6 +243,8 @@ export const Articles: CollectionConfig = {
               label: '发文字号',
               type: 'text',
               index: true,
+              // A number belongs to one document; the copy gets its own when signed.
+              hooks: { beforeDuplicate: [() => null] },
               admin: { description: '如“青政发〔2026〕12号”' },
             },
             {
@@ -271,6 +275,8 @@ export const Articles: CollectionConfig = {
       index: true,
       options: STATES.map((value) => ({ value, label: STATE_LABELS[value] })),
       admin: { position: 'sidebar', readOnly: true },
+      // A copy starts its own workflow.
+      hooks: { beforeDuplicate: [() => 'draft'] },
     },
     { name: 'workflowMove', type: 'text', virtual: true, admin: { hidden: true } },
     { name: 'workflowReason', type: 'text', virtual: true, admin: { hidden: true } },
@@ -371,5 +377,5 @@ export const Articles: CollectionConfig = {
         },
       ],
     },
-  ],
+  ]),
 }

@@ -314,8 +314,15 @@ describe(`disclosure requests on ${testDb()}`, () => {
 
   it('keeps one request per idempotency key', async () => {
     const key = `k-${Date.now()}`
-    await file('2026-11-05', { idempotencyKey: key })
-    await expect(file('2026-11-05', { idempotencyKey: key })).rejects.toThrow()
+    // The key is the public form's (server code); a person's request cannot set it.
+    const asTheForm = () =>
+      t.payload.create({
+        collection: 'disclosure-requests',
+        data: { site, channel: 'web', ...applicant, idempotencyKey: key },
+        overrideAccess: true,
+      })
+    await asTheForm()
+    await expect(asTheForm()).rejects.toThrow()
     const found = await t.payload.count({
       collection: 'disclosure-requests',
       where: { idempotencyKey: { equals: key } },
