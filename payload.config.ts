@@ -9,6 +9,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { collections, globals } from './collections'
+import { auditLoginFailureEverywhere } from './collections/hooks/audit'
 import { jobs } from './src/jobs'
 import { graphqlValidationRules } from './src/services/graphql-limits'
 import { annualReportPreviewHandler } from './src/services/annual-report'
@@ -87,6 +88,8 @@ export default buildConfig({
               },
             }
           : undefined,
+      // Failed logins through REST and GraphQL: audited, one answer for every account.
+      auditLoginFailureEverywhere,
     ],
   },
   // Types are generated for reference; not declared onto Payload, because ids are numbers on

@@ -134,3 +134,29 @@ export function roleChangeBlockers({
   }
   return reasons
 }
+
+/**
+ * Whose login lock the actor may lift: platform admins anyone's; a site admin only the staff of
+ * a site they administer, never platform staff. (Payload's default lets any logged-in person
+ * unlock anyone, so an editor could keep resetting a platform admin's lock during an attack.)
+ */
+export const unlockableSites = (actor: Actor | null | undefined): true | SiteId[] =>
+  isPlatformAdmin(actor) ? true : sitesWithRole(actor, 'site-admin')
+
+/** Sentences refusing to unlock `target` (null: no such account, answered like a stranger's). */
+export function unlockBlockers({
+  actor,
+  target,
+}: {
+  actor: Actor | null | undefined
+  target: Pick<Actor, 'platformRoles' | 'sites'> | null
+}): string[] {
+  if (!actor) return ['请先登录']
+  if (isPlatformAdmin(actor)) return []
+  const administered = new Set(sitesWithRole(actor, 'site-admin').map(String))
+  if (!administered.size) return ['只有平台管理员和站点管理员可以解锁账号']
+  if (target?.platformRoles?.length) return ['只有平台管理员可以解锁平台管理员或监管员的账号']
+  const theirs = target ? sitesWithRole({ id: 0, ...target }).map(String) : []
+  if (!theirs.some((s) => administered.has(s))) return ['只能解锁本站人员的账号']
+  return []
+}

@@ -152,7 +152,12 @@ export function createApp(options: AppOptions) {
         })
 
   if (nextHandler) {
-    app.use((req, res) => nextHandler(req, res))
+    app.use((req, res) => {
+      // Payload sees the client's address as Express resolved it (trust proxy), never a
+      // client-sent X-Forwarded-For: the per-address login limit and the audit trail use it.
+      req.headers['x-forwarded-for'] = req.ip ?? ''
+      return nextHandler(req, res)
+    })
   } else {
     app.use((_req, res) => {
       res.status(404).type('text/plain; charset=utf-8').send('页面不存在')
