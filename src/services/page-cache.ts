@@ -33,7 +33,7 @@ const state: State = (g.__jiyuePageCache ??= {
   listeners: new Set(),
 })
 const { pages, byTag, listeners } = state
-const stale = (state.stale ??= new Map())
+const stale: Map<string, CachedPage> = (state.stale ??= new Map())
 // Only a fallback for an outage: fewer than the live pages, oldest purge dropped first.
 const MAX_STALE = Math.ceil(MAX_ENTRIES / 4)
 
