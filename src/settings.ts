@@ -28,6 +28,7 @@ const env = z
     JOBS: z.string().default('on'),
     FIRST_HOUR_REMIND_AT: z.string().default('30,50'),
     FIRST_HOUR_ESCALATE_AT: z.coerce.number().int().positive().default(60),
+    DEV_HOSTS: z.string().optional(),
   })
   .parse(process.env)
 
@@ -92,4 +93,11 @@ export const settings = {
     .filter((n) => n > 0),
   /** Escalation to the site admin, minutes after signing. */
   firstHourEscalateAt: env.FIRST_HOUR_ESCALATE_AT,
+  /**
+   * Whether `<slug>.localhost` reaches a site and localhost links to the sites' development
+   * addresses: on by default outside production, off in production.
+   */
+  devHosts: env.DEV_HOSTS
+    ? !['0', 'false', 'no', 'off'].includes(env.DEV_HOSTS.toLowerCase())
+    : !production,
 }

@@ -243,8 +243,11 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({
     if (isLive(from)) {
       refuse(['已发布的信息不能直接恢复历史版本；请先下线，或由签发人修改后发布'])
     }
-    // An old version's numbers, dates and history are not today's: the server's fields stay.
-    for (const f of ['docNumber', ...ownedNames(SERVER_OWNED.articles)]) data[f] = original[f]
+    // An old version's numbers, dates and history are not today's: the server's fields stay,
+    // and so does the site (Payload leaves fields a person may not update empty on a restore).
+    for (const f of ['site', 'docNumber', ...ownedNames(SERVER_OWNED.articles)]) {
+      data[f] = original[f]
+    }
     data.state = 'draft'
     req.context.workflow = { move: 'restore', from, to: 'draft' } satisfies MoveRecord
     return data

@@ -27,8 +27,12 @@ export type AppOptions = {
 }
 
 const PUBLIC_BODY_LIMIT = 64 * 1024
-/** The request form takes one attachment (up to 5 MB) plus the fields; it reads at most 6 MB itself and answers larger bodies with its own page, so this outer guard sits above that. */
-const REQUEST_FORM_BODY_LIMIT = 7 * 1024 * 1024
+/**
+ * The request form reads its own body: it keeps the typed text of any post, drops an attachment
+ * over its limit and stops listening after 64 MB, then shows the form again with the text and a
+ * sentence about the file. A refusal here would lose the text, so there is none for it.
+ */
+const REQUEST_FORM_BODY_LIMIT = Number.POSITIVE_INFINITY
 const REQUEST_FORM = /^\/ysqgk(\/|$)/
 
 const ADMIN_PATHS = /^\/(admin|api|_next|__nextjs[^/]*)(\/|$)/

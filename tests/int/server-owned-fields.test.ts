@@ -215,6 +215,8 @@ beforeAll(async () => {
 }, 180_000)
 
 afterAll(async () => {
+  // Workflow mail is sent after the response (setImmediate): let the last moves' lookups finish.
+  await new Promise((resolve) => setTimeout(resolve, 500))
   await requestMailSettled?.()
   await auditSettled?.()
   await t?.stop()
@@ -391,6 +393,38 @@ describe(`server-owned fields of articles on ${testDb()}`, () => {
       overrideAccess: false,
     })
     expect(new Date(String(undone.emergencyReviewedAt)).getTime()).toBe(at)
+  })
+
+  it('restores an old version as a draft that keeps today’s history and numbers', async () => {
+    const id = await draft()
+    await move(id, people.editor, 'submitted')
+    await move(id, people.reviewer, 'reviewed')
+    const signed = await move(id, people.signer, 'signed')
+    await move(id, people.signer, 'returned', { workflowReason: '请修改' })
+    const versions = await t.payload.findVersions({
+      collection: 'articles',
+      where: { parent: { equals: id } },
+      sort: 'createdAt',
+      overrideAccess: true,
+    })
+    const first = versions.docs[0]
+    const restored = (await t.payload.restoreVersion({
+      collection: 'articles',
+      id: first.id,
+      user: people['site-admin'],
+      overrideAccess: false,
+    })) as unknown as Record<string, unknown>
+    expect(restored.state).toBe('draft')
+    const doc = await stored('articles', id)
+    expect(doc.indexNumber).toBe(signed.indexNumber)
+    expect(doc.signedAt).toBe(signed.signedAt)
+    expect(String(doc.submittedBy)).toBe(String(people.editor.id))
+    expect((doc.history as { move: string }[]).map((h) => h.move)).toEqual([
+      'submit',
+      'review',
+      'sign',
+      'return',
+    ])
   })
 
   it('copies none of the workflow’s fields into a duplicate', async () => {
