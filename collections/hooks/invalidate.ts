@@ -1,6 +1,8 @@
-// Keep public pages true at once: every change drops the cached pages that show it.
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+// Keep public pages true at once: every change drops the cached pages that show it, on this
+// node now and on every node within a poll (src/services/cache-purges.ts).
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
+import { recordPurge } from '../../src/services/cache-purges'
 import { pageCache, tags } from '../../src/services/page-cache'
 
 const idOf = (v: unknown): string | number | undefined =>
@@ -11,20 +13,26 @@ const idOf = (v: unknown): string | number | undefined =>
 const ids = (v: unknown): (string | number)[] =>
   (Array.isArray(v) ? v : []).map(idOf).filter((x): x is string | number => x != null)
 
-export const invalidateSite: CollectionAfterChangeHook = ({ doc }) => {
-  pageCache.purge([tags.site(doc.id), tags.platform])
+/** Here at once, and recorded for the other nodes with the change itself. */
+async function purge(req: PayloadRequest, list: string[]): Promise<void> {
+  pageCache.purge(list)
+  await recordPurge(req, list)
+}
+
+export const invalidateSite: CollectionAfterChangeHook = async ({ doc, req }) => {
+  await purge(req, [tags.site(doc.id), tags.platform])
   return doc
 }
 
-export const invalidateColumn: CollectionAfterChangeHook = ({ doc }) => {
+export const invalidateColumn: CollectionAfterChangeHook = async ({ doc, req }) => {
   const site = idOf(doc.site)
-  if (site != null) pageCache.purge([tags.site(site)])
+  if (site != null) await purge(req, [tags.site(site)])
   return doc
 }
 
-export const invalidateColumnOnDelete: CollectionAfterDeleteHook = ({ doc }) => {
+export const invalidateColumnOnDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
   const site = idOf(doc.site)
-  if (site != null) pageCache.purge([tags.site(site)])
+  if (site != null) await purge(req, [tags.site(site)])
   return doc
 }
 
@@ -41,12 +49,12 @@ const articleTags = (
   ]
 }
 
-export const invalidateArticle: CollectionAfterChangeHook = ({ doc, previousDoc }) => {
-  pageCache.purge(articleTags(doc, previousDoc))
+export const invalidateArticle: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  await purge(req, articleTags(doc, previousDoc))
   return doc
 }
 
-export const invalidateArticleOnDelete: CollectionAfterDeleteHook = ({ doc }) => {
-  pageCache.purge(articleTags(doc))
+export const invalidateArticleOnDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  await purge(req, articleTags(doc))
   return doc
 }

@@ -28,17 +28,20 @@ export type HostMatch<S> =
   { kind: 'platform' } | { kind: 'site'; site: S } | { kind: 'unknown'; host: string }
 
 /**
- * A site answers on each of its configured domains and, for development, on
- * `<slug>.localhost`. The platform answers on localhost and on its own configured hosts.
+ * A site answers on each of its configured domains and, where the platform serves development
+ * hosts (`devHosts`, settings DEV_HOSTS), on `<slug>.localhost`. The platform answers on
+ * localhost and on its own configured hosts.
  */
 export function matchHost<S extends SiteFacts>({
   host,
   sites,
   platformHosts = [],
+  devHosts = false,
 }: {
   host: string | undefined | null
   sites: S[]
   platformHosts?: string[]
+  devHosts?: boolean
 }): HostMatch<S> {
   const h = normaliseHost(host)
   if (PLATFORM_HOSTS.has(h) || platformHosts.map(normaliseHost).includes(h)) {
@@ -47,7 +50,7 @@ export function matchHost<S extends SiteFacts>({
   for (const site of sites) {
     if (site.domains.some((d) => normaliseHost(d) === h)) return { kind: 'site', site }
   }
-  const dev = /^([a-z0-9][a-z0-9-]*)\.localhost$/.exec(h)
+  const dev = devHosts ? /^([a-z0-9][a-z0-9-]*)\.localhost$/.exec(h) : null
   if (dev) {
     const site = sites.find((s) => s.slug === dev[1])
     if (site) return { kind: 'site', site }
@@ -55,7 +58,11 @@ export function matchHost<S extends SiteFacts>({
   return { kind: 'unknown', host: h }
 }
 
-/** The public origin of a site: its first domain, or `<slug>.localhost:<port>` in development. */
+/** A site's development address, on the server's own port (never one a request names). */
+export const devOrigin = (slug: string, port?: number | string): string =>
+  `http://${slug}.localhost${port ? `:${port}` : ''}`
+
+/** The public origin of a site: its first domain, or its development address. */
 export function siteOrigin({
   site,
   port,
@@ -67,38 +74,51 @@ export function siteOrigin({
 }): string {
   const domain = site.domains[0]
   if (domain) return `${protocol}://${domain}`
-  return `http://${site.slug}.localhost${port ? `:${port}` : ''}`
+  return devOrigin(site.slug, port)
 }
 
 /**
- * The origin to link a reader to: on a development address (`*.localhost`, localhost) the
- * other sites' development addresses, with the reader's port; otherwise their real domains.
+ * The origin to link a reader to. A reader on a development address (`dev`) is sent to the
+ * other sites' development addresses on the server's own port; everyone else to their real
+ * domains. Nothing here comes from the request but that one yes/no, and the cache key carries
+ * it, so a cached page holds no address a client chose.
  */
 export function linkOrigin({
   site,
-  requestHost,
+  dev,
   port,
 }: {
   site: Pick<SiteFacts, 'slug' | 'domains'>
-  requestHost: string | undefined | null
+  dev: boolean
   port?: number | string
 }): string {
-  if (isDevHost(requestHost)) {
-    const given = hostPort(requestHost) ?? (port != null ? String(port) : '')
-    return `http://${site.slug}.localhost${given ? `:${given}` : ''}`
-  }
-  return siteOrigin({ site, port })
+  return dev ? devOrigin(site.slug, port) : siteOrigin({ site, port })
 }
 
-/** A development address: localhost, `*.localhost` or a loopback IP. */
-export function isDevHost(requestHost: string | undefined | null): boolean {
+/**
+ * A development address: localhost, `*.localhost` or a loopback IP — and only where the
+ * platform serves development hosts at all.
+ */
+export function isDevHost(requestHost: string | undefined | null, devHosts: boolean): boolean {
+  if (!devHosts) return false
   const host = normaliseHost(requestHost)
   return PLATFORM_HOSTS.has(host) || host.endsWith('.localhost')
 }
 
-/** The port written in a Host header, if any. */
-export const hostPort = (requestHost: string | undefined | null): string | undefined =>
-  /:(\d+)$/.exec((requestHost ?? '').trim())?.[1]
+/**
+ * A path of this site to link back to (care-mode switch, breadcrumbs, canonical): one leading
+ * `/`, no backslashes, no doubled slashes, no characters browsers drop. `//evil.example/x`,
+ * `/\evil.example/x` and `/<TAB>/evil.example` all become paths on this site.
+ */
+export function localPath(path: string | undefined | null): string {
+  const cleaned = String(path ?? '')
+    // Browsers drop tabs and line breaks inside URLs, and read `\` as `/`.
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/\\/g, '/')
+    .replace(/\/{2,}/g, '/')
+  return cleaned.startsWith('/') ? cleaned : `/${cleaned}`
+}
 
 /** Sites listed publicly: those still serving their own content. */
 export const isListed = (status: SiteStatus): boolean =>

@@ -12,6 +12,7 @@ import {
   screenshot,
   startFullServer,
 } from '../helpers/browser'
+import { solveArithmetic } from '../helpers/captcha-solver'
 
 let server: FullServer
 let browser: Browser
@@ -481,11 +482,9 @@ describe('disclosure pages', () => {
     await page.goto(`${origin}/ysqgk/?captcha=text`)
     const solve = async () => {
       const label = await page.locator('label[for="f-captcha"]').innerText()
-      const n = '零一二三四五六七八九十'
-      const m = /([零一二三四五六七八九十])([加减])([零一二三四五六七八九十])/.exec(label)
-      if (!m) throw new Error(`no arithmetic question in “${label}”`)
-      const [a, b] = [n.indexOf(m[1]), n.indexOf(m[3])]
-      await page.fill('#f-captcha', String(m[2] === '加' ? a + b : a - b))
+      const answer = solveArithmetic(label.replace(/^验证码：|（必填）$/g, ''))
+      if (answer == null) throw new Error(`no arithmetic question in “${label}”`)
+      await page.fill('#f-captcha', String(answer))
     }
     await page.check('#f-applicantKind-natural-person')
     await page.fill('#f-name', '王小明')

@@ -32,6 +32,8 @@ export async function startServer({ seed = false }: { seed?: boolean } = {}): Pr
     port,
     url: `http://127.0.0.1:${port}`,
     close: async () => {
+      const { stopPurgeSync } = await import('../../src/services/cache-purges')
+      stopPurgeSync(started.payload)
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await started.stop()
     },

@@ -217,6 +217,52 @@ describe('a site', () => {
   })
 })
 
+describe('addresses a client sends', () => {
+  const hrefs = (html: string) => [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1])
+
+  it('never caches links to a Host or port the client chose', async () => {
+    const { pageCache } = await import('../../src/services/page-cache')
+    pageCache.clear()
+    // The hostile request first, so that it is the one that fills the cache.
+    const hostile = await get(s, '/jggk/', { host: 'fgw.localhost:6666' })
+    expect(hostile.status).toBe(200)
+    expect(hostile.text).not.toContain(':6666')
+    // Development links use the server's own port, whatever the Host said.
+    expect(hostile.text).toContain(`http://www.localhost:${s.port}/`)
+    for (const host of ['fgw.qingchuan.gov.cn', 'FGW.qingchuan.gov.cn:80', 'fgw.localhost:6666']) {
+      const res = await get(s, '/jggk/', { host })
+      expect(res.text, host).not.toContain('6666')
+      if (!host.includes('localhost')) {
+        // No development address of a site (the directory link is the platform's own setting).
+        expect(res.text, host).not.toMatch(/\/\/[a-z0-9-]+\.localhost/)
+        expect(res.text, host).toContain('http://www.qingchuan.gov.cn/')
+        expect(res.text, host).toContain('<meta name="SiteDomain" content="fgw.qingchuan.gov.cn">')
+      }
+    }
+    // The directory as well.
+    const dir = await get(s, '/', { host: 'localhost:6666' })
+    expect(dir.text).not.toContain('6666')
+    expect((await get(s, '/', { host: `localhost:${s.port}` })).text).not.toContain('6666')
+  })
+
+  it.each([
+    '//evil.example/x',
+    '/\\evil.example/x',
+    '/%09/evil.example',
+    '//evil.example/x?care=1',
+  ])('keeps every link of the 404 page for %s on the site', async (path) => {
+    const res = await get(s, path, www)
+    expect(res.status).toBe(404)
+    const links = hrefs(res.text)
+    expect(links.some((h) => h.includes('care=1') || h.startsWith('/evil'))).toBe(true)
+    for (const h of links) {
+      expect(h, h).not.toMatch(/^\/\/|^\/\\|\\/)
+      if (/^[a-z]+:/i.test(h)) expect(new URL(h).host, h).not.toContain('evil')
+      else expect(new URL(h, 'http://www.qingchuan.gov.cn/').host, h).toBe('www.qingchuan.gov.cn')
+    }
+  })
+})
+
 describe('the output cache', () => {
   it('serves repeat requests from cache with ETag, 304 and gzip', async () => {
     await get(s, '/xwzx/', www)
@@ -307,19 +353,22 @@ describe('retired sites', () => {
 })
 
 describe('files', () => {
-  it('serves uploaded images and attachments', async () => {
+  it('serves uploaded images and attachments on a site host', async () => {
     const media = await s.payload.find({ collection: 'media', limit: 1 })
-    const res = await fetch(
-      `${s.url}/files/images/${encodeURIComponent(media.docs[0].filename as string)}`,
-    )
+    const image = `/files/images/${encodeURIComponent(media.docs[0].filename as string)}`
+    const res = await get(s, image, www)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('image/')
     const att = await s.payload.find({ collection: 'attachments', limit: 1 })
-    const pdf = await fetch(
-      `${s.url}/files/docs/${encodeURIComponent(att.docs[0].filename as string)}`,
+    const pdf = await get(
+      s,
+      `/files/docs/${encodeURIComponent(att.docs[0].filename as string)}`,
+      www,
     )
     expect(pdf.status).toBe(200)
-    expect((await pdf.text()).startsWith('%PDF-')).toBe(true)
+    expect(pdf.text.startsWith('%PDF-')).toBe(true)
+    // Never on the platform's own host, where the admin runs (tests/http/files.test.ts).
+    expect((await get(s, image, { host: 'localhost' })).status).toBe(404)
   })
 })
 

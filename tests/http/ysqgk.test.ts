@@ -4,15 +4,19 @@ import http from 'node:http'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { chineseNumber } from '../../src/domain/captcha-question'
 import { beijingDate } from '../../src/domain/dates'
-import { peekCaptchaAnswer } from '../../src/services/captcha'
+import type * as Captcha from '../../src/services/captcha'
 import { startServer, type TestServer } from '../helpers/server'
 
 let s: TestServer
 let wwwId: string | number
+// Loaded after the server: the module reads the settings, which must see the test's database.
+let peekCaptchaAnswer: typeof Captcha.peekCaptchaAnswer
 
 beforeAll(async () => {
   s = await startServer({ seed: true })
+  ;({ peekCaptchaAnswer } = await import('../../src/services/captcha'))
   const site = await s.payload.find({ collection: 'sites', where: { slug: { equals: 'www' } } })
   wwwId = site.docs[0].id
 })
@@ -203,12 +207,13 @@ describe('the request form', () => {
     const image = await v.get('/ysqgk/')
     expect(image.text).toContain('href="/ysqgk/?captcha=text"')
     const res = await v.get('/ysqgk/?captcha=text')
-    expect(res.text).toMatch(/验证码：[一二三四五六七八九十]+[加减][一二三四五六七八九十]+等于几？/)
+    // Varied wording, numbers in words or digits: a question, said in words, ending in ？.
+    expect(res.text).toMatch(/验证码：[^<]*[一二三四五六七八九十\d][^<]*？<span/)
     expect(res.text).not.toContain('/ysqgk/captcha/')
     expect(peekCaptchaAnswer(hidden(res.text, 'captchaId'))).toMatch(/^\d{1,2}$/)
     // Care mode starts with the question, and keeps care mode in the form's address.
     const care = await v.get('/ysqgk/?care=1')
-    expect(care.text).toContain('等于几？')
+    expect(hidden(care.text, 'captchaKind')).toBe('text')
     expect(care.text).toContain('action="/ysqgk/?care=1"')
   })
 
@@ -221,7 +226,7 @@ describe('the request form', () => {
       switchCaptcha: 'text',
     })
     expect(res.status).toBe(200)
-    expect(res.text).toContain('等于几？')
+    expect(hidden(res.text, 'captchaKind')).toBe('text')
     expect(res.text).toContain(`value="${applicant.name}"`)
     expect(res.text).not.toContain('error-summary')
   })
@@ -281,6 +286,16 @@ describe('the request form', () => {
     expect(res.text).toMatch(CODE)
     expect(res.text).toContain('<html lang="zh-CN" class="care">')
     expect(await requestsWithKey(tokens.idem)).toHaveLength(1)
+  })
+
+  it('takes the arithmetic answer written in Chinese words', async () => {
+    const v = visitor('www.localhost', '10.0.2.5')
+    const form = await v.get('/ysqgk/?captcha=text')
+    const tokens = formTokens(form.text)
+    const words = chineseNumber(Number(tokens.captchaAnswer))
+    const res = await v.post('/ysqgk/', { ...applicant, ...tokens, captchaAnswer: words })
+    expect(res.status).toBe(200)
+    expect(res.text).toMatch(CODE)
   })
 
   it('answers the same submission sent twice with the same request and code', async () => {
@@ -446,6 +461,23 @@ describe('the request form', () => {
     expect(await requestsWithKey(tokens.idem)).toHaveLength(0)
   })
 
+  it('keeps what was typed when the attachment is far over the limit (past the old 7 MB guard)', async () => {
+    const v = visitor('www.localhost', '10.0.6.4')
+    const form = await v.get('/ysqgk/')
+    const tokens = formTokens(form.text)
+    const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(9 * 1024 * 1024, 0x20)])
+    const res = await v.postMultipart(
+      '/ysqgk/',
+      { ...applicant, ...tokens },
+      { name: '扫描件.pdf', type: 'application/pdf', bytes: big },
+    )
+    expect(res.status).toBe(400)
+    expect(res.text).toContain('附件大小为 9.0 MB，超过了 5.0 MB 的上限')
+    expect(res.text).toContain(`value="${applicant.name}"`)
+    expect(res.text).toContain(applicant.description)
+    expect(await requestsWithKey(tokens.idem)).toHaveLength(0)
+  })
+
   it('refuses a sixth request from one address within ten minutes with 429', async () => {
     const ip = '10.0.7.1'
     for (let i = 0; i < 5; i++) await submit('fgw.localhost', ip)
@@ -540,5 +572,80 @@ describe('tracking a request', () => {
     const res = await v.post('/ysqgk/track', { code })
     expect(res.status).toBe(403)
     expect(res.text).not.toContain('已收到')
+  })
+})
+
+// ---------------------------------------------------------------- failures
+
+describe('when the database fails', () => {
+  /** Every query and write of the Local API fails as in an outage, until restored. */
+  function outage() {
+    const p = s.payload as unknown as Record<string, unknown>
+    const db = s.payload.db as unknown as Record<string, unknown>
+    const saved = {
+      find: p.find,
+      create: p.create,
+      dbFind: db.find,
+      dbUpdateOne: db.updateOne,
+      dbCreate: db.create,
+    }
+    const down = async () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+        code: 'ECONNREFUSED',
+      })
+    }
+    Object.assign(p, { find: down, create: down })
+    Object.assign(db, { find: down, updateOne: down, create: down })
+    return () => {
+      Object.assign(p, { find: saved.find, create: saved.create })
+      Object.assign(db, {
+        find: saved.dbFind,
+        updateOne: saved.dbUpdateOne,
+        create: saved.dbCreate,
+      })
+    }
+  }
+
+  it('shows the form again with everything typed, 503 and Retry-After, and saves it on the retry', async () => {
+    const v = visitor('www.localhost', '10.0.9.1')
+    const form = await v.get('/ysqgk/')
+    const tokens = formTokens(form.text)
+    const restore = outage()
+    let res: Answer
+    try {
+      res = await v.post('/ysqgk/', { ...applicant, ...tokens })
+    } finally {
+      restore()
+    }
+    expect(res.status).toBe(503)
+    expect(res.headers['retry-after']).toBe('60')
+    expect(res.text).toContain('系统暂时无法保存您的申请，您填写的内容已保留在下方')
+    for (const typed of [applicant.name, applicant.idNumber, applicant.phone, applicant.address])
+      expect(res.text).toContain(`value="${typed}"`)
+    expect(res.text).toContain(applicant.description)
+    // The same submission (its idempotency key) with a new CAPTCHA: stored once, when it works.
+    expect(hidden(res.text, 'idem')).toBe(tokens.idem)
+    const again = await v.post('/ysqgk/', { ...applicant, ...formTokens(res.text) })
+    expect(again.status).toBe(200)
+    expect(again.text).toMatch(CODE)
+    expect(await requestsWithKey(tokens.idem)).toHaveLength(1)
+  })
+
+  it('keeps the typed tracking code and says to try again', async () => {
+    const v = visitor('www.localhost', '10.0.9.2')
+    const page = await v.get('/ysqgk/track')
+    const restore = outage()
+    let res: Answer
+    try {
+      res = await v.post('/ysqgk/track', {
+        _csrf: hidden(page.text, '_csrf'),
+        code: 'ABCD-EFGH-JKLM-NPQR',
+      })
+    } finally {
+      restore()
+    }
+    expect(res.status).toBe(503)
+    expect(res.text).toContain('系统暂时无法查询办理进度')
+    expect(res.text).toContain('value="ABCD-EFGH-JKLM-NPQR"')
   })
 })

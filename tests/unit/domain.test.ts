@@ -47,7 +47,7 @@ describe('site resolution', () => {
     ['fgw.localhost:3000', 'fgw'],
     ['www.localhost', 'www'],
   ])('finds the site for host %s', (host, slug) => {
-    const m = matchHost({ host, sites })
+    const m = matchHost({ host, sites, devHosts: true })
     expect(m.kind).toBe('site')
     expect(m.kind === 'site' && m.site.slug).toBe(slug)
   })
@@ -64,6 +64,14 @@ describe('site resolution', () => {
   it.each(['nope.localhost', 'evil.example.com', '', 'qingchuan.gov.cn'])(
     'does not match unknown host %j',
     (host) => {
+      expect(matchHost({ host, sites, devHosts: true }).kind).toBe('unknown')
+    },
+  )
+
+  it.each(['fgw.localhost:6666', 'www.localhost'])(
+    'does not serve %s where development hosts are off (production)',
+    (host) => {
+      expect(matchHost({ host, sites, devHosts: false }).kind).toBe('unknown')
       expect(matchHost({ host, sites }).kind).toBe('unknown')
     },
   )
@@ -277,19 +285,44 @@ describe('uploads are judged by content', () => {
 })
 
 describe('links between sites', () => {
-  it('follow the address the reader came by', async () => {
-    const { linkOrigin, isDevHost } = await import('../../src/domain/sites')
-    const fgw = { slug: 'fgw', domains: ['fgw.qingchuan.gov.cn'] }
-    expect(linkOrigin({ site: fgw, requestHost: 'www.localhost:3000' })).toBe(
-      'http://fgw.localhost:3000',
-    )
-    expect(linkOrigin({ site: fgw, requestHost: 'localhost', port: 4000 })).toBe(
-      'http://fgw.localhost:4000',
-    )
-    expect(linkOrigin({ site: fgw, requestHost: 'www.qingchuan.gov.cn' })).toBe(
-      'http://fgw.qingchuan.gov.cn',
-    )
-    expect(isDevHost('127.0.0.1:3000')).toBe(true)
-    expect(isDevHost('www.gov.cn')).toBe(false)
+  const fgw = { slug: 'fgw', domains: ['fgw.qingchuan.gov.cn'] }
+
+  it('send a reader on a development address to development addresses on the server port', async () => {
+    const { linkOrigin } = await import('../../src/domain/sites')
+    expect(linkOrigin({ site: fgw, dev: true, port: 4000 })).toBe('http://fgw.localhost:4000')
+    expect(linkOrigin({ site: fgw, dev: false, port: 4000 })).toBe('http://fgw.qingchuan.gov.cn')
+  })
+
+  it.each([
+    ['127.0.0.1:3000', true, true],
+    ['fgw.localhost:6666', true, true],
+    ['fgw.localhost:6666', false, false],
+    ['localhost', false, false],
+    ['www.gov.cn', true, false],
+  ])('counts %s as a development address (dev hosts on: %s): %s', async (host, on, dev) => {
+    const { isDevHost } = await import('../../src/domain/sites')
+    expect(isDevHost(host, on)).toBe(dev)
+  })
+})
+
+describe('links back to the page itself', () => {
+  it.each([
+    ['/tzgg/', '/tzgg/'],
+    ['//evil.example/x', '/evil.example/x'],
+    ['/\\evil.example/x', '/evil.example/x'],
+    ['/\\/evil.example', '/evil.example'],
+    ['/\t/evil.example', '/evil.example'],
+    ['/\n\r//evil.example', '/evil.example'],
+    ['evil.example', '/evil.example'],
+    ['', '/'],
+    [undefined, '/'],
+    ['/a//b///c', '/a/b/c'],
+  ])('makes %j a path on this site: %j', async (path, expected) => {
+    const { localPath } = await import('../../src/domain/sites')
+    const local = localPath(path)
+    expect(local).toBe(expected)
+    expect(local).toMatch(/^\/(?![/\\])/)
+    // A browser resolves it on the page's own origin.
+    expect(new URL(local, 'https://www.qingchuan.gov.cn/x/').host).toBe('www.qingchuan.gov.cn')
   })
 })

@@ -8,7 +8,6 @@ import {
   requestAttachmentKind,
   requestAttachmentProblems,
 } from '../../src/domain/request-form'
-import { arithmeticQuestion } from '../../src/services/captcha'
 import { doc, docx, ofd, xlsx } from '../helpers/zip'
 
 // Made-up numbers whose check characters are computed here, independently of the module.
@@ -276,25 +275,5 @@ describe('the receipt', () => {
       delivery: '邮寄',
       contact: '138****5678',
     })
-  })
-})
-
-describe('the arithmetic CAPTCHA', () => {
-  it('asks in Chinese words and expects digits', () => {
-    const seq = [2, 4, 0] // a = 3, b = 5, addition
-    expect(arithmeticQuestion(() => seq.shift()!)).toEqual({
-      question: '三加五等于几？',
-      answer: '8',
-    })
-    const sub = [8, 1, 1] // a = 9, b = 2, subtraction
-    expect(arithmeticQuestion(() => sub.shift()!)).toEqual({
-      question: '九减二等于几？',
-      answer: '7',
-    })
-  })
-
-  it('never asks for a negative answer', () => {
-    for (let i = 0; i < 200; i++)
-      expect(Number(arithmeticQuestion().answer)).toBeGreaterThanOrEqual(0)
   })
 })

@@ -5,7 +5,7 @@ import { UPDATE_CLASSES, type UpdateClass } from '../../domain/columns'
 import { beijingDate, beijingDateTime } from '../../domain/dates'
 import { VALIDITY_LABELS, type Validity } from '../../domain/disclosure'
 import { pageCount, pageWindow } from '../../domain/pagination'
-import { isListed, linkOrigin, normaliseHost, siteOrigin } from '../../domain/sites'
+import { isListed, linkOrigin, localPath, siteOrigin } from '../../domain/sites'
 import { tags } from '../../services/page-cache'
 import { richTextToHtml } from '../render/lexical'
 import { articleHref, columnHref, fileUrl, withPage } from '../render/urls'
@@ -32,7 +32,12 @@ export type PageContext = {
   care: boolean
   port: number
   platformName: string
-  requestHost: string
+  /**
+   * Whether the reader came by a development address (`<slug>.localhost`): links to other
+   * sites then go to theirs. The only fact about the request that links depend on; the router's
+   * cache key carries it.
+   */
+  dev: boolean
   /** The platform's site directory (站群导航). */
   directoryHref: string
 }
@@ -122,7 +127,7 @@ const ARTICLE_SELECT = {
   validityChangedBy: true,
 } as const
 
-export const siteView = (ctx: Pick<PageContext, 'site' | 'port' | 'requestHost'>): SiteView => {
+export const siteView = (ctx: Pick<PageContext, 'site' | 'port'>): SiteView => {
   const { site } = ctx
   const origin = siteOrigin({ site, port: ctx.port })
   return {
@@ -141,7 +146,8 @@ export const siteView = (ctx: Pick<PageContext, 'site' | 'port' | 'requestHost'>
     phone: site.phone,
     officeHours: site.officeHours,
     origin,
-    domain: site.domains[0] ?? normaliseHost(ctx.requestHost),
+    // Never the Host as sent: the page may be cached and shown to the next reader.
+    domain: site.domains[0] ?? new URL(origin).host,
     leaders: site.leaders,
   }
 }
@@ -165,6 +171,7 @@ export function layout(
   },
 ): Layout {
   const careQs = ctx.care ? '?care=1' : ''
+  const path = localPath(ctx.path)
   const topOfCurrent = current ? topAncestor(ctx.columns, current) : undefined
   const view = siteView(ctx)
   return {
@@ -179,12 +186,12 @@ export function layout(
     ],
     care: ctx.care,
     careQs,
-    careToggleHref: ctx.care ? ctx.path : `${ctx.path}?care=1`,
+    careToggleHref: ctx.care ? path : `${path}?care=1`,
     meta: {
       title: title === ctx.site.name ? title : `${title} - ${ctx.site.name}`,
       columnName,
       description: description || `${ctx.site.name}官方网站`,
-      canonical: `${view.origin}${ctx.path}`,
+      canonical: `${view.origin}${path}`,
     },
     breadcrumbs,
     platformName: ctx.platformName,
@@ -193,7 +200,7 @@ export function layout(
       .filter((s) => String(s.id) !== String(ctx.site.id) && isListed(s.status))
       .map((s) => ({
         name: s.name,
-        href: linkOrigin({ site: s, requestHost: ctx.requestHost, port: ctx.port }) + '/',
+        href: linkOrigin({ site: s, dev: ctx.dev, port: ctx.port }) + '/',
       })),
     year: new Date().getFullYear(),
   }
@@ -608,7 +615,7 @@ async function validityOf(
     href =
       String(site.id) === String(ctx.site.id)
         ? path
-        : linkOrigin({ site, requestHost: ctx.requestHost, port: ctx.port }) + path
+        : linkOrigin({ site, dev: ctx.dev, port: ctx.port }) + path
   }
   return { view: { ...view, changedBy: { title: target.title, href } }, changedById }
 }
@@ -623,7 +630,7 @@ export function notFoundLayout(
     columnName: title,
     breadcrumbs: [
       { name: '首页', href: '/' },
-      { name: title, href: ctx.path, current: true },
+      { name: title, href: localPath(ctx.path), current: true },
     ],
     related: sites,
   })

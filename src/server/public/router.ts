@@ -10,14 +10,16 @@ import type { Payload } from 'payload'
 import { isDatabaseUnavailable } from '../../domain/database-errors'
 import { parsePageSegment } from '../../domain/pagination'
 import {
-  hostPort,
   isDevHost,
   isListed,
   linkOrigin,
+  localPath,
   matchHost,
   siteOrigin,
 } from '../../domain/sites'
+import { startPurgeSync } from '../../services/cache-purges'
 import { type CachedPage, pageCache, tags as cacheTags } from '../../services/page-cache'
+import { settings } from '../../settings'
 import { render } from '../render/engine'
 import { rssXml, sitemapXml } from '../render/feeds'
 import { articleHref, columnHref } from '../render/urls'
@@ -56,6 +58,8 @@ export type PublicOptions = {
   cdnSeconds: number
   /** Paths handed on to the next handler (the admin and API) instead of a site's 404. */
   passThrough: (path: string) => boolean
+  /** Whether `<slug>.localhost` and localhost serve development links (settings DEV_HOSTS). */
+  devHosts?: boolean
 }
 
 const HTML = 'text/html; charset=utf-8'
@@ -120,9 +124,16 @@ function send(
   else res.end(body)
 }
 
-/** The cache key of a site page: site, path, and whether care mode is on. */
-const pageKey = (siteId: string | number, path: string, care: boolean) =>
-  `${siteId}|${path}|${care ? 1 : 0}`
+/**
+ * The cache key of a site page: site, path, care mode, and whether the reader came by a
+ * development address — the one thing about the request its links depend on (never the Host
+ * or port as sent: those would let one request fill the cache with another's addresses).
+ */
+const pageKey = (siteId: string | number, path: string, care: boolean, dev: boolean) =>
+  `${siteId}|${path}|${care ? 1 : 0}|${dev ? 'dev' : 'pub'}`
+
+/** The cache key of the platform's directory, whose links also depend on that yes/no. */
+const platformKey = (dev: boolean) => `platform|/|${dev ? 'dev' : 'pub'}`
 
 /**
  * Serves a cached page straight from the Node request, before Express: a hit needs no
@@ -147,17 +158,19 @@ export function createFastPath({
     const url = req.url ?? '/'
     const q = url.indexOf('?')
     const path = q < 0 ? url : url.slice(0, q)
-    const match = matchHost({ host: req.headers.host, sites, platformHosts })
+    const devHosts = settings.devHosts
+    const match = matchHost({ host: req.headers.host, sites, platformHosts, devHosts })
+    const dev = isDevHost(req.headers.host, devHosts)
     let key: string
     if (match.kind === 'platform') {
       if (path !== '/') return false
-      key = 'platform|/'
+      key = platformKey(dev)
     } else if (
       match.kind === 'site' &&
       (match.site.status === 'active' || match.site.status === 'rectifying')
     ) {
       const care = q >= 0 && new URLSearchParams(url.slice(q + 1)).getAll('care').join() === '1'
-      key = pageKey(match.site.id, path, care)
+      key = pageKey(match.site.id, path, care, dev)
     } else {
       return false
     }
@@ -174,12 +187,15 @@ export function publicRouter(options: PublicOptions) {
   const { payload, port, platformName } = options
   const registry: Registry = createRegistry(payload)
   const router = express.Router()
+  const devHosts = options.devHosts ?? settings.devHosts
+  // Publishes on any node (or the admin) reach this node's cache within a poll.
+  startPurgeSync(payload)
 
   /** The directory on the platform's own host; on development addresses, localhost. */
-  const directoryHref = (requestHost: string | undefined) => {
+  const directoryHref = (dev: boolean) => {
     const own = options.platformHosts[0]
-    if (own && !isDevHost(requestHost)) return `https://${own}/`
-    return `http://localhost:${hostPort(requestHost) ?? port}/`
+    if (own && !dev) return `https://${own}/`
+    return `http://localhost:${port}/`
   }
 
   const notFound = async (ctx: PageContext): Promise<Output> => {
@@ -345,13 +361,13 @@ export function publicRouter(options: PublicOptions) {
       return
     }
     if (req.path === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
-      const key = `platform|/`
+      const key = platformKey(isDevHost(req.headers.host, devHosts))
       const cached = pageCache.get(key)
       if (cached) return send(req, res, cached, options.cdnSeconds, true)
       const sites = (await registry.sites()).filter((s) => isListed(s.status))
       const entry = (s: SiteRecord) => ({
         name: s.name,
-        href: linkOrigin({ site: s, requestHost: req.headers.host, port }) + '/',
+        href: linkOrigin({ site: s, dev: isDevHost(req.headers.host, devHosts), port }) + '/',
         siteIdCode: s.siteIdCode,
         orgName: s.orgName,
       })
@@ -384,16 +400,18 @@ export function publicRouter(options: PublicOptions) {
         host: req.headers.host,
         sites,
         platformHosts: options.platformHosts,
+        devHosts,
       })
+      const dev = isDevHost(req.headers.host, devHosts)
       if (match.kind === 'platform') {
-        if (req.path === '/') staleKey = 'platform|/'
+        if (req.path === '/') staleKey = platformKey(dev)
         return await platformPage(req, res, next)
       }
       if (match.kind === 'unknown') {
         if (options.passThrough(req.path)) return next()
         const view: SiteNotFoundView = {
           host: match.host,
-          directoryHref: directoryHref(req.headers.host),
+          directoryHref: directoryHref(dev),
           platformName,
         }
         res.status(404).setHeader('Cache-Control', 'no-store')
@@ -407,10 +425,7 @@ export function publicRouter(options: PublicOptions) {
       if ((site.status === 'closed' || site.status === 'merged') && site.successor != null) {
         const successor = sites.find((s) => String(s.id) === String(site.successor))
         if (successor && !options.passThrough(req.path)) {
-          res.redirect(
-            301,
-            linkOrigin({ site: successor, requestHost: req.headers.host, port }) + req.originalUrl,
-          )
+          res.redirect(301, linkOrigin({ site: successor, dev, port }) + req.originalUrl)
           return
         }
       }
@@ -420,12 +435,13 @@ export function publicRouter(options: PublicOptions) {
         registry,
         site,
         columns: await registry.columns(site.id),
-        path: req.path,
+        // Links back to this page are built from it: one leading slash, never `//host`.
+        path: localPath(req.path),
         care,
         port,
         platformName,
-        requestHost: req.headers.host ?? '',
-        directoryHref: directoryHref(req.headers.host),
+        dev,
+        directoryHref: directoryHref(dev),
       })
       if (dynamic) {
         const out = await dynamic.handle(await context(), req, res)
@@ -436,7 +452,7 @@ export function publicRouter(options: PublicOptions) {
         res.send(out.body)
         return
       }
-      const key = pageKey(site.id, req.path, care)
+      const key = pageKey(site.id, req.path, care, dev)
       const cached = pageCache.get(key)
       if (cached) return send(req, res, cached, options.cdnSeconds, true)
       staleKey = key

@@ -236,9 +236,7 @@ async function cataloguePage(ctx: PageContext, req: Request): Promise<Output> {
       return {
         indexNumber: d.indexNumber ?? '',
         title: d.title,
-        href: own
-          ? path
-          : linkOrigin({ site, requestHost: ctx.requestHost, port: ctx.port }) + path,
+        href: own ? path : linkOrigin({ site, dev: ctx.dev, port: ctx.port }) + path,
         summary: shorten(d.summary, 60),
         dateFormed: beijingDate(d.dateFormed),
         issuingOrgan: d.issuingOrgan ?? '',

@@ -3,6 +3,7 @@
 // which shows the applicant the status, timeline and due date — nothing else.
 import crypto from 'node:crypto'
 
+import busboy from 'busboy'
 import cookieParser from 'cookie-parser'
 import { doubleCsrf } from 'csrf-csrf'
 import type { Request, Response } from 'express'
@@ -30,6 +31,7 @@ import {
 import { REQUEST_STATUS_LABELS, type RequestStatus } from '../../domain/request-steps'
 import { type CaptchaKind, captchaSvg, createCaptcha, verifyCaptcha } from '../../services/captcha'
 import { check, consume } from '../../services/rate-limits'
+import { isUniqueViolation } from '../../services/shared-state'
 import { settings } from '../../settings'
 import { logger } from '../logger'
 import { render } from '../render/engine'
@@ -39,9 +41,11 @@ import { type DynamicRoute, HTML, type Output } from './routes'
 
 const FORM_PATH = '/ysqgk/'
 const TRACK_PATH = '/ysqgk/track'
-const CAPTCHA_PATH = /^\/ysqgk\/captcha\/([A-Za-z0-9_-]{16,64})\.svg$/
-/** The form's body: one attachment plus the fields (app.ts refuses more before we read). */
-const BODY_LIMIT = 6 * 1024 * 1024
+const CAPTCHA_PATH = /^\/ysqgk\/captcha\/([A-Za-z0-9_-]{16,256})\.svg$/
+/** The text of the form: far more than its fields can hold. */
+const FIELDS_LIMIT = 256 * 1024
+/** Bytes read past a too-large attachment before the form stops listening and answers. */
+const DRAIN_LIMIT = 64 * 1024 * 1024
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{22,64}$/
 
 // ---------------------------------------------------------------- CSRF (double-submit cookie)
@@ -69,41 +73,114 @@ const withCookies = (req: Request, res: Response) =>
 
 // ---------------------------------------------------------------- the posted body
 
-type PostedFile = { name: string; type: string; bytes: Buffer }
-type Body = { fields: Record<string, string>; file: PostedFile | null; tooLarge: boolean }
+/** An attachment as posted; over the size limit, `bytes` is empty and only `size` tells. */
+type PostedFile = { name: string; type: string; bytes: Buffer; size: number }
+type Body = {
+  fields: Record<string, string>
+  file: PostedFile | null
+  /** The body went on past DRAIN_LIMIT: reading stopped, later fields are missing. */
+  tooLarge: boolean
+}
 type Posted = Request & { posted?: Body }
 
-async function readBody(req: Request): Promise<Body> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > BODY_LIMIT) return { fields: {}, file: null, tooLarge: true }
-    chunks.push(chunk)
-  }
-  const raw = Buffer.concat(chunks)
+/**
+ * Reads the posted form, keeping its text fields whatever happens to the attachment: a file over
+ * the limit is counted and read past, its bytes not kept, so what the applicant typed can be
+ * shown again with a sentence about the file. Reading stops at DRAIN_LIMIT; fields sent after that point are lost, but browsers
+ * send fields in page order and the typed text comes before the attachment.
+ */
+function readBody(req: Request): Promise<Body> {
   const type = String(req.headers['content-type'] ?? '')
   const fields: Record<string, string> = {}
   if (/^application\/x-www-form-urlencoded/i.test(type)) {
-    for (const [k, v] of new URLSearchParams(raw.toString('utf8'))) fields[k] ??= v
-    return { fields, file: null, tooLarge: false }
-  }
-  if (/^multipart\/form-data/i.test(type)) {
-    // The platform's fetch implementation parses multipart: no parser of our own to get wrong.
-    const form = await new Response(raw, { headers: { 'content-type': type } })
-      .formData()
-      .catch(() => null)
-    if (!form) return { fields, file: null, tooLarge: false }
-    let file: PostedFile | null = null
-    for (const [k, v] of form) {
-      if (typeof v === 'string') fields[k] ??= v
-      else if (k === 'attachment' && !file && (v.size > 0 || v.name)) {
-        file = { name: v.name, type: v.type, bytes: Buffer.from(await v.arrayBuffer()) }
+    return (async () => {
+      const chunks: Buffer[] = []
+      let size = 0
+      let tooLarge = false
+      for await (const chunk of req as AsyncIterable<Buffer>) {
+        size += chunk.length
+        if (size > FIELDS_LIMIT) {
+          tooLarge = true
+          break
+        }
+        chunks.push(chunk)
       }
-    }
-    return { fields, file, tooLarge: false }
+      for (const [k, v] of new URLSearchParams(Buffer.concat(chunks).toString('utf8')))
+        fields[k] ??= v
+      return { fields, file: null, tooLarge }
+    })()
   }
-  return { fields, file: null, tooLarge: false }
+  if (!/^multipart\/form-data/i.test(type)) {
+    req.resume()
+    return Promise.resolve({ fields, file: null, tooLarge: false })
+  }
+  return new Promise<Body>((resolve) => {
+    let file: PostedFile | null = null
+    let tooLarge = false
+    let done = false
+    let pendingFile: Promise<void> = Promise.resolve()
+    const finish = () => {
+      if (done) return
+      done = true
+      void pendingFile.then(() => resolve({ fields, file, tooLarge }))
+    }
+    let bb: ReturnType<typeof busboy>
+    try {
+      bb = busboy({
+        headers: req.headers,
+        limits: {
+          files: 1,
+          fields: 50,
+          fieldSize: FIELDS_LIMIT,
+          parts: 60,
+        },
+        defParamCharset: 'utf8',
+      })
+    } catch {
+      req.resume()
+      return resolve({ fields, file: null, tooLarge: false })
+    }
+    bb.on('field', (name, value) => {
+      fields[name] ??= value
+    })
+    bb.on('file', (name, stream, info) => {
+      if (name !== 'attachment' || file) {
+        stream.resume()
+        return
+      }
+      const chunks: Buffer[] = []
+      let size = 0
+      stream.on('data', (c: Buffer) => {
+        size += c.length
+        if (size <= settings.requestFileMaxBytes) chunks.push(c)
+        else chunks.length = 0
+      })
+      pendingFile = new Promise<void>((ok) =>
+        stream.on('close', () => {
+          if (size || info.filename) {
+            const bytes =
+              size <= settings.requestFileMaxBytes ? Buffer.concat(chunks) : Buffer.alloc(0)
+            file = { name: info.filename ?? '', type: info.mimeType, bytes, size }
+          }
+          ok()
+        }),
+      )
+    })
+    bb.on('close', finish)
+    bb.on('error', finish)
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > DRAIN_LIMIT && !done) {
+        // Far beyond any attachment: stop reading and answer with what has arrived.
+        tooLarge = true
+        req.unpipe(bb)
+        finish()
+      }
+    })
+    req.on('error', finish)
+    req.pipe(bb)
+  })
 }
 
 type StoredRequest = {
@@ -186,7 +263,8 @@ const pageLayout = async (ctx: PageContext, title: string, trail: Link[]): Promi
     title,
     columnName: '依申请公开',
     breadcrumbs: [{ name: '首页', href: '/' }, ...trail],
-    related: await ctx.registry.sites(),
+    // The form must render in an outage too (it carries what was typed): no related sites then.
+    related: await ctx.registry.sites().catch(() => []),
   })
 
 const withCare = (ctx: PageContext, href: string) => (ctx.care ? `${href}?care=1` : href)
@@ -304,10 +382,11 @@ class AttachmentRefused extends Error {
   }
 }
 
-const isUniqueViolation = (err: unknown) =>
-  /unique|duplicate|already|E11000|UNIQUE constraint|唯一|已存在/i.test(
-    `${(err as Error)?.message ?? ''} ${JSON.stringify((err as { data?: unknown })?.data ?? '')}`,
-  )
+/** Payload refused the input itself (400s), as opposed to failing to store it. */
+const isRefusal = (err: unknown) => {
+  const status = (err as { status?: number })?.status
+  return typeof status === 'number' && status >= 400 && status < 500
+}
 
 async function createRequest(
   ctx: PageContext,
@@ -333,7 +412,8 @@ async function createRequest(
         depth: 0,
       })
       .catch((err: unknown) => {
-        throw new AttachmentRefused(err)
+        // An outage is not the file's fault: that goes to the caller's "try again" page.
+        throw isRefusal(err) ? new AttachmentRefused(err) : err
       })
     fileId = made.id
   }
@@ -378,23 +458,60 @@ const formValues = (fields: Record<string, string>): RawRequestForm => {
   return values
 }
 
+/** Said whenever a submission could not be handled (an outage, or anything unexpected). */
+const NOT_SAVED =
+  '系统暂时无法保存您的申请，您填写的内容已保留在下方。请稍后（约 1 分钟后）再次点击“提交申请”；如已上传附件，请重新选择。'
+/** Seconds a client is asked to wait after a failure. */
+const RETRY_AFTER_SECONDS = 60
+
 async function postForm(ctx: PageContext, req: Request, res: Response): Promise<Output | 'done'> {
-  const body = await readBody(req)
+  let body: Body = { fields: {}, file: null, tooLarge: false }
+  try {
+    body = await readBody(req)
+  } catch (err) {
+    logger.warn({ err, site: ctx.site.id }, 'request form body could not be read')
+  }
   const posted = req as Posted
   posted.posted = body
-  await withCookies(req, res)
   const values = formValues(body.fields)
   const captchaKind = captchaKindOf(body.fields.switchCaptcha ?? body.fields.captchaKind, ctx.care)
   const droppedFile = body.file?.name || (body.file ? '附件' : '')
   const key = IDEMPOTENCY_KEY.test(body.fields.idem ?? '') ? body.fields.idem : undefined
   const again = (o: Omit<Parameters<typeof formPage>[3], 'captchaKind'>) =>
     formPage(ctx, req, res, { values, droppedFile, captchaKind, idem: key, ...o })
+  try {
+    await withCookies(req, res)
+    return await handlePost({ ctx, req, res, body, values, key, again })
+  } catch (err) {
+    // Whatever failed — the database, a disk, a bug — the applicant keeps what was typed and
+    // is told what to do; the log gets the detail.
+    logger.error({ err, site: ctx.site.id }, 'disclosure request could not be handled')
+    res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
+    return again({ status: 503, notice: NOT_SAVED })
+  }
+}
 
+async function handlePost({
+  ctx,
+  req,
+  res,
+  body,
+  values,
+  key,
+  again,
+}: {
+  ctx: PageContext
+  req: Request
+  res: Response
+  body: Body
+  values: RawRequestForm
+  key: string | undefined
+  again: (o: Omit<Parameters<typeof formPage>[3], 'captchaKind'>) => Promise<Output>
+}): Promise<Output | 'done'> {
   if (body.tooLarge) {
-    return formPage(ctx, req, res, {
+    return again({
       status: 413,
-      notice: `提交的内容过大：附件不能超过 ${(settings.requestFileMaxBytes / 1024 / 1024).toFixed(0)} MB。请重新填写并选择较小的附件。`,
-      captchaKind,
+      notice: `提交的内容过大，未能保存：附件不能超过 ${(settings.requestFileMaxBytes / 1024 / 1024).toFixed(0)} MB。附件之前填写的内容已保留在下方，请核对、补全后选择较小的附件（或不附附件）重新提交。`,
     })
   }
   if (!validateRequest(req)) {
@@ -413,7 +530,9 @@ async function postForm(ctx: PageContext, req: Request, res: Response): Promise<
     if (first) return donePage(ctx, first)
     return handleSubmission()
   }
-  // Registered before the first await, so a second click cannot slip past it.
+  // Registered before the first await, so a second click on this node cannot slip past it.
+  // A second node is held off by the database: the CAPTCHA's claim and the request's unique
+  // idempotency key both name this submission.
   let settle: (stored: StoredRequest | null) => void = () => {}
   if (siteKey) inFlight.set(siteKey, new Promise((resolve) => (settle = resolve)))
   let stored: StoredRequest | null = null
@@ -433,7 +552,7 @@ async function postForm(ctx: PageContext, req: Request, res: Response): Promise<
     onStored: (s: StoredRequest) => void = () => {},
   ): Promise<Output> {
     const ip = req.ip ?? ''
-    const posts = await consume('formPosts', ip)
+    const posts = await consume(ctx.payload, 'formPosts', ip)
     if (!posts.ok) {
       res.setHeader('Retry-After', String(posts.retryAfterSeconds))
       return again({ status: 429, notice: `${posts.message}。您填写的内容已保留。` })
@@ -445,7 +564,7 @@ async function postForm(ctx: PageContext, req: Request, res: Response): Promise<
     if (body.file) {
       const problems = requestAttachmentProblems({
         bytes: body.file.bytes,
-        size: body.file.bytes.length,
+        size: body.file.size,
         maxBytes: settings.requestFileMaxBytes,
       })
       if (problems.length) errors.attachment = problems.join('；')
@@ -453,14 +572,21 @@ async function postForm(ctx: PageContext, req: Request, res: Response): Promise<
     const submission = key ?? crypto.randomBytes(18).toString('base64url')
     const answer = body.fields.captchaAnswer ?? ''
     if (!answer.trim()) errors.captcha = '请填写验证码'
-    else if (!verifyCaptcha({ id: body.fields.captchaId ?? '', answer, submission })) {
+    else if (
+      !(await verifyCaptcha({
+        payload: ctx.payload,
+        token: body.fields.captchaId ?? '',
+        answer,
+        submission,
+      }))
+    ) {
       errors.captcha = '验证码不正确，请重新输入（已更换新的验证码）'
     }
     if (Object.keys(errors).length || !parsed.ok) {
       return again({ status: 400, errors: inPageOrder(errors) })
     }
 
-    const created = await consume('requestsCreated', ip)
+    const created = await consume(ctx.payload, 'requestsCreated', ip)
     if (!created.ok) {
       res.setHeader('Retry-After', String(created.retryAfterSeconds))
       return again({
@@ -484,11 +610,7 @@ async function postForm(ctx: PageContext, req: Request, res: Response): Promise<
           errors: { attachment: '所选附件无法保存：文件可能已损坏或格式不符，请检查后重新选择' },
         })
       }
-      logger.error({ err, site: ctx.site.id }, 'disclosure request could not be created')
-      return again({
-        status: 500,
-        notice: '系统暂时无法保存您的申请，您填写的内容已保留，请稍后重新提交。',
-      })
+      throw err
     }
   }
 }
@@ -612,10 +734,31 @@ async function findForTracking(ctx: PageContext, code: string): Promise<TrackVie
 }
 
 async function postTrack(ctx: PageContext, req: Request, res: Response): Promise<Output> {
-  const body = await readBody(req)
+  const body: Body = await readBody(req).catch(() => ({ fields: {}, file: null, tooLarge: true }))
   ;(req as Posted).posted = body
-  await withCookies(req, res)
   const typed = (body.fields.code ?? '').slice(0, 64)
+  try {
+    await withCookies(req, res)
+    return await trackAnswer(ctx, req, res, body, typed)
+  } catch (err) {
+    logger.error({ err, site: ctx.site.id }, 'tracking could not be answered')
+    res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
+    return trackPage(ctx, req, res, {
+      status: 503,
+      code: typed,
+      notice:
+        '系统暂时无法查询办理进度，您输入的查询码已保留在下方，请稍后（约 1 分钟后）再次查询。',
+    })
+  }
+}
+
+async function trackAnswer(
+  ctx: PageContext,
+  req: Request,
+  res: Response,
+  body: Body,
+  typed: string,
+): Promise<Output> {
   if (body.tooLarge || !validateRequest(req)) {
     return trackPage(ctx, req, res, {
       status: 403,
@@ -624,7 +767,7 @@ async function postTrack(ctx: PageContext, req: Request, res: Response): Promise
     })
   }
   const ip = req.ip ?? ''
-  const allowed = await check('wrongTrackingCodes', ip)
+  const allowed = await check(ctx.payload, 'wrongTrackingCodes', ip)
   if (!allowed.ok) {
     res.setHeader('Retry-After', String(allowed.retryAfterSeconds))
     return trackPage(ctx, req, res, {
@@ -637,7 +780,7 @@ async function postTrack(ctx: PageContext, req: Request, res: Response): Promise
   const code = normaliseTrackingCode(typed)
   const result = code ? await findForTracking(ctx, code) : null
   if (result) return trackPage(ctx, req, res, { result })
-  const wrong = await consume('wrongTrackingCodes', ip)
+  const wrong = await consume(ctx.payload, 'wrongTrackingCodes', ip)
   if (!wrong.ok) {
     res.setHeader('Retry-After', String(wrong.retryAfterSeconds))
     return trackPage(ctx, req, res, {

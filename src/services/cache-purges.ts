@@ -1,0 +1,105 @@
+// Cache purges reach every node: a change records the tags it purged in the database (inside
+// its own transaction, so the row appears when the change does), and every node polls for rows
+// newer than the last it saw and drops the same pages. A node also applies its own rows: its
+// immediate purge ran before the commit, and a reader may have re-cached the old page since.
+import crypto from 'node:crypto'
+
+import type { Payload, PayloadRequest } from 'payload'
+
+import { CACHE_PURGES } from '../../collections/slugs'
+import { logger } from '../server/logger'
+import { pageCache } from './page-cache'
+import { PURGE_RETENTION_MS } from './shared-state'
+
+/** This process, named in the rows it writes (for the log; every node applies every row). */
+export const NODE_ID = crypto.randomBytes(6).toString('hex')
+
+/** How often a node looks for purges: a publish shows everywhere within about this long. */
+export const PURGE_POLL_MS = 400
+/** Rows written by a node whose clock runs behind still count: look back this far again. */
+const OVERLAP_MS = 5000
+
+/** Records a purge for the other nodes, in the transaction of the change that caused it. */
+export async function recordPurge(req: PayloadRequest, tags: string[]): Promise<void> {
+  if (!tags.length) return
+  await req.payload.create({
+    collection: CACHE_PURGES,
+    data: { tags: tags.join(' '), origin: NODE_ID },
+    overrideAccess: true,
+    depth: 0,
+    req,
+  })
+}
+
+type Sync = { stop: () => void }
+const syncs = new WeakMap<Payload, Sync>()
+
+/** Starts polling for purges (once per Payload instance). */
+export function startPurgeSync(payload: Payload, { intervalMs = PURGE_POLL_MS } = {}): Sync {
+  const running = syncs.get(payload)
+  if (running) return running
+  let lastSeen = Date.now()
+  let lastOk = Date.now()
+  let loggedAt = 0
+  const applied = new Map<string, number>()
+  let timer: NodeJS.Timeout | null = null
+  let stopped = false
+
+  const poll = async () => {
+    try {
+      const res = await payload.find({
+        collection: CACHE_PURGES,
+        where: { createdAt: { greater_than: new Date(lastSeen - OVERLAP_MS).toISOString() } },
+        sort: 'createdAt',
+        limit: 1000,
+        pagination: false,
+        depth: 0,
+        overrideAccess: true,
+      })
+      if (Date.now() - lastOk > PURGE_RETENTION_MS / 2) {
+        // Away longer than rows are kept: some purges may be gone, so drop everything.
+        pageCache.clear()
+      }
+      lastOk = Date.now()
+      for (const doc of res.docs as unknown as {
+        id: string | number
+        tags: string
+        createdAt: string
+      }[]) {
+        const id = String(doc.id)
+        const at = new Date(doc.createdAt).getTime()
+        if (at > lastSeen) lastSeen = at
+        if (applied.has(id)) continue
+        applied.set(id, at)
+        const tags = doc.tags.split(' ').filter(Boolean)
+        if (tags.length) pageCache.purge(tags)
+      }
+      for (const [id, at] of applied) if (at < lastSeen - 2 * OVERLAP_MS) applied.delete(id)
+    } catch (err) {
+      // The database is away (another module reports that); cached pages stay as they are.
+      if (Date.now() - loggedAt > 60_000) {
+        loggedAt = Date.now()
+        logger.warn({ err }, 'cache purges could not be read')
+      }
+    } finally {
+      if (!stopped) {
+        timer = setTimeout(poll, intervalMs)
+        timer.unref()
+      }
+    }
+  }
+  timer = setTimeout(poll, intervalMs)
+  timer.unref()
+  const sync: Sync = {
+    stop: () => {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      syncs.delete(payload)
+    },
+  }
+  syncs.set(payload, sync)
+  return sync
+}
+
+/** Stops polling (tests, shutdown). */
+export const stopPurgeSync = (payload: Payload): void => syncs.get(payload)?.stop()
