@@ -185,6 +185,7 @@ export const RequestFiles: CollectionConfig = {
     // Not under the public file routes: served only through the API, to staff of the site.
     staticDir: path.join(settings.mediaDir, 'private', 'requests'),
     modifyResponseHeaders: inertFileHeaders,
+    pasteURL: false,
     mimeTypes: [
       'application/pdf',
       'application/ofd',

@@ -120,6 +120,9 @@ export const Media: CollectionConfig = {
   upload: {
     staticDir: path.join(settings.mediaDir, 'images'),
     modifyResponseHeaders: inertFileHeaders,
+    // No "paste a URL": the server would fetch any address for an editor and hand back its
+    // bytes with the remote type; files come from the editor's own computer.
+    pasteURL: false,
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
     // Re-encoding the original through sharp drops EXIF, including GPS positions.
     resizeOptions: { width: 2560, height: 2560, fit: 'inside', withoutEnlargement: true },
@@ -177,6 +180,7 @@ export const Attachments: CollectionConfig = {
   upload: {
     staticDir: path.join(settings.mediaDir, 'files'),
     modifyResponseHeaders: inertFileHeaders,
+    pasteURL: false,
     // Content is checked by checkFile; Payload's own check is told the same types.
     mimeTypes: [
       'application/pdf',

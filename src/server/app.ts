@@ -11,6 +11,7 @@ import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../domain/d
 import { settings } from '../settings'
 import { createDatabaseHealth } from './database-health'
 import { assetsDir, render } from './render/engine'
+import { fileRoutes, payloadFileGuard } from './files'
 import { FILE_ROUTES } from './render/urls'
 import { createFastPath, publicRouter } from './public/router'
 
@@ -129,11 +130,6 @@ export function createApp(options: AppOptions) {
 
   const staticOptions = { maxAge: '1d', index: false, dotfiles: 'deny', fallthrough: true } as const
   app.use('/assets', express.static(assetsDir, staticOptions))
-  app.use(FILE_ROUTES.media, express.static(path.join(settings.mediaDir, 'images'), staticOptions))
-  app.use(
-    FILE_ROUTES.attachments,
-    express.static(path.join(settings.mediaDir, 'files'), staticOptions),
-  )
 
   const { router, registry } = publicRouter({
     payload,
@@ -144,7 +140,17 @@ export function createApp(options: AppOptions) {
     cdnSeconds: settings.pageCacheSeconds,
     passThrough: (p) => Boolean(nextHandler) && ADMIN_PATHS.test(p),
   })
-  if (role !== 'admin') app.use(router)
+  // Uploaded files: inert, and on public site hosts only (src/server/files.ts).
+  const files = fileRoutes({
+    routes: [
+      { path: FILE_ROUTES.media, dir: path.join(settings.mediaDir, 'images') },
+      { path: FILE_ROUTES.attachments, dir: path.join(settings.mediaDir, 'files') },
+    ],
+    registry,
+    platformHosts: settings.platformHosts,
+    devHosts: settings.devHosts,
+  })
+  if (role !== 'admin') app.use(files, router)
   const fastPath =
     role === 'admin'
       ? () => false
@@ -156,7 +162,7 @@ export function createApp(options: AppOptions) {
         })
 
   if (nextHandler) {
-    app.use((req, res) => {
+    app.use(payloadFileGuard, (req, res) => {
       // Payload sees the client's address as Express resolved it (trust proxy), never a
       // client-sent X-Forwarded-For: the per-address login limit and the audit trail use it.
       req.headers['x-forwarded-for'] = req.ip ?? ''
