@@ -8,7 +8,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
 export const LOGIN_LIMITS = {
   /** Failed logins per address in the window; the next attempt answers 429. */
-  failuresPerAddress: Number(process.env.LOGIN_ADDRESS_MAX_FAILURES ?? 10),
+  failuresPerAddress: Math.max(1, Math.floor(Number(process.env.LOGIN_ADDRESS_MAX_FAILURES) || 10)),
   windowSeconds: 15 * 60,
   /** How long an address waits once it has spent its failures. */
   blockSeconds: 15 * 60,
