@@ -2,6 +2,7 @@
 // node now and on every node within a poll (src/services/cache-purges.ts).
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
+import { isLive } from '../../src/domain/workflow'
 import { recordPurge } from '../../src/services/cache-purges'
 import { pageCache, tags } from '../../src/services/page-cache'
 
@@ -13,10 +14,13 @@ const idOf = (v: unknown): string | number | undefined =>
 const ids = (v: unknown): (string | number)[] =>
   (Array.isArray(v) ? v : []).map(idOf).filter((x): x is string | number => x != null)
 
-/** Here at once, and recorded for the other nodes with the change itself. */
-async function purge(req: PayloadRequest, list: string[]): Promise<void> {
-  pageCache.purge(list)
-  await recordPurge(req, list)
+/**
+ * Here at once, and recorded for the other nodes with the change itself. `keepStale: false` for
+ * a page taken down on purpose: no node may show its earlier version during an outage.
+ */
+async function purge(req: PayloadRequest, list: string[], keepStale = true): Promise<void> {
+  pageCache.purge(list, { keepStale })
+  await recordPurge(req, list, { keepStale })
 }
 
 export const invalidateSite: CollectionAfterChangeHook = async ({ doc, req }) => {
@@ -50,11 +54,12 @@ const articleTags = (
 }
 
 export const invalidateArticle: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-  await purge(req, articleTags(doc, previousDoc))
+  const takenDown = isLive(previousDoc?.state) && !isLive(doc.state)
+  await purge(req, articleTags(doc, previousDoc), !takenDown)
   return doc
 }
 
 export const invalidateArticleOnDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
-  await purge(req, articleTags(doc))
+  await purge(req, articleTags(doc), false)
   return doc
 }

@@ -19,12 +19,22 @@ export const PURGE_POLL_MS = 400
 /** Rows written by a node whose clock runs behind still count: look back this far again. */
 const OVERLAP_MS = 5000
 
+/**
+ * Marks a purge of pages taken down on purpose: no node keeps an earlier version of them to
+ * serve during an outage. Tags are ours (`site:1`), so this token cannot clash with one.
+ */
+const NO_STALE = '!no-stale'
+
 /** Records a purge for the other nodes, in the transaction of the change that caused it. */
-export async function recordPurge(req: PayloadRequest, tags: string[]): Promise<void> {
+export async function recordPurge(
+  req: PayloadRequest,
+  tags: string[],
+  { keepStale = true }: { keepStale?: boolean } = {},
+): Promise<void> {
   if (!tags.length) return
   await req.payload.create({
     collection: CACHE_PURGES,
-    data: { tags: tags.join(' '), origin: NODE_ID },
+    data: { tags: [...(keepStale ? [] : [NO_STALE]), ...tags].join(' '), origin: NODE_ID },
     overrideAccess: true,
     depth: 0,
     req,
@@ -71,8 +81,9 @@ export function startPurgeSync(payload: Payload, { intervalMs = PURGE_POLL_MS } 
         if (at > lastSeen) lastSeen = at
         if (applied.has(id)) continue
         applied.set(id, at)
-        const tags = doc.tags.split(' ').filter(Boolean)
-        if (tags.length) pageCache.purge(tags)
+        const words = doc.tags.split(' ').filter(Boolean)
+        const tags = words.filter((w) => w !== NO_STALE)
+        if (tags.length) pageCache.purge(tags, { keepStale: !words.includes(NO_STALE) })
       }
       for (const [id, at] of applied) if (at < lastSeen - 2 * OVERLAP_MS) applied.delete(id)
     } catch (err) {
