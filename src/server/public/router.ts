@@ -425,7 +425,8 @@ export function publicRouter(options: PublicOptions) {
       if ((site.status === 'closed' || site.status === 'merged') && site.successor != null) {
         const successor = sites.find((s) => String(s.id) === String(site.successor))
         if (successor && !options.passThrough(req.path)) {
-          res.redirect(301, linkOrigin({ site: successor, dev, port }) + req.originalUrl)
+          // The path as a path on the successor, whatever form the request line took.
+          res.redirect(301, linkOrigin({ site: successor, dev, port }) + localPath(req.originalUrl))
           return
         }
       }
