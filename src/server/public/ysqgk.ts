@@ -370,8 +370,10 @@ const captchaKindOf = (v: unknown, care: boolean): CaptchaKind =>
   v === 'text' ? 'text' : v === 'image' ? 'image' : care ? 'text' : 'image'
 
 /**
- * Submissions being handled, by site and idempotency key: a second click of the same form
- * waits for the first and gets its answer (null when the first created nothing).
+ * Submissions being handled on this node, by site and idempotency key: a second click of the
+ * same form waits for the first and gets its answer (null when the first created nothing).
+ * Only a shortcut: across nodes the database decides (the CAPTCHA's claim names the submission,
+ * and the request's idempotency key is unique), so a second node answers with the same request.
  */
 const inFlight = new Map<string, Promise<StoredRequest | null>>()
 
