@@ -16,6 +16,8 @@ export const NODE_ID = crypto.randomBytes(6).toString('hex')
 
 /** How often a node looks for purges: a publish shows everywhere within about this long. */
 export const PURGE_POLL_MS = 400
+/** Purges read at most at once; more than this in one poll drops the whole cache instead. */
+const BATCH = 2000
 /** Rows written by a node whose clock runs behind still count: look back this far again. */
 const OVERLAP_MS = 5000
 
@@ -61,7 +63,7 @@ export function startPurgeSync(payload: Payload, { intervalMs = PURGE_POLL_MS } 
         collection: CACHE_PURGES,
         where: { createdAt: { greater_than: new Date(lastSeen - OVERLAP_MS).toISOString() } },
         sort: 'createdAt',
-        limit: 1000,
+        limit: BATCH,
         pagination: false,
         depth: 0,
         overrideAccess: true,
@@ -71,6 +73,21 @@ export function startPurgeSync(payload: Payload, { intervalMs = PURGE_POLL_MS } 
         pageCache.clear()
       }
       lastOk = Date.now()
+      if (res.docs.length === BATCH) {
+        // A flood (a bulk import): more purges than one read holds. Dropping every page is
+        // cheaper and surely right (the tags seen still go through purge, for the registry's
+        // lists of sites and columns); then carry on from now.
+        const seen = new Set(
+          (res.docs as unknown as { tags: string }[]).flatMap((d) => d.tags.split(' ')),
+        )
+        const keepStale = !seen.delete(NO_STALE)
+        seen.delete('')
+        pageCache.purge([...seen, 'platform'], { keepStale })
+        pageCache.clear()
+        applied.clear()
+        lastSeen = Date.now()
+        return
+      }
       for (const doc of res.docs as unknown as {
         id: string | number
         tags: string
