@@ -15,6 +15,8 @@ import { graphqlValidationRules } from './src/services/graphql-limits'
 import { annualReportPreviewHandler } from './src/services/annual-report'
 import { firstHourCsvEndpoint, supervisionEndpoint } from './src/services/report-endpoints'
 import { databaseAdapter } from './src/db'
+import { beijingYear } from './src/domain/dates'
+import { ensureCounters } from './src/services/numbering'
 import { settings } from './src/settings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -23,7 +25,7 @@ const origins = [`http://localhost:${settings.port}`, ...settings.publicOrigins]
 
 export default buildConfig({
   secret: settings.secret,
-  serverURL: process.env.SERVER_URL || undefined,
+  serverURL: settings.serverUrl,
   db: databaseAdapter(settings.databaseUrl),
   collections,
   globals,
@@ -100,4 +102,12 @@ export default buildConfig({
     declare: false,
   },
   telemetry: false,
+  // Wherever Payload starts (server, seed, CLI, tests): this and next year's number counters
+  // exist before the first signing needs them (src/services/numbering.ts says why).
+  onInit: async (payload) => {
+    const year = beijingYear(new Date())
+    await ensureCounters(payload, [year, year + 1]).catch((err: unknown) =>
+      payload.logger.warn({ err }, 'numbering counters could not be prepared'),
+    )
+  },
 })

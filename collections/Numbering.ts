@@ -2,9 +2,11 @@
 // behind them. Numbers are taken by src/services/numbering.ts inside the signing transaction.
 import { APIError, type CollectionBeforeChangeHook, type CollectionConfig } from 'payload'
 
+import { beijingYear } from '../src/domain/dates'
 import { seriesPrefixProblems } from '../src/domain/numbering'
 import { hasSiteRole, isPlatformAdmin } from '../src/domain/permissions'
 import { isLive } from '../src/domain/workflow'
+import { ensureSeriesCounters } from '../src/services/numbering'
 import { createOnOwnSites, nobody, readOwnSites, toActor, writeOnOwnSites } from './access'
 import { siteField } from './fields'
 import { ARTICLES, NUMBER_ASSIGNMENTS, NUMBERING_COUNTERS, NUMBERING_SERIES } from './slugs'
@@ -37,7 +39,17 @@ export const NumberingSeries: CollectionConfig = {
     // A series that has given numbers explains them forever: never deleted.
     delete: nobody,
   },
-  hooks: { beforeChange: [checkPrefix] },
+  hooks: {
+    beforeChange: [checkPrefix],
+    afterChange: [
+      async ({ doc, operation, req }) => {
+        if (operation !== 'create') return doc
+        const year = beijingYear(new Date())
+        await ensureSeriesCounters(req, doc.id, [year, year + 1])
+        return doc
+      },
+    ],
+  },
   fields: [
     siteField('column'),
     { name: 'name', label: '序列名称', type: 'text', required: true },

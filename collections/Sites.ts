@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
+import { beijingYear } from '../src/domain/dates'
 import { isDomainName, isSiteIdCode, isSiteSlug } from '../src/domain/sites'
+import { ensureOrgCounters } from '../src/services/numbering'
 import {
   anyone,
   isPlatformAdminAccess,
@@ -29,7 +31,18 @@ export const Sites: CollectionConfig = {
     // 站点只能关闭或合并，永不删除（关闭后内容、信件与统计仍须保留）。
     delete: nobody,
   },
-  hooks: { afterChange: [invalidateSite] },
+  hooks: {
+    afterChange: [
+      invalidateSite,
+      async ({ doc, previousDoc, req }) => {
+        if (doc.orgCode && doc.orgCode !== previousDoc?.orgCode) {
+          const year = beijingYear(new Date())
+          await ensureOrgCounters(req, doc.orgCode, [year, year + 1])
+        }
+        return doc
+      },
+    ],
+  },
   fields: [
     { name: 'name', label: '网站名称', type: 'text', required: true },
     {

@@ -40,7 +40,10 @@ export function databaseAdapter(url: string): DatabaseAdapterObj {
     return postgresAdapter({
       pg: resilientPg,
       // A connection attempt to an address that drops packets would otherwise wait forever.
-      pool: { connectionString: url, max: 20, connectionTimeoutMillis: 5000 },
+      // pg-pool also counts the wait for a free connection against this, and a burst of
+      // signings queues behind the number counter's row lock: 30 s, not less. (A refused
+      // connection — the usual outage — fails at once whatever this is.)
+      pool: { connectionString: url, max: 20, connectionTimeoutMillis: 30_000 },
       migrationDir: path.resolve('src/migrations/postgres'),
       prodMigrations: postgresMigrations,
     })

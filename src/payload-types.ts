@@ -147,6 +147,7 @@ export interface Config {
       publishingSweep: TaskPublishingSweep;
       disclosureReminders: TaskDisclosureReminders;
       sharedStateSweep: TaskSharedStateSweep;
+      numberingCounters: TaskNumberingCounters;
       inline: {
         input: unknown;
         output: unknown;
@@ -915,7 +916,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'publishingSweep' | 'disclosureReminders' | 'sharedStateSweep';
+        taskSlug: 'inline' | 'publishingSweep' | 'disclosureReminders' | 'sharedStateSweep' | 'numberingCounters';
         taskID: string;
         input?:
           | {
@@ -948,7 +949,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'publishingSweep' | 'disclosureReminders' | 'sharedStateSweep') | null;
+  taskSlug?: ('inline' | 'publishingSweep' | 'disclosureReminders' | 'sharedStateSweep' | 'numberingCounters') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1728,6 +1729,14 @@ export interface TaskDisclosureReminders {
  * via the `definition` "TaskSharedStateSweep".
  */
 export interface TaskSharedStateSweep {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNumberingCounters".
+ */
+export interface TaskNumberingCounters {
   input?: unknown;
   output?: unknown;
 }

@@ -4,6 +4,8 @@ import type { JobsConfig } from 'payload'
 import { sendDeadlineReminders } from '../services/disclosure-requests'
 import { runPublishingSweep } from '../services/publishing-sweep'
 import { sweepSharedState } from '../services/shared-state'
+import { ensureCounters } from '../services/numbering'
+import { beijingYear } from '../domain/dates'
 import { settings } from '../settings'
 
 export const jobs: JobsConfig = {
@@ -38,6 +40,16 @@ export const jobs: JobsConfig = {
       retries: 0,
       schedule: [{ cron: '0 * * * * *', queue: 'housekeeping' }],
       handler: async ({ req }) => ({ output: await sweepSharedState(req.payload) }),
+    },
+    {
+      slug: 'numberingCounters',
+      label: '准备本年度和下一年度的编号计数器',
+      retries: 0,
+      schedule: [{ cron: '0 0 * * * *', queue: 'housekeeping' }],
+      handler: async ({ req }) => {
+        const year = beijingYear(new Date())
+        return { output: { created: await ensureCounters(req.payload, [year, year + 1]) } }
+      },
     },
   ],
   autoRun: [

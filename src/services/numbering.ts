@@ -7,7 +7,12 @@
 // also recorded in `number-assignments` under a unique key, so a duplicate cannot be stored.
 import type { PayloadRequest } from 'payload'
 
-import { NUMBER_ASSIGNMENTS, NUMBERING_COUNTERS } from '../../collections/slugs'
+import {
+  NUMBER_ASSIGNMENTS,
+  NUMBERING_COUNTERS,
+  NUMBERING_SERIES,
+  SITES,
+} from '../../collections/slugs'
 import { counterKey, formatDocNumber, formatIndexNumber } from '../domain/numbering'
 
 type Id = string | number
@@ -173,4 +178,88 @@ export async function recordManualDocNumber(
     takenAt: new Date().toISOString(),
     takenBy: req.user?.id,
   })
+}
+
+/** Creates a counter row if it is missing; a concurrent creation is as good as ours. */
+async function ensureCounter(
+  payload: PayloadRequest['payload'],
+  key: string,
+  req?: PayloadRequest,
+): Promise<boolean> {
+  const found = await payload.find({
+    req,
+    collection: NUMBERING_COUNTERS,
+    where: { key: { equals: key } },
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    select: { id: true },
+  })
+  if (found.docs.length) return false
+  try {
+    await payload.create({
+      collection: NUMBERING_COUNTERS,
+      data: { key, last: 0 },
+      overrideAccess: true,
+      req,
+    })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** A new series gets its counters in the transaction that creates it (nobody races a new id). */
+export async function ensureSeriesCounters(req: PayloadRequest, series: Id, years: number[]) {
+  for (const year of years)
+    await ensureCounter(req.payload, counterKey.doc(String(series), year), req)
+}
+
+/**
+ * Makes the counters of every organisation and series for these years ahead of time. The first
+ * signing of a year otherwise creates its counter outside its transaction; in a burst of first
+ * signings each holds a pooled connection while waiting for another, and the pool runs dry.
+ * Run when Payload starts, when a site or series is saved, and daily by the jobs queue.
+ */
+export async function ensureCounters(
+  payload: PayloadRequest['payload'],
+  years: number[],
+): Promise<number> {
+  const [sites, series] = await Promise.all([
+    payload.find({
+      collection: SITES,
+      limit: 0,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      select: { orgCode: true },
+    }),
+    payload.find({
+      collection: NUMBERING_SERIES,
+      limit: 0,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      select: { id: true },
+    }),
+  ])
+  const keys = new Set<string>()
+  for (const year of years) {
+    for (const s of sites.docs as { orgCode?: string | null }[])
+      if (s.orgCode) keys.add(counterKey.index(s.orgCode, year))
+    for (const s of series.docs as { id: Id }[]) keys.add(counterKey.doc(String(s.id), year))
+  }
+  let made = 0
+  for (const key of keys) if (await ensureCounter(payload, key)) made++
+  return made
+}
+
+/**
+ * A site's organisation code gets its index counters in the transaction that saves it. (Two
+ * sites saved at the same moment with one new organisation code could clash on PostgreSQL; the
+ * loser's save is refused and can simply be repeated.)
+ */
+export async function ensureOrgCounters(req: PayloadRequest, orgCode: string, years: number[]) {
+  for (const year of years) await ensureCounter(req.payload, counterKey.index(orgCode, year), req)
 }

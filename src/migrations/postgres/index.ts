@@ -3,6 +3,7 @@ import * as migration_20261122_150145_work_calendar from './20261122_150145_work
 import * as migration_20261122_163928_workflow from './20261122_163928_workflow';
 import * as migration_20261202_082926_disclosure from './20261202_082926_disclosure';
 import * as migration_20261202_150343_shared_state from './20261202_150343_shared_state';
+import * as migration_20261202_155946_numbering_counters_job from './20261202_155946_numbering_counters_job';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261202_150343_shared_state.up,
     down: migration_20261202_150343_shared_state.down,
-    name: '20261202_150343_shared_state'
+    name: '20261202_150343_shared_state',
+  },
+  {
+    up: migration_20261202_155946_numbering_counters_job.up,
+    down: migration_20261202_155946_numbering_counters_job.down,
+    name: '20261202_155946_numbering_counters_job'
   },
 ];
