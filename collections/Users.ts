@@ -112,7 +112,7 @@ const guardAuth: CollectionBeforeOperationHook = async ({
     const attempt = { email, ip, outcome: 'pending' as const }
     loginAttemptsOf(req).push(attempt)
     if (ip) {
-      const answer = await loginAttempt(ip)
+      const answer = await loginAttempt(req.payload, ip)
       if (!answer.ok) {
         ;(attempt as { outcome: string }).outcome = 'limited'
         req.responseHeaders ??= new Headers()
@@ -139,7 +139,7 @@ const guardAuth: CollectionBeforeOperationHook = async ({
 /** A successful login gives its address back the point its attempt took. */
 const loginCounted: CollectionAfterLoginHook = async ({ req, user }) => {
   const ip = clientAddress(req.headers)
-  if (ip) await loginSucceeded(ip)
+  if (ip) await loginSucceeded(req.payload, ip)
   return user
 }
 

@@ -28,6 +28,7 @@ const env = z
     JOBS: z.string().default('on'),
     FIRST_HOUR_REMIND_AT: z.string().default('30,50'),
     FIRST_HOUR_ESCALATE_AT: z.coerce.number().int().positive().default(60),
+    SERVER_URL: z.string().optional(),
     DEV_HOSTS: z.string().optional(),
   })
   .parse(process.env)
@@ -62,8 +63,14 @@ const list = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean)
 
+const serverUrl = env.SERVER_URL || undefined
+
 export const settings = {
   env: env.NODE_ENV,
+  /** The admin's public address (links in e-mails); its scheme decides the cookie's Secure flag. */
+  serverUrl,
+  /** Session cookies only over HTTPS: from SERVER_URL's scheme, or always in production. */
+  secureCookies: serverUrl ? serverUrl.startsWith('https://') : production,
   production,
   role: env.ROLE,
   port: env.PORT,

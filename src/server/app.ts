@@ -9,6 +9,7 @@ import type { Logger } from 'pino'
 
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../domain/database-errors'
 import { settings } from '../settings'
+import { graphqlGuard } from './graphql-guard'
 import { createDatabaseHealth } from './database-health'
 import { assetsDir, render } from './render/engine'
 import { fileRoutes, payloadFileGuard } from './files'
@@ -57,9 +58,28 @@ const publicCsp = helmet({
   strictTransportSecurity: settings.production,
 })
 
-// The admin (Next) sets its own scripts inline; it gets the other headers without a CSP.
+// The admin (Next) runs inline scripts and styles, so its policy cannot be strict about inline
+// code (nonces would need Next's middleware); it still keeps every script, connection, frame
+// and form on the platform's own origin, so injected markup can neither load code from
+// elsewhere nor send what it reads off the site. Development adds eval and the HMR socket.
 const adminHeaders = helmet({
-  contentSecurityPolicy: false,
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", "'unsafe-inline'", ...(settings.production ? [] : ["'unsafe-eval'"])],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'", ...(settings.production ? [] : ['ws:'])],
+      workerSrc: ["'self'", 'blob:'],
+      frameSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'self'"],
+    },
+  },
   crossOriginEmbedderPolicy: false,
   strictTransportSecurity: settings.production,
 })
@@ -162,7 +182,7 @@ export function createApp(options: AppOptions) {
         })
 
   if (nextHandler) {
-    app.use(payloadFileGuard, (req, res) => {
+    app.use(payloadFileGuard, graphqlGuard(payload), (req, res) => {
       // Payload sees the client's address as Express resolved it (trust proxy), never a
       // client-sent X-Forwarded-For: the per-address login limit and the audit trail use it.
       req.headers['x-forwarded-for'] = req.ip ?? ''

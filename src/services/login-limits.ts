@@ -1,28 +1,21 @@
 // How many failed logins one client address may make (issue 9): this limit trips before the
 // per-account lock (Users `auth.maxLoginAttempts`, higher), so one stranger cannot lock staff out.
-// In memory, per node (RateLimiterMemory), like src/services/rate-limits.ts today; it moves to
-// the store the nodes share together with those limits.
+// Counted in the store every node shares (src/services/rate-limits.ts, `loginFailures`).
 import crypto from 'node:crypto'
 
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import type { Payload } from 'payload'
+
+import { consume, RATE_LIMITS, reward } from './rate-limits'
+
+const limit = RATE_LIMITS.loginFailures
 
 export const LOGIN_LIMITS = {
   /** Failed logins per address in the window; the next attempt answers 429. */
-  failuresPerAddress: Math.max(1, Math.floor(Number(process.env.LOGIN_ADDRESS_MAX_FAILURES) || 10)),
-  windowSeconds: 15 * 60,
+  failuresPerAddress: limit.points,
+  windowSeconds: limit.seconds,
   /** How long an address waits once it has spent its failures. */
-  blockSeconds: 15 * 60,
+  blockSeconds: limit.blockSeconds,
 } as const
-
-const make = () =>
-  new RateLimiterMemory({
-    keyPrefix: 'login-failures',
-    points: LOGIN_LIMITS.failuresPerAddress,
-    duration: LOGIN_LIMITS.windowSeconds,
-    blockDuration: LOGIN_LIMITS.blockSeconds,
-  })
-
-let limiter = make()
 
 export type LoginAnswer = { ok: true } | { ok: false; retryAfterSeconds: number; message: string }
 
@@ -37,24 +30,14 @@ export const tooManyLoginsMessage = (seconds: number): string =>
  * Counts an attempt from `address` before the password is checked (so parallel guesses count
  * too); a successful login gives its point back (`loginSucceeded`), so only failures remain.
  */
-export async function loginAttempt(address: string): Promise<LoginAnswer> {
-  try {
-    await limiter.consume(address)
-    return { ok: true }
-  } catch (res) {
-    if (!(res instanceof RateLimiterRes)) throw res
-    const retryAfterSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000))
-    return { ok: false, retryAfterSeconds, message: tooManyLoginsMessage(retryAfterSeconds) }
-  }
+export async function loginAttempt(payload: Payload, address: string): Promise<LoginAnswer> {
+  const answer = await consume(payload, 'loginFailures', address)
+  if (answer.ok) return answer
+  return { ...answer, message: tooManyLoginsMessage(answer.retryAfterSeconds) }
 }
 
-export async function loginSucceeded(address: string): Promise<void> {
-  await limiter.reward(address, 1).catch(() => {})
-}
-
-/** Tests start each case with fresh counters. */
-export function resetLoginLimits(): void {
-  limiter = make()
+export async function loginSucceeded(payload: Payload, address: string): Promise<void> {
+  await reward(payload, 'loginFailures', address).catch(() => {})
 }
 
 /**

@@ -8,5 +8,6 @@ declare module 'rate-limiter-flexible/lib/RateLimiterStoreAbstract.js' {
     points: number
     consume(key: string | number, points?: number): Promise<RateLimiterRes>
     get(key: string | number): Promise<RateLimiterRes | null>
+    reward(key: string | number, points?: number): Promise<RateLimiterRes>
   }
 }

@@ -24,6 +24,15 @@ export const RATE_LIMITS = {
   wrongTrackingCodes: { points: 10, seconds: 15 * 60, blockSeconds: 15 * 60 },
   /** GraphQL requests (the admin itself uses REST; this is for integrations and scripts). */
   graphqlRequests: { points: 120, seconds: 60 },
+  /**
+   * Failed logins per address (src/services/login-limits.ts): below the per-account lock, so a
+   * stranger cannot lock staff out; then the address waits.
+   */
+  loginFailures: {
+    points: Math.max(1, Math.floor(Number(process.env.LOGIN_ADDRESS_MAX_FAILURES) || 10)),
+    seconds: 15 * 60,
+    blockSeconds: 15 * 60,
+  },
 } as const satisfies Record<string, Limit>
 
 type Name = keyof typeof RATE_LIMITS
@@ -139,6 +148,7 @@ const limitersOf = (payload: Payload): Limiters => {
       requestsCreated: make('requestsCreated'),
       wrongTrackingCodes: make('wrongTrackingCodes'),
       graphqlRequests: make('graphqlRequests'),
+      loginFailures: make('loginFailures'),
     }
     byPayload.set(payload, made)
   }
@@ -167,6 +177,11 @@ export async function consume(payload: Payload, name: Name, key: string): Promis
   } catch (res) {
     return refused(res)
   }
+}
+
+/** Gives back uses counted for `key` (a login that succeeded was no failure). */
+export async function reward(payload: Payload, name: Name, key: string, points = 1): Promise<void> {
+  await limitersOf(payload)[name].reward(key, points)
 }
 
 /** Whether `key` may try now, without counting a use. */

@@ -42,7 +42,10 @@ afterAll(async () => {
   await t?.stop()
 })
 
-beforeEach(() => limits.resetLoginLimits())
+beforeEach(async () => {
+  const { resetRateLimits } = await import('../../src/services/rate-limits')
+  await resetRateLimits(t.payload)
+})
 
 const lock = (user: TestUser) =>
   t.payload.db.updateOne({
