@@ -28,6 +28,7 @@ import {
   loginSucceeded,
   spendPasswordTime,
 } from '../src/services/login-limits'
+import { settings } from '../src/settings'
 import { isPlatformAdminAccess, toActor } from './access'
 import { loginAttemptsOf, normalEmail } from './hooks/audit'
 import { SITES, USERS } from './slugs'
@@ -152,7 +153,8 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: Number(process.env.LOGIN_MAX_ATTEMPTS ?? LOGIN_LIMITS.failuresPerAddress * 2),
     lockTime: Number(process.env.LOGIN_LOCK_MINUTES ?? 15) * 60 * 1000,
     tokenExpiration: Number(process.env.SESSION_IDLE_MINUTES ?? 120) * 60,
-    cookies: { sameSite: 'Lax' },
+    // Secure from SERVER_URL's scheme (always in production without one): never sent over plain HTTP.
+    cookies: { sameSite: 'Lax', secure: settings.secureCookies },
   },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'email', 'platformRoles'], group: '平台' },
   access: {
