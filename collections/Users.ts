@@ -23,7 +23,6 @@ import {
 } from '../src/domain/permissions'
 import {
   clientAddress,
-  LOGIN_LIMITS,
   loginAttempt,
   loginSucceeded,
   spendPasswordTime,
@@ -150,9 +149,9 @@ export const Users: CollectionConfig = {
   auth: {
     // 同一账号连续登录失败 20 次锁定 15 分钟，高于每个地址 15 分钟内 10 次的限制
     // （src/services/login-limits.ts），一个陌生地址锁不住工作人员；会话 2 小时无操作失效。
-    maxLoginAttempts: Number(process.env.LOGIN_MAX_ATTEMPTS ?? LOGIN_LIMITS.failuresPerAddress * 2),
-    lockTime: Number(process.env.LOGIN_LOCK_MINUTES ?? 15) * 60 * 1000,
-    tokenExpiration: Number(process.env.SESSION_IDLE_MINUTES ?? 120) * 60,
+    maxLoginAttempts: settings.loginMaxAttempts,
+    lockTime: settings.loginLockMinutes * 60 * 1000,
+    tokenExpiration: settings.sessionIdleMinutes * 60,
     // Secure from SERVER_URL's scheme (always in production without one): never sent over plain HTTP.
     cookies: { sameSite: 'Lax', secure: settings.secureCookies },
   },

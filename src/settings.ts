@@ -29,6 +29,14 @@ const env = z
     FIRST_HOUR_REMIND_AT: z.string().default('30,50'),
     FIRST_HOUR_ESCALATE_AT: z.coerce.number().int().positive().default(60),
     SERVER_URL: z.string().optional(),
+    PLATFORM_NAME: z.string().default('政府网站集约化平台'),
+    PLATFORM_OPERATOR: z.string().default(''),
+    TRUST_PROXY: z.string().default('loopback'),
+    PAGE_CACHE_ENTRIES: z.coerce.number().int().positive().default(20_000),
+    LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().positive().catch(10).default(10),
+    LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().optional(),
+    LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+    SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
     DEV_HOSTS: z.string().optional(),
   })
   .parse(process.env)
@@ -100,6 +108,18 @@ export const settings = {
     .filter((n) => n > 0),
   /** Escalation to the site admin, minutes after signing. */
   firstHourEscalateAt: env.FIRST_HOUR_ESCALATE_AT,
+  platformName: env.PLATFORM_NAME,
+  platformOperator: env.PLATFORM_OPERATOR,
+  /** Express `trust proxy`: whose X-Forwarded-For is believed (every per-address limit). */
+  trustProxy: env.TRUST_PROXY,
+  /** Pages the output cache holds before it drops the oldest. */
+  pageCacheEntries: env.PAGE_CACHE_ENTRIES,
+  /** Failed logins one address may make in 15 minutes (below the account lock). */
+  loginAddressMaxFailures: env.LOGIN_ADDRESS_MAX_FAILURES,
+  /** Failed logins in a row before an account locks: twice the per-address limit by default. */
+  loginMaxAttempts: env.LOGIN_MAX_ATTEMPTS ?? env.LOGIN_ADDRESS_MAX_FAILURES * 2,
+  loginLockMinutes: env.LOGIN_LOCK_MINUTES,
+  sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
   /**
    * Whether `<slug>.localhost` reaches a site and localhost links to the sites' development
    * addresses: on by default outside production, off in production.

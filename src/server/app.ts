@@ -104,10 +104,10 @@ function headersOf(
 
 export function createApp(options: AppOptions) {
   const { payload, port, logger, nextHandler, role = settings.role } = options
-  const platformName = options.platformName ?? process.env.PLATFORM_NAME ?? '政府网站集约化平台'
+  const platformName = options.platformName ?? settings.platformName
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
+  app.set('trust proxy', settings.trustProxy)
   app.set('etag', false)
 
   // Liveness (/healthz, always 200 while the process answers) and readiness (/readyz, 503
@@ -155,7 +155,7 @@ export function createApp(options: AppOptions) {
     payload,
     port,
     platformName,
-    platformOperator: options.platformOperator ?? process.env.PLATFORM_OPERATOR ?? '',
+    platformOperator: options.platformOperator ?? settings.platformOperator,
     platformHosts: settings.platformHosts,
     cdnSeconds: settings.pageCacheSeconds,
     passThrough: (p) => Boolean(nextHandler) && ADMIN_PATHS.test(p),

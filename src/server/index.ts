@@ -22,11 +22,9 @@ async function main() {
   ).connection
   mongo?.on?.('error', (err) => logger.warn({ message: err.message }, '数据库连接中断'))
 
-  const { seedCalendarIfEmpty } = await import('../seed/calendar')
-  const calendar = await seedCalendarIfEmpty(payload)
+  const { ensurePlatformData } = await import('../seed/platform')
+  const { calendar, classifications } = await ensurePlatformData(payload)
   if (calendar) logger.info(calendar, 'official work calendar seeded')
-  const { seedClassificationsIfEmpty } = await import('../seed/disclosure')
-  const classifications = await seedClassificationsIfEmpty(payload)
   if (classifications) logger.info({ classifications }, 'disclosure topic and genre lists seeded')
 
   if (settings.seed) {

@@ -1,6 +1,8 @@
 // The public output cache: HTML by site and path, dropped by tags when content changes.
 // One per process; with several nodes the tags are also published to peers (see README).
 
+import { settings } from '../settings'
+
 export type CachedPage = {
   status: number
   body: Buffer
@@ -15,7 +17,7 @@ export type CachedPage = {
 
 type Listener = (tags: string[]) => void
 
-const MAX_ENTRIES = Number(process.env.PAGE_CACHE_ENTRIES ?? 20_000)
+const MAX_ENTRIES = settings.pageCacheEntries
 
 // Held on globalThis: Next's bundle of the admin and Express's public side run in one process
 // but may load this module twice, and a purge from either must reach the same cache.

@@ -11,6 +11,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import StoreAbstract from 'rate-limiter-flexible/lib/RateLimiterStoreAbstract.js'
 
 import { RATE_LIMITS as COLLECTION } from '../../collections/slugs'
+import { settings } from '../settings'
 import { isUniqueViolation } from './shared-state'
 
 export type Limit = { points: number; seconds: number; blockSeconds?: number }
@@ -29,7 +30,7 @@ export const RATE_LIMITS = {
    * stranger cannot lock staff out; then the address waits.
    */
   loginFailures: {
-    points: Math.max(1, Math.floor(Number(process.env.LOGIN_ADDRESS_MAX_FAILURES) || 10)),
+    points: settings.loginAddressMaxFailures,
     seconds: 15 * 60,
     blockSeconds: 15 * 60,
   },

@@ -1,0 +1,13 @@
+// Platform data every installation needs, demo or not: the official work calendar and the
+// disclosure topic and genre lists, each seeded into an empty collection. Called by the server's
+// start and by `npm run seed`, so requests created after either get the same deadlines.
+import type { Payload } from 'payload'
+
+import { seedCalendarIfEmpty } from './calendar'
+import { seedClassificationsIfEmpty } from './disclosure'
+
+export async function ensurePlatformData(payload: Payload) {
+  const calendar = await seedCalendarIfEmpty(payload)
+  const classifications = await seedClassificationsIfEmpty(payload)
+  return { calendar, classifications }
+}
