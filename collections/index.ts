@@ -1,18 +1,15 @@
 import type { CollectionConfig } from 'payload'
 
+import { AnnualReports } from './AnnualReports'
 import { Articles } from './Articles'
 import { AuditEvents, Notifications, PublishingChecks } from './Audit'
+import { DisclosureGenres, DisclosureTopics } from './Classifications'
 import { Columns } from './Columns'
-import {
-  AnnualReports,
-  DisclosureGenres,
-  DisclosureRequests,
-  DisclosureTopics,
-  RequestFiles,
-} from './Disclosure'
+import { DisclosureRequests } from './DisclosureRequests'
 import { auditChange, auditDelete, auditLogin, auditLoginFailure, auditLogout } from './hooks/audit'
 import { refuseMalformedQuery } from './hooks/query-input'
 import { NumberAssignments, NumberingCounters, NumberingSeries } from './Numbering'
+import { RequestFiles } from './RequestFiles'
 import { CachePurges, PublicTokens, RateLimits } from './SharedState'
 import { Sites } from './Sites'
 import { Attachments, Media } from './Uploads'
