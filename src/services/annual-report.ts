@@ -5,8 +5,8 @@
 // table 三's check, and a tracking code is the key to a citizen's request: staff only.
 import type { Payload, PayloadHandler, Where } from 'payload'
 
-import { ANNUAL_REPORTS, ARTICLES, DISCLOSURE_REQUESTS, SITES } from '../../collections/slugs'
-import { toActor } from '../../collections/access'
+import { ANNUAL_REPORTS, ARTICLES, DISCLOSURE_REQUESTS, SITES } from '../domain/slugs'
+import { toActor } from '../domain/permissions'
 import {
   type ReportCase,
   type ReportDocument,

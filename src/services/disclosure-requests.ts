@@ -6,7 +6,7 @@ import path from 'node:path'
 
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import { DISCLOSURE_REQUESTS, REQUEST_FILES, SITES, WORK_CALENDAR } from '../../collections/slugs'
+import { DISCLOSURE_REQUESTS, REQUEST_FILES, SITES, WORK_CALENDAR } from '../domain/slugs'
 import { beijingDate } from '../domain/dates'
 import {
   feeFor,
@@ -32,7 +32,7 @@ import {
   disclosureDueDate,
   type WorkCalendar,
 } from '../domain/workdays'
-import { logger } from '../server/logger'
+import { logger } from '../logger'
 import { notify, peopleWithRoles } from './notify'
 
 type Id = string | number

@@ -1,7 +1,7 @@
 // "待我处理": the items waiting for this person, by the roles they hold on each site.
 import type { Payload, Where } from 'payload'
 
-import { ARTICLES, DISCLOSURE_REQUESTS, SITES } from '../../collections/slugs'
+import { ARTICLES, DISCLOSURE_REQUESTS, SITES } from '../domain/slugs'
 import { type Actor, isPlatformAdmin, sitesWithRole } from '../domain/permissions'
 import { REQUEST_STATUS_LABELS } from '../domain/request-steps'
 import { supervisionList } from './disclosure-requests'

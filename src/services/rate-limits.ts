@@ -10,7 +10,7 @@ import type { Payload } from 'payload'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import StoreAbstract from 'rate-limiter-flexible/lib/RateLimiterStoreAbstract.js'
 
-import { RATE_LIMITS as COLLECTION } from '../../collections/slugs'
+import { RATE_LIMITS as COLLECTION } from '../domain/slugs'
 import { isUniqueViolation } from './shared-state'
 
 export type Limit = { points: number; seconds: number; blockSeconds?: number }
