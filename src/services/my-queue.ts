@@ -4,7 +4,7 @@ import type { Payload, Where } from 'payload'
 import { ARTICLES, DISCLOSURE_REQUESTS, SITES } from '../domain/slugs'
 import { type Actor, isPlatformAdmin, sitesWithRole } from '../domain/permissions'
 import { REQUEST_STATUS_LABELS } from '../domain/request-steps'
-import { supervisionList } from './disclosure-requests'
+import { supervisionList } from './supervision'
 
 type Id = string | number
 export type QueueItem = {
