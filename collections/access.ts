@@ -3,18 +3,17 @@
 import type { Access, Field, FieldAccess, Where } from 'payload'
 
 import {
-  type Actor,
   canReadAllSites,
   canWriteOnSite,
   isPlatformAdmin,
   readableSites,
+  toActor,
   type WriteRule,
   writableSites,
 } from '../src/domain/permissions'
 import { ownedNames, ownershipOf, personMayWrite } from '../src/domain/server-owned'
 
-export const toActor = (user: unknown): Actor | null =>
-  user && typeof user === 'object' && 'id' in user ? (user as Actor) : null
+export { toActor }
 
 const siteIn = (ids: (string | number)[], path = 'site'): Where => ({ [path]: { in: ids } })
 

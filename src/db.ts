@@ -10,7 +10,7 @@ import pg from 'pg'
 
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
-import { logger } from './server/logger'
+import { logger } from './logger'
 
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
 

@@ -5,7 +5,7 @@ import type { AdminViewServerProps } from 'payload'
 import { AdminPage } from './AdminPage'
 
 import { type Actor, canReadAllSites, sitesWithRole } from '../domain/permissions'
-import { type SupervisionRow, supervisionList } from '../services/disclosure-requests'
+import { type SupervisionRow, supervisionList } from '../services/supervision'
 
 function Rows({ rows, empty }: { rows: SupervisionRow[]; empty: string }) {
   if (!rows.length) return <p>{empty}</p>

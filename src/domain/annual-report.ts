@@ -694,3 +694,57 @@ export function table4Grid(t: Table4): TableGrid {
     ],
   }
 }
+
+// ---------------------------------------------------------------- the report as a whole
+
+export type ReportSections = { section1: string; section5: string; section6: string }
+
+/** A request the check names; `code` is its tracking code (staff only). */
+export type OffendingRequest = { code: string; reason: string }
+
+export type ReportCheck = {
+  ok: boolean
+  /** One sentence per column of table 三 where 一 + 二 ≠ 三（七） + 四 (figures only). */
+  brokenColumns: string[]
+  /** Totals that are not the sum of their parts (figures only). */
+  problems: string[]
+  /** How many requests are miscounted. */
+  offendingCount: number
+}
+
+export type AnnualReport = {
+  site: { id: Id; name: string; orgName: string; kind: 'portal' | 'department' }
+  year: number
+  /** The site's own part: 一, 五, 六 and the figures of other systems; null when not written. */
+  document: { id: Id; published: boolean; publishedAt: string } | null
+  sections: ReportSections
+  table2: Table2
+  table3: Table3
+  table4: Table4
+  check: ReportCheck
+  generatedAt: string
+}
+
+/** What staff see besides: the requests that break the check and the data problems. */
+export type StaffAnnualReport = AnnualReport & {
+  offendingRequests: OffendingRequest[]
+  /** Documents marked repealed without a date, and the like (name documents). */
+  documentProblems: string[]
+}
+
+export const reportTitle = (r: { site: { orgName: string }; year: number }) =>
+  `${r.site.orgName}${r.year}年政府信息公开工作年度报告`
+
+/** Sentences on table 三's check: the figures, and for staff the requests by tracking code. */
+export function checkLines(report: AnnualReport | StaffAnnualReport): string[] {
+  if (report.check.ok) return ['表三勾稽关系校验：通过（第一项加第二项之和等于第三项加第四项之和）']
+  const n = report.check.offendingCount
+  const lines = [
+    `表三勾稽关系校验：未通过${n ? `，涉及 ${n} 件申请的数据需要核实` : ''}`,
+    ...report.check.brokenColumns,
+    ...report.check.problems,
+  ]
+  if ('offendingRequests' in report)
+    lines.push(...report.offendingRequests.map((o) => `${o.code}：${o.reason}`))
+  return lines
+}

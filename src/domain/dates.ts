@@ -33,3 +33,13 @@ export const beijingDateTime = (v: Date | string | null | undefined): string => 
 }
 
 export const beijingYear = (v: Date | string): number => Number(beijingDate(v).slice(0, 4))
+
+/**
+ * A Beijing date as the instant stored in a date field: that day's Beijing noon (04:00 UTC), so
+ * the admin's date picker shows the same day in any browser time zone from UTC−4 to UTC+19.
+ */
+export const dayInstant = (date: string): string => new Date(`${date}T12:00:00+08:00`).toISOString()
+
+/** The Beijing date a stored date field means ('' for none). */
+export const dayOf = (v: unknown): string =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : beijingDate(v as string | null)

@@ -13,6 +13,10 @@ export type Actor = {
   sites?: { site: SiteId | { id: SiteId }; roles?: SiteRole[] | null }[] | null
 }
 
+/** A signed-in user as an Actor; anything else (no user, a bare value) is nobody. */
+export const toActor = (user: unknown): Actor | null =>
+  user && typeof user === 'object' && 'id' in user ? (user as Actor) : null
+
 export const PLATFORM_ROLE_LABELS: Record<PlatformRole, string> = {
   'platform-admin': '平台管理员',
   auditor: '监管员',

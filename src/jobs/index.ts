@@ -1,7 +1,7 @@
 // Payload's jobs queue runs the publishing clock every 15 seconds on nodes with JOBS=on.
 import type { JobsConfig } from 'payload'
 
-import { sendDeadlineReminders } from '../services/disclosure-requests'
+import { sendDeadlineReminders } from '../services/supervision'
 import { runPublishingSweep } from '../services/publishing-sweep'
 import { sweepSharedState } from '../services/shared-state'
 import { ensureCounters } from '../services/numbering'

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import express, { type NextFunction, type Request, type Response } from 'express'
 
-import { ATTACHMENTS, MEDIA, REQUEST_FILES } from '../../collections/slugs'
+import { ATTACHMENTS, MEDIA, REQUEST_FILES } from '../domain/slugs'
 import { matchHost } from '../domain/sites'
 import { servedFileHeaders } from '../domain/uploads'
 import type { Registry } from './public/registry'

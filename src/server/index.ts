@@ -7,7 +7,7 @@ import { getPayload } from 'payload'
 import { isDatabaseUnavailable } from '../domain/database-errors'
 import { settings } from '../settings'
 import { createApp } from './app'
-import { logger } from './logger'
+import { logger } from '../logger'
 
 const started = Date.now()
 

@@ -5,20 +5,22 @@
 // table 三's check, and a tracking code is the key to a citizen's request: staff only.
 import type { Payload, PayloadHandler, Where } from 'payload'
 
-import { ANNUAL_REPORTS, ARTICLES, DISCLOSURE_REQUESTS, SITES } from '../../collections/slugs'
-import { toActor } from '../../collections/access'
 import {
+  type AnnualReport,
+  type OffendingRequest,
   type ReportCase,
+  type ReportCheck,
   type ReportDocument,
   type ReportRequest,
+  type ReportSections,
   SECTION_TITLES,
-  type Table2,
-  type Table3,
-  type Table4,
+  type StaffAnnualReport,
+  checkLines,
   checkTable3,
   computeTable2,
   computeTable3,
   computeTable4,
+  reportTitle,
   tableToCsv,
 } from '../domain/annual-report'
 import { csvCell } from '../domain/csv'
@@ -30,10 +32,16 @@ import {
   type Validity,
   isOutcomeCode,
 } from '../domain/disclosure'
-import { canReadAllSites, hasSiteRole } from '../domain/permissions'
+import { canReadAllSites, hasSiteRole, toActor } from '../domain/permissions'
+import { ANNUAL_REPORTS, ARTICLES, DISCLOSURE_REQUESTS, SITES } from '../domain/slugs'
 import { actorOf, recordAudit } from './audit'
 
 type Id = string | number
+
+// The report's shape, its title and its check sentences are pure: they live in the domain,
+// where the Excel export takes them too. Re-exported for the routes and tests that import here.
+export type { AnnualReport, OffendingRequest, ReportCheck, ReportSections, StaffAnnualReport }
+export { checkLines, reportTitle }
 
 /**
  * 制发 is the organ issuing the document, which signing (签发) does: a signed document counts
@@ -51,41 +59,6 @@ const instant = (day: string, shiftDays = 0) =>
 
 const idOf = (v: unknown): Id | null =>
   v == null ? null : typeof v === 'object' ? ((v as { id?: Id }).id ?? null) : (v as Id)
-
-export type ReportSections = { section1: string; section5: string; section6: string }
-
-/** A request the check names; `code` is its tracking code (staff only). */
-export type OffendingRequest = { code: string; reason: string }
-
-export type ReportCheck = {
-  ok: boolean
-  /** One sentence per column of table 三 where 一 + 二 ≠ 三（七） + 四 (figures only). */
-  brokenColumns: string[]
-  /** Totals that are not the sum of their parts (figures only). */
-  problems: string[]
-  /** How many requests are miscounted. */
-  offendingCount: number
-}
-
-export type AnnualReport = {
-  site: { id: Id; name: string; orgName: string; kind: 'portal' | 'department' }
-  year: number
-  /** The site's own part: 一, 五, 六 and the figures of other systems; null when not written. */
-  document: { id: Id; published: boolean; publishedAt: string } | null
-  sections: ReportSections
-  table2: Table2
-  table3: Table3
-  table4: Table4
-  check: ReportCheck
-  generatedAt: string
-}
-
-/** What staff see besides: the requests that break the check and the data problems. */
-export type StaffAnnualReport = AnnualReport & {
-  offendingRequests: OffendingRequest[]
-  /** Documents marked repealed without a date, and the like (name documents). */
-  documentProblems: string[]
-}
 
 /** Pages through a query, PAGE_SIZE at a time, so no call loads an unbounded list. */
 async function eachPage<T>(
@@ -437,23 +410,6 @@ export function publicReport(report: StaffAnnualReport): AnnualReport {
 // ---------------------------------------------------------------- exports
 
 const BOM = '\uFEFF'
-
-export const reportTitle = (r: { site: { orgName: string }; year: number }) =>
-  `${r.site.orgName}${r.year}年政府信息公开工作年度报告`
-
-/** Sentences on table 三's check: the figures, and for staff the requests by tracking code. */
-export function checkLines(report: AnnualReport | StaffAnnualReport): string[] {
-  if (report.check.ok) return ['表三勾稽关系校验：通过（第一项加第二项之和等于第三项加第四项之和）']
-  const n = report.check.offendingCount
-  const lines = [
-    `表三勾稽关系校验：未通过${n ? `，涉及 ${n} 件申请的数据需要核实` : ''}`,
-    ...report.check.brokenColumns,
-    ...report.check.problems,
-  ]
-  if ('offendingRequests' in report)
-    lines.push(...report.offendingRequests.map((o) => `${o.code}：${o.reason}`))
-  return lines
-}
 
 /**
  * One CSV file with the three tables, each under its section heading, as tableToCsv lays them

@@ -6,14 +6,14 @@
 // re-reads the tail and tries again, so the chain never forks.
 import type { Payload, PayloadRequest } from 'payload'
 
-import { AUDIT_EVENTS } from '../../collections/slugs'
+import { AUDIT_EVENTS } from '../domain/slugs'
 import {
   type AuditEvent,
   createVerifier,
   sealEvent,
   type VerifyResult,
 } from '../domain/audit-chain'
-import { logger } from '../server/logger'
+import { logger } from '../logger'
 
 type Id = string | number
 export type AuditInput = {

@@ -6,8 +6,8 @@ import crypto from 'node:crypto'
 
 import type { Payload, PayloadRequest } from 'payload'
 
-import { CACHE_PURGES } from '../../collections/slugs'
-import { logger } from '../server/logger'
+import { CACHE_PURGES } from '../domain/slugs'
+import { logger } from '../logger'
 import { pageCache } from './page-cache'
 import { PURGE_RETENTION_MS } from './shared-state'
 

@@ -1,7 +1,7 @@
 // The first-hour report for a period, over the sites a person may read.
 import type { Payload, Where } from 'payload'
 
-import { ARTICLES, SITES } from '../../collections/slugs'
+import { ARTICLES, SITES } from '../domain/slugs'
 import { type FirstHourItem, firstHourReport } from '../domain/first-hour'
 import { type Actor, readableSites } from '../domain/permissions'
 import { firstHourSettings } from './publishing-sweep'

@@ -1,10 +1,10 @@
 // "待我处理": the items waiting for this person, by the roles they hold on each site.
 import type { Payload, Where } from 'payload'
 
-import { ARTICLES, DISCLOSURE_REQUESTS, SITES } from '../../collections/slugs'
+import { ARTICLES, DISCLOSURE_REQUESTS, SITES } from '../domain/slugs'
 import { type Actor, isPlatformAdmin, sitesWithRole } from '../domain/permissions'
 import { REQUEST_STATUS_LABELS } from '../domain/request-steps'
-import { supervisionList } from './disclosure-requests'
+import { supervisionList } from './supervision'
 
 type Id = string | number
 export type QueueItem = {

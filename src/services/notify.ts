@@ -1,9 +1,9 @@
 // E-mails the people of a site who hold given roles, and records what was sent.
 import type { Payload, PayloadRequest } from 'payload'
 
-import { NOTIFICATIONS, USERS } from '../../collections/slugs'
+import { NOTIFICATIONS, USERS } from '../domain/slugs'
 import { type Actor, hasSiteRole, type SiteRole } from '../domain/permissions'
-import { logger } from '../server/logger'
+import { logger } from '../logger'
 
 type Id = string | number
 export type Person = { id: Id; email: string; name?: string }

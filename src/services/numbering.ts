@@ -7,12 +7,7 @@
 // also recorded in `number-assignments` under a unique key, so a duplicate cannot be stored.
 import type { PayloadRequest } from 'payload'
 
-import {
-  NUMBER_ASSIGNMENTS,
-  NUMBERING_COUNTERS,
-  NUMBERING_SERIES,
-  SITES,
-} from '../../collections/slugs'
+import { NUMBER_ASSIGNMENTS, NUMBERING_COUNTERS, NUMBERING_SERIES, SITES } from '../domain/slugs'
 import { counterKey, formatDocNumber, formatIndexNumber } from '../domain/numbering'
 
 type Id = string | number

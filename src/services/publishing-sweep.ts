@@ -2,11 +2,11 @@
 // alarm when a scheduled item has slipped, and sends the first-hour reminders and escalation.
 import type { Payload } from 'payload'
 
-import { ARTICLES, NOTIFICATIONS } from '../../collections/slugs'
+import { ARTICLES, NOTIFICATIONS } from '../domain/slugs'
 import { beijingDateTime } from '../domain/dates'
 import { dueStages, type FirstHourSettings, scheduleSlipped } from '../domain/first-hour'
 import { settings } from '../settings'
-import { logger } from '../server/logger'
+import { logger } from '../logger'
 import { notify, peopleWithRoles } from './notify'
 
 type Id = string | number

@@ -10,7 +10,7 @@ import type { Payload } from 'payload'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import StoreAbstract from 'rate-limiter-flexible/lib/RateLimiterStoreAbstract.js'
 
-import { RATE_LIMITS as COLLECTION } from '../../collections/slugs'
+import { RATE_LIMITS as COLLECTION } from '../domain/slugs'
 import { settings } from '../settings'
 import { isUniqueViolation } from './shared-state'
 

@@ -5,7 +5,7 @@ import { csvTable as csv } from '../domain/csv'
 import { firstHourCsv } from '../domain/first-hour'
 import { type Actor, canReadAllSites, sitesWithRole } from '../domain/permissions'
 import { URGENCY_LABELS } from '../domain/request-steps'
-import { supervisionList } from './disclosure-requests'
+import { supervisionList } from './supervision'
 import { loadFirstHourReport, periodOf } from './first-hour-report'
 
 export const firstHourCsvEndpoint: Endpoint = {

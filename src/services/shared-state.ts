@@ -3,7 +3,7 @@
 // PostgreSQL and MongoDB run the same code.
 import type { Payload } from 'payload'
 
-import { CACHE_PURGES, PUBLIC_TOKENS, RATE_LIMITS } from '../../collections/slugs'
+import { CACHE_PURGES, PUBLIC_TOKENS, RATE_LIMITS } from '../domain/slugs'
 
 /** A unique-key refusal, as each adapter words it. */
 export const isUniqueViolation = (err: unknown): boolean =>

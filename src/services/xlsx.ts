@@ -3,14 +3,17 @@
 import ExcelJS from 'exceljs'
 
 import {
+  type AnnualReport,
   type GridCell,
   SECTION_TITLES,
+  type StaffAnnualReport,
   type TableGrid,
+  checkLines,
+  reportTitle,
   table2Grid,
   table3Grid,
   table4Grid,
 } from '../domain/annual-report'
-import { type AnnualReport, type StaffAnnualReport, checkLines, reportTitle } from './annual-report'
 
 /** Where each table starts: row 1 is the report's title, row 2 the section heading. */
 export const TABLE_FIRST_ROW = 3

@@ -2,12 +2,16 @@
 // server, each step checked and recorded, the calendar moving open deadlines, who may see what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { dayOf } from '../../src/domain/dates'
 import { makeSite, makeUser, type Id, type TestUser } from '../helpers/fixtures'
 import { type Started, startPayload, testDb } from '../helpers/payload'
 
 let t: Started
 let auditSettled: typeof import('../../src/services/audit').auditSettled
-let svc: typeof import('../../src/services/disclosure-requests')
+let workCalendar: typeof import('../../src/services/work-calendar')
+let requestClock: typeof import('../../src/services/request-clock')
+let requestMail: typeof import('../../src/services/request-mail')
+let supervision: typeof import('../../src/services/supervision')
 let site: Id
 let otherSite: Id
 let handler: TestUser
@@ -28,7 +32,10 @@ const CALENDAR = [
 beforeAll(async () => {
   t = await startPayload()
   ;({ auditSettled } = await import('../../src/services/audit'))
-  svc = await import('../../src/services/disclosure-requests')
+  workCalendar = await import('../../src/services/work-calendar')
+  requestClock = await import('../../src/services/request-clock')
+  requestMail = await import('../../src/services/request-mail')
+  supervision = await import('../../src/services/supervision')
   for (const data of CALENDAR)
     await t.payload.create({
       collection: 'work-calendar',
@@ -36,7 +43,7 @@ beforeAll(async () => {
       overrideAccess: true,
       context: { seeding: true },
     })
-  svc.forgetWorkCalendar()
+  workCalendar.forgetWorkCalendar()
   site = (await makeSite(t.payload)).id
   otherSite = (await makeSite(t.payload)).id
   handler = await makeUser(t.payload, { sites: [{ site, roles: ['handler'] }] })
@@ -46,7 +53,7 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
-  await svc?.requestMailSettled()
+  await requestMail?.requestMailSettled()
   await auditSettled?.()
   await t?.stop()
 })
@@ -74,7 +81,7 @@ const file = async (receivedAt: string, over: Record<string, unknown> = {}) =>
 const step = (id: Id, data: Record<string, unknown>, user: TestUser = handler) =>
   t.payload.update({ collection: 'disclosure-requests', id, data, user, overrideAccess: false })
 
-const day = (v: unknown) => svc.dayOf(v)
+const day = (v: unknown) => dayOf(v)
 
 describe(`disclosure requests on ${testDb()}`, () => {
   it('computes the due date on the server: 20 working days after receipt, holidays skipped, make-up day counted', async () => {
@@ -104,7 +111,7 @@ describe(`disclosure requests on ${testDb()}`, () => {
     await expect(
       step(late.id, { step: 'request-correction', stepNote: '请写明项目名称', stepDays: 10 }),
     ).rejects.toThrow('补正通知应在收到申请后 7 个工作日内')
-    const r = await file(svc.todayInBeijing())
+    const r = await file(requestClock.todayInBeijing())
     const registered = await step(r.id, { step: 'register' })
     expect(registered.status).toBe('processing')
 
@@ -128,10 +135,10 @@ describe(`disclosure requests on ${testDb()}`, () => {
 
     const corrected = await step(r.id, { step: 'receive-correction' })
     expect(corrected.status).toBe('processing')
-    const today = svc.todayInBeijing()
+    const today = requestClock.todayInBeijing()
     // The clock restarted today: 20 working days from today.
     const { addWorkingDays } = await import('../../src/domain/workdays')
-    const calendar = await svc.loadWorkCalendar(t.payload)
+    const calendar = await workCalendar.loadWorkCalendar(t.payload)
     expect(day(corrected.dueDate)).toBe(addWorkingDays({ from: today, days: 20, calendar }))
 
     await expect(
@@ -186,7 +193,7 @@ describe(`disclosure requests on ${testDb()}`, () => {
   })
 
   it('pauses the clock during third-party consultation and adds the days back', async () => {
-    const r = await file(svc.todayInBeijing())
+    const r = await file(requestClock.todayInBeijing())
     const before = day(r.dueDate)
     const consulting = await step(r.id, { step: 'start-consultation', stepNote: '征求某公司意见' })
     expect(consulting.status).toBe('consulting')
@@ -333,22 +340,28 @@ describe(`disclosure requests on ${testDb()}`, () => {
 
   it('lists overdue and due-soon requests for 督办 and reminds the handlers once per stage', async () => {
     const late = await file('2026-09-01')
-    const list = await svc.supervisionList(t.payload, { sites: [site], today: '2026-11-06' })
+    const list = await supervision.supervisionList(t.payload, {
+      sites: [site],
+      today: '2026-11-06',
+    })
     const row = list.overdue.find((x) => String(x.id) === String(late.id))
     expect(row?.dueDate).toBe(day(late.dueDate))
     expect(row?.urgency).toBe('overdue')
     expect(list.overdue.every((x) => String(x.site) === String(site))).toBe(true)
-    const none = await svc.supervisionList(t.payload, { sites: [otherSite], today: '2026-11-06' })
+    const none = await supervision.supervisionList(t.payload, {
+      sites: [otherSite],
+      today: '2026-11-06',
+    })
     expect(none.overdue).toHaveLength(0)
-    const first = await svc.sendDeadlineReminders(t.payload, '2026-11-06')
-    const again = await svc.sendDeadlineReminders(t.payload, '2026-11-06')
+    const first = await supervision.sendDeadlineReminders(t.payload, '2026-11-06')
+    const again = await supervision.sendDeadlineReminders(t.payload, '2026-11-06')
     expect(first.overdue).toBeGreaterThanOrEqual(1)
     expect(again.overdue).toBe(0)
   })
 
   it('puts new and overdue requests on the handler’s 待我处理, and none on an editor’s', async () => {
     const { myQueue } = await import('../../src/services/my-queue')
-    const fresh = await file(svc.todayInBeijing())
+    const fresh = await file(requestClock.todayInBeijing())
     const late = await file('2026-08-03')
     await step(late.id, { step: 'register' })
     const mine = await myQueue(t.payload, handler as never)

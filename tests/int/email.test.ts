@@ -66,8 +66,8 @@ describe(`mail on ${testDb()}`, () => {
   })
 
   it('tells the applicant and the site’s handlers about a new request, and the applicant about each step', async () => {
-    const { requestMailSettled, todayInBeijing } =
-      await import('../../src/services/disclosure-requests')
+    const { requestMailSettled } = await import('../../src/services/request-mail')
+    const { todayInBeijing } = await import('../../src/services/request-clock')
     const site = await makeSite(t.payload)
     const handler = await makeUser(t.payload, { sites: [{ site: site.id, roles: ['handler'] }] })
     const before = received.length

@@ -11,7 +11,7 @@ import { graphql, rest, tokenFor } from '../helpers/routes'
 
 let t: Started
 let auditSettled: typeof import('../../src/services/audit').auditSettled
-let requestMailSettled: typeof import('../../src/services/disclosure-requests').requestMailSettled
+let requestMailSettled: typeof import('../../src/services/request-mail').requestMailSettled
 let site: Id
 let column: Id
 let series: Id
@@ -193,7 +193,7 @@ const draft = async (by: TestUser = people.editor, over: Record<string, unknown>
 beforeAll(async () => {
   t = await startPayload()
   ;({ auditSettled } = await import('../../src/services/audit'))
-  ;({ requestMailSettled } = await import('../../src/services/disclosure-requests'))
+  ;({ requestMailSettled } = await import('../../src/services/request-mail'))
   site = (await makeSite(t.payload)).id
   column = (await makeColumn(t.payload, site)).id
   series = (

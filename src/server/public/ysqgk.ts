@@ -8,7 +8,7 @@ import cookieParser from 'cookie-parser'
 import { doubleCsrf } from 'csrf-csrf'
 import type { Request, Response } from 'express'
 
-import { DISCLOSURE_REQUESTS, REQUEST_FILES } from '../../../collections/slugs'
+import { DISCLOSURE_REQUESTS, REQUEST_FILES } from '../../domain/slugs'
 import { beijingDate, beijingDateTime } from '../../domain/dates'
 import { normaliseTrackingCode } from '../../domain/disclosure'
 import {
@@ -33,7 +33,7 @@ import { type CaptchaKind, captchaSvg, createCaptcha, verifyCaptcha } from '../.
 import { check, consume } from '../../services/rate-limits'
 import { isUniqueViolation } from '../../services/shared-state'
 import { settings } from '../../settings'
-import { logger } from '../logger'
+import { logger } from '../../logger'
 import { render } from '../render/engine'
 import type { Layout, Link } from '../render/view-models'
 import { layout, type PageContext } from './pages'

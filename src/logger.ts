@@ -1,5 +1,5 @@
 import pino from 'pino'
 
-import { settings } from '../settings'
+import { settings } from './settings'
 
 export const logger = pino({ level: settings.logLevel, base: { role: settings.role } })

@@ -1,0 +1,127 @@
+// 督办: the open requests that are overdue or due soon, and the reminders mailed about them.
+import type { Payload, Where } from 'payload'
+
+import { dayOf } from '../domain/dates'
+import {
+  OPEN_STATUSES,
+  REQUEST_STATUS_LABELS,
+  urgency,
+  type Urgency,
+} from '../domain/request-steps'
+import { DISCLOSURE_REQUESTS } from '../domain/slugs'
+import { notify, peopleWithRoles } from './notify'
+import { todayInBeijing } from './request-clock'
+import { type Id, idOf, type RequestDoc, siteName } from './stored-request'
+import { loadWorkCalendar } from './work-calendar'
+
+export type SupervisionRow = {
+  id: Id
+  site: Id
+  siteName: string
+  trackingCode: string
+  status: string
+  statusLabel: string
+  receivedAt: string
+  dueDate: string | null
+  urgency: Urgency
+  daysLeft: number | null
+}
+
+/** Open requests that are overdue or due soon, on the given sites (or all), most urgent first. */
+export async function supervisionList(
+  payload: Payload,
+  { sites, today = todayInBeijing() }: { sites: Id[] | true; today?: string },
+): Promise<{ overdue: SupervisionRow[]; dueSoon: SupervisionRow[]; paused: SupervisionRow[] }> {
+  const calendar = await loadWorkCalendar(payload)
+  const where: Where = {
+    and: [
+      { status: { in: [...OPEN_STATUSES] } },
+      ...(sites === true ? [] : [{ site: { in: sites } }]),
+    ],
+  }
+  const names = new Map<string, string>()
+  const out = {
+    overdue: [] as SupervisionRow[],
+    dueSoon: [] as SupervisionRow[],
+    paused: [] as SupervisionRow[],
+  }
+  if (sites !== true && !sites.length) return out
+  for (let page = 1; ; page++) {
+    const res = await payload.find({
+      collection: DISCLOSURE_REQUESTS,
+      where,
+      limit: 500,
+      page,
+      depth: 0,
+      sort: 'dueDate',
+      overrideAccess: true,
+      select: { site: true, trackingCode: true, status: true, receivedAt: true, dueDate: true },
+    })
+    for (const doc of res.docs as unknown as RequestDoc[]) {
+      const due = doc.dueDate ? dayOf(doc.dueDate) : null
+      const u = urgency({ status: doc.status, dueDate: due, today, calendar })
+      if (u.urgency === 'on-time' || u.urgency === 'done') continue
+      const site = idOf(doc.site)
+      if (!names.has(String(site))) names.set(String(site), await siteName(payload, site))
+      const row: SupervisionRow = {
+        id: doc.id,
+        site,
+        siteName: names.get(String(site)) ?? '',
+        trackingCode: doc.trackingCode,
+        status: doc.status,
+        statusLabel: REQUEST_STATUS_LABELS[doc.status] ?? doc.status,
+        receivedAt: dayOf(doc.receivedAt),
+        dueDate: due,
+        urgency: u.urgency,
+        daysLeft: u.daysLeft,
+      }
+      if (u.urgency === 'overdue') out.overdue.push(row)
+      else if (u.urgency === 'due-soon') out.dueSoon.push(row)
+      else out.paused.push(row)
+    }
+    if (!res.hasNextPage) break
+  }
+  return out
+}
+
+/**
+ * Mails each site's handlers and site admins once per request and stage: due soon, then
+ * overdue (a new due date after an extension starts the stages again).
+ */
+export async function sendDeadlineReminders(
+  payload: Payload,
+  today = todayInBeijing(),
+): Promise<{ dueSoon: number; overdue: number }> {
+  const list = await supervisionList(payload, { sites: true, today })
+  let dueSoon = 0
+  let overdue = 0
+  for (const [stage, rows] of [
+    ['due-soon', list.dueSoon],
+    ['overdue', list.overdue],
+  ] as const) {
+    for (const row of rows) {
+      const to = await peopleWithRoles(payload, row.site, ['handler', 'site-admin'])
+      const sent = await notify(payload, {
+        to,
+        kind: `request.${stage}`,
+        site: row.site,
+        target: `${DISCLOSURE_REQUESTS}:${row.id}`,
+        key: `request.${stage}:${row.id}:${row.dueDate}`,
+        subject:
+          stage === 'overdue'
+            ? `【督办】依申请公开已逾期：${row.trackingCode}`
+            : `【提醒】依申请公开即将到期：${row.trackingCode}`,
+        text: [
+          `${row.siteName}收到的政府信息公开申请（查询码 ${row.trackingCode}，${row.receivedAt} 收到）`,
+          stage === 'overdue'
+            ? `答复截止日 ${row.dueDate} 已过，已逾期 ${-(row.daysLeft ?? 0)} 个工作日，请立即办理。`
+            : `答复截止日 ${row.dueDate}，尚余 ${row.daysLeft} 个工作日。`,
+          `当前状态：${row.statusLabel}`,
+        ].join('\n'),
+      }).catch(() => false)
+      if (sent && stage === 'overdue') overdue++
+      else if (sent) dueSoon++
+    }
+  }
+  return { dueSoon, overdue }
+}
