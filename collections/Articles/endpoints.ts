@@ -2,13 +2,11 @@
 // pre-publication checks find in the article as saved.
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { idOf } from '../../src/domain/ids'
 import { availableMoves, isState, WORKFLOW_DEFAULTS } from '../../src/domain/workflow'
+import { checkArticle } from '../../src/services/prepublish-check'
 import { toActor } from '../access'
 import { ARTICLES, SITES } from '../slugs'
-import { checkArticle } from './hooks'
-
-const idOf = (v: unknown) =>
-  v && typeof v === 'object' && 'id' in v ? (v as { id: string | number }).id : v
 
 async function loadForUser(req: PayloadRequest) {
   const id = req.routeParams?.id as string
@@ -29,7 +27,7 @@ export const endpoints: Endpoint[] = [
       if (error) return error
       const site = (await req.payload.findByID({
         collection: SITES,
-        id: idOf(doc.site) as string,
+        id: idOf(doc.site)!,
         depth: 0,
         overrideAccess: true,
         select: { publishing: true },
@@ -38,9 +36,9 @@ export const endpoints: Endpoint[] = [
       const moves = availableMoves({
         actor: toActor(req.user),
         article: {
-          site: idOf(doc.site) as string,
+          site: idOf(doc.site),
           state,
-          submittedBy: (idOf(doc.submittedBy) as string) ?? null,
+          submittedBy: idOf(doc.submittedBy) ?? null,
           scheduledAt: (doc.scheduledAt as string) ?? null,
         },
         settings: { ...WORKFLOW_DEFAULTS, ...site?.publishing },

@@ -28,22 +28,22 @@ import {
   validityProblems,
 } from '../../src/domain/disclosure'
 import { beijingDate } from '../../src/domain/dates'
+import { idOf, idsOf, sameId } from '../../src/domain/ids'
 import { STATE_LABELS, STATES } from '../../src/domain/workflow'
 import { auditChange } from '../hooks/audit'
 import { endpoints } from './endpoints'
 import { afterMove, enforceWorkflow, guardEmergencyReview } from './hooks'
-
-const idOf = (v: unknown) =>
-  v && typeof v === 'object' && 'id' in v ? (v as { id: string | number }).id : v
+import { refuse } from './refuse'
 
 /** A policy document's validity mark names its date and, when amended or repealed, what did it. */
 const validityMarked: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
   const pick = (k: string) => (k in data ? data[k] : originalDoc?.[k])
   const validity = pick('validity')
   if (!validity) return data
-  const changedBy = idOf(pick('validityChangedBy')) as string | number | null | undefined
-  if (changedBy != null && originalDoc?.id != null && String(changedBy) === String(originalDoc.id))
-    throw new APIError('不能把文件本身关联为修改或废止它的文件', 400, null, true)
+  const changedBy = idOf(pick('validityChangedBy'))
+  if (sameId(changedBy, originalDoc?.id)) {
+    refuse({ reasons: ['不能把文件本身关联为修改或废止它的文件'], path: 'validityChangedBy' })
+  }
   const problems = validityProblems({
     validity,
     changedOn: pick('validityChangedOn') ? beijingDate(pick('validityChangedOn')) : null,
@@ -57,7 +57,7 @@ const validityMarked: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
 /** Every column of an article belongs to the article's own site. */
 const columnsOnSameSite: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
   const site = idOf(data.site ?? originalDoc?.site)
-  const columns = ((data.columns ?? originalDoc?.columns ?? []) as unknown[]).map(idOf)
+  const columns = idsOf(data.columns ?? originalDoc?.columns)
   if (!columns.length) return data
   const found = await req.payload.find({
     collection: COLUMNS,
@@ -66,14 +66,10 @@ const columnsOnSameSite: CollectionBeforeChangeHook = async ({ data, originalDoc
     limit: columns.length,
     req,
   })
-  const foreign = found.docs.filter((c) => String(idOf(c.site)) !== String(site))
+  const foreign = found.docs.filter((c) => !sameId(c.site, site))
   if (foreign.length || found.docs.length !== columns.length) {
-    throw new APIError(
-      `栏目“${foreign.map((c) => c.name).join('、') || '已删除的栏目'}”不属于本站，请重新选择`,
-      400,
-      null,
-      true,
-    )
+    const names = foreign.map((c) => c.name).join('、') || '已删除的栏目'
+    refuse({ reasons: [`栏目“${names}”不属于本站，请重新选择`], path: 'columns' })
   }
   return data
 }

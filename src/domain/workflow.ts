@@ -1,4 +1,8 @@
 // Decides which workflow moves an article may make, who may make them, and why not.
+import { beijingYear } from './dates'
+import { type Id, idsOf } from './ids'
+import { plainText } from './lexical-text'
+import { parseDocNumber } from './numbering'
 import { type Actor, hasSiteRole, isPlatformAdmin, type SiteId, type SiteRole } from './permissions'
 
 export const STATES = [
@@ -280,4 +284,107 @@ export function signingProblems(facts: SigningFacts): string[] {
   if (!facts.orgCode?.trim())
     problems.push('本站未设置机构代码，无法生成索引号；请站点管理员先在站点设置中填写')
   return problems
+}
+
+type Doc = Record<string, unknown>
+
+const CONTENT_FIELDS = ['title', 'summary', 'docNumber', 'issuingOrgan', 'dateFormed'] as const
+
+/** Whether a change touches what readers see: the text fields, the body's text, the columns. */
+export const contentChanged = (data: Doc, original: Doc): boolean =>
+  CONTENT_FIELDS.some((f) => f in data && String(data[f] ?? '') !== String(original[f] ?? '')) ||
+  ('body' in data && plainText(data.body) !== plainText(original.body)) ||
+  ('columns' in data &&
+    JSON.stringify(idsOf(data.columns).map(String).sort()) !==
+      JSON.stringify(idsOf(original.columns).map(String).sort()))
+
+/** One row of an article's history: who made which move, when, and why. */
+export type HistoryRow = {
+  at: string
+  by: Id | undefined
+  from: State
+  to: State
+  move: MoveName
+  reason: string | undefined
+}
+
+/** The numbers a signing takes; `docNumber` says how the 发文字号 is come by. */
+export type NumbersToTake = {
+  year: number
+  /** An index number, unless the article kept one from an earlier signing. */
+  indexNumber: boolean
+  /** `record`: typed by hand, recorded as used; `take`: the next of the series; `none`. */
+  docNumber: { record: { number: string; year: number; seq: number } } | 'take' | 'none'
+}
+
+export type MoveEffects = {
+  /** The fields the move sets on the article. */
+  fields: Doc
+  history: HistoryRow
+  numbers: NumbersToTake | null
+}
+
+export type EffectsInput = {
+  from: State
+  to: State
+  move: MoveName
+  reason: string
+  by: Id | undefined
+  now: Date
+  /** The article as it will be stored, before the move's own fields. */
+  article: {
+    publishedAt?: unknown
+    indexNumber?: unknown
+    docNumber?: unknown
+    numberingSeries?: unknown
+  }
+}
+
+/** What a move changes: its fields, its history row, and the numbers it takes (signing only). */
+export function moveEffects({
+  from,
+  to,
+  move,
+  reason,
+  by,
+  now,
+  article,
+}: EffectsInput): MoveEffects {
+  const at = now.toISOString()
+  const fields: Doc = {}
+  if (to === 'submitted') Object.assign(fields, { submittedBy: by, submittedAt: at })
+  if (to === 'returned') fields.returnReason = reason
+  if (to === 'withdrawn') Object.assign(fields, { withdrawnReason: reason, withdrawnAt: at })
+  if (to === 'unpublished') Object.assign(fields, { unpublishedReason: reason, unpublishedAt: at })
+  if (to === 'published') {
+    // A withdrawn page republished keeps its first publication date.
+    if (!article.publishedAt || from !== 'withdrawn') fields.publishedAt = article.publishedAt ?? at
+    fields.scheduledAt = null
+  }
+  if (move === 'emergency') {
+    Object.assign(fields, { emergency: true, emergencyReason: reason, emergencyReviewedAt: null })
+  }
+  const signing = assignsNumbers(from, to, move)
+  if (signing) fields.signedAt = at
+  return {
+    fields,
+    history: { at, by, from, to, move, reason: reason || undefined },
+    numbers: signing ? numbersToTake(article, now) : null,
+  }
+}
+
+function numbersToTake(article: EffectsInput['article'], now: Date): NumbersToTake {
+  const typed = article.docNumber ? String(article.docNumber) : ''
+  const parsed = typed ? parseDocNumber(typed) : null
+  return {
+    year: beijingYear(now),
+    indexNumber: !article.indexNumber,
+    docNumber: typed
+      ? parsed
+        ? { record: { number: typed, year: parsed.year, seq: parsed.seq } }
+        : 'none'
+      : article.numberingSeries != null
+        ? 'take'
+        : 'none',
+  }
 }

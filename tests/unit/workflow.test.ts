@@ -4,9 +4,11 @@ import type { Actor, SiteRole } from '../../src/domain/permissions'
 import {
   assignsNumbers,
   availableMoves,
+  contentChanged,
   contentLocked,
   findMove,
   moveBlockers,
+  moveEffects,
   nextActors,
   type State,
   STATES,
@@ -189,5 +191,164 @@ describe('workflow facts', () => {
     expect(findMove('draft', 'published')).toBeUndefined()
     expect(findMove('draft', 'published', 'emergency')?.name).toBe('emergency')
     expect(findMove('signed', 'published')?.name).toBe('publish')
+  })
+})
+
+describe('the effects of a move', () => {
+  const now = new Date('2026-03-02T01:00:00.000Z')
+  const at = now.toISOString()
+  const effects = (
+    from: State,
+    to: State,
+    move: Parameters<typeof moveEffects>[0]['move'],
+    article: Parameters<typeof moveEffects>[0]['article'] = {},
+    reason = '',
+  ) => moveEffects({ from, to, move, reason, by: 1, now, article })
+
+  it.each<[string, State, State, Parameters<typeof moveEffects>[0]['move'], string, object]>([
+    [
+      'a submit names who submitted and when',
+      'draft',
+      'submitted',
+      'submit',
+      '',
+      { submittedBy: 1, submittedAt: at },
+    ],
+    [
+      'a return keeps its reason',
+      'submitted',
+      'returned',
+      'return',
+      '缺附件',
+      { returnReason: '缺附件' },
+    ],
+    [
+      'a withdrawal keeps its reason and time',
+      'published',
+      'withdrawn',
+      'withdraw',
+      '更正',
+      { withdrawnReason: '更正', withdrawnAt: at },
+    ],
+    [
+      'an unpublishing keeps its reason and time',
+      'published',
+      'unpublished',
+      'unpublish',
+      '替代',
+      { unpublishedReason: '替代', unpublishedAt: at },
+    ],
+    [
+      'a publish dates the page and clears the schedule',
+      'signed',
+      'published',
+      'publish',
+      '',
+      { publishedAt: at, scheduledAt: null },
+    ],
+    [
+      'an emergency marks itself for review',
+      'draft',
+      'published',
+      'emergency',
+      '汛情',
+      {
+        emergency: true,
+        emergencyReason: '汛情',
+        emergencyReviewedAt: null,
+        publishedAt: at,
+        scheduledAt: null,
+        signedAt: at,
+      },
+    ],
+    ['a signing dates the signature', 'reviewed', 'signed', 'sign', '', { signedAt: at }],
+    ['a review changes no field', 'submitted', 'reviewed', 'review', '', {}],
+  ])('%s', (_, from, to, move, reason, fields) => {
+    expect(effects(from, to, move, {}, reason).fields).toEqual(fields)
+  })
+
+  it('keeps the first publication date when a withdrawn page is republished', () => {
+    const first = '2025-01-01T00:00:00.000Z'
+    expect(effects('withdrawn', 'published', 'publish', { publishedAt: first }).fields).toEqual({
+      scheduledAt: null,
+    })
+    expect(effects('scheduled', 'published', 'publish', { publishedAt: first }).fields).toEqual({
+      publishedAt: first,
+      scheduledAt: null,
+    })
+  })
+
+  it('writes one history row, with no empty reason', () => {
+    expect(effects('draft', 'submitted', 'submit').history).toEqual({
+      at,
+      by: 1,
+      from: 'draft',
+      to: 'submitted',
+      move: 'submit',
+      reason: undefined,
+    })
+    expect(effects('published', 'withdrawn', 'withdraw', {}, '更正').history.reason).toBe('更正')
+  })
+
+  it('takes numbers only when signing', () => {
+    expect(effects('signed', 'published', 'publish').numbers).toBeNull()
+    expect(effects('scheduled', 'signed', 'unschedule').numbers).toBeNull()
+    expect(effects('reviewed', 'signed', 'sign', { numberingSeries: 4 }).numbers).toEqual({
+      year: 2026,
+      indexNumber: true,
+      docNumber: 'take',
+    })
+  })
+
+  it('keeps an index number from an earlier signing, and records a hand-typed 发文字号', () => {
+    const numbers = effects('reviewed', 'signed', 'sign', {
+      indexNumber: '000-01/2026-00001',
+      docNumber: '测试发〔2025〕7号',
+      numberingSeries: 4,
+    }).numbers
+    expect(numbers).toEqual({
+      year: 2026,
+      indexNumber: false,
+      docNumber: { record: { number: '测试发〔2025〕7号', year: 2025, seq: 7 } },
+    })
+  })
+
+  it('takes no 发文字号 without a series, nor for one it cannot read', () => {
+    expect(effects('reviewed', 'signed', 'sign').numbers?.docNumber).toBe('none')
+    expect(
+      effects('reviewed', 'signed', 'sign', { docNumber: '随手写的' }).numbers?.docNumber,
+    ).toBe('none')
+  })
+
+  it('counts the year in Beijing time', () => {
+    const newYear = moveEffects({
+      from: 'reviewed',
+      to: 'signed',
+      move: 'sign',
+      reason: '',
+      by: 1,
+      now: new Date('2025-12-31T16:30:00.000Z'),
+      article: {},
+    })
+    expect(newYear.numbers?.year).toBe(2026)
+  })
+})
+
+describe('what counts as a change of content', () => {
+  const body = (text: string, format = 0) => ({
+    root: { children: [{ children: [{ text, format }] }] },
+  })
+
+  it.each<[string, Record<string, unknown>, Record<string, unknown>, boolean]>([
+    ['a new title', { title: '新' }, { title: '旧' }, true],
+    ['the same title', { title: '旧' }, { title: '旧' }, false],
+    ['a field not sent', {}, { title: '旧' }, false],
+    ['formatting only', { body: body('正文', 1) }, { body: body('正文') }, false],
+    ['new words', { body: body('正文二') }, { body: body('正文') }, true],
+    ['columns reordered', { columns: [2, { id: 1 }] }, { columns: [1, 2] }, false],
+    ['a column added', { columns: [1, 2, 3] }, { columns: [1, 2] }, true],
+    ['a number shown as text', { docNumber: null }, { docNumber: '' }, false],
+  ])('%s: %s', (_, data, original, changed) => {
+    expect(contentChanged(data, original)).toBe(changed)
   })
 })
