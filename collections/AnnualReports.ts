@@ -8,14 +8,12 @@ import {
 } from 'payload'
 
 import { beijingYear } from '../src/domain/dates'
+import { idOf } from '../src/domain/ids'
 import { canReadAllSites, isPlatformAdmin, sitesWithRole } from '../src/domain/permissions'
 import { createOnOwnSites, nobody, serverOwnedFields, toActor, writeOnOwnSites } from './access'
 import { siteField } from './fields'
 import { ANNUAL_REPORTS } from './slugs'
 
-type Id = string | number
-const idOf = (v: unknown): Id =>
-  (v && typeof v === 'object' && 'id' in v ? (v as { id: Id }).id : v) as Id
 const refuse = (message: string) => new APIError(message, 400, null, true)
 
 const oneReportPerYear: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {

@@ -1,13 +1,11 @@
 import { APIError, type CollectionBeforeChangeHook, type CollectionConfig } from 'payload'
 
 import { columnPath, columnSlugProblems, UPDATE_CLASSES } from '../src/domain/columns'
+import { idOf, sameId } from '../src/domain/ids'
 import { anyone, createOnOwnSites, writeOnOwnSites } from './access'
 import { siteField } from './fields'
 import { invalidateColumn, invalidateColumnOnDelete } from './hooks/invalidate'
 import { COLUMNS } from './slugs'
-
-const idOf = (v: unknown) =>
-  v && typeof v === 'object' && 'id' in v ? (v as { id: string | number }).id : v
 
 /** Path from the parent; the parent must be on the same site; the path is unique per site. */
 const setPath: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
@@ -20,12 +18,11 @@ const setPath: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) =
       throw new APIError('栏目不能以自身为上级栏目', 400, null, true)
     const parent = await req.payload.findByID({
       collection: COLUMNS,
-      id: parentId as string,
+      id: parentId,
       depth: 0,
       req,
     })
-    if (String(idOf(parent.site)) !== String(site))
-      throw new APIError('上级栏目必须属于同一站点', 400, null, true)
+    if (!sameId(parent.site, site)) throw new APIError('上级栏目必须属于同一站点', 400, null, true)
     parentPath = parent.path as string
   }
   const problems = columnSlugProblems({ slug, parentPath })

@@ -3,6 +3,7 @@
 import { APIError, type CollectionBeforeChangeHook, type CollectionConfig } from 'payload'
 
 import { beijingYear } from '../src/domain/dates'
+import { idOf } from '../src/domain/ids'
 import { seriesPrefixProblems } from '../src/domain/numbering'
 import { hasSiteRole, isPlatformAdmin } from '../src/domain/permissions'
 import { isLive } from '../src/domain/workflow'
@@ -10,9 +11,6 @@ import { ensureSeriesCounters } from '../src/services/numbering'
 import { createOnOwnSites, nobody, readOwnSites, toActor, writeOnOwnSites } from './access'
 import { siteField } from './fields'
 import { ARTICLES, NUMBER_ASSIGNMENTS, NUMBERING_COUNTERS, NUMBERING_SERIES } from './slugs'
-
-const idOf = (v: unknown) =>
-  v && typeof v === 'object' && 'id' in v ? (v as { id: string | number }).id : v
 
 const checkPrefix: CollectionBeforeChangeHook = ({ data }) => {
   if (typeof data.prefix === 'string') {
@@ -89,7 +87,7 @@ const guardVoid: CollectionBeforeChangeHook = async ({ data, originalDoc, req, o
   if (operation !== 'update' || req.context.numbering) return data
   const actor = toActor(req.user)
   const site = idOf(originalDoc?.site)
-  if (!isPlatformAdmin(actor) && !hasSiteRole(actor, site as string, 'site-admin')) {
+  if (!isPlatformAdmin(actor) && !hasSiteRole(actor, site, 'site-admin')) {
     throw new APIError('只有本站的站点管理员可以作废号码', 403, null, true)
   }
   if (originalDoc?.status === 'voided') throw new APIError('该号码已作废', 400, null, true)
@@ -101,7 +99,7 @@ const guardVoid: CollectionBeforeChangeHook = async ({ data, originalDoc, req, o
   if (articleId != null) {
     const article = await req.payload.findByID({
       collection: ARTICLES,
-      id: articleId as string,
+      id: articleId,
       depth: 0,
       overrideAccess: true,
       req,

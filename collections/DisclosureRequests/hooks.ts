@@ -8,6 +8,7 @@ import {
   type PayloadRequest,
 } from 'payload'
 
+import { type Id, idOf } from '../../src/domain/ids'
 import {
   isStepKind,
   outcomeOfStep,
@@ -36,9 +37,6 @@ import {
 } from '../../src/services/disclosure-requests'
 import { DISCLOSURE_REQUESTS } from '../slugs'
 
-type Id = string | number
-const idOf = (v: unknown): Id =>
-  (v && typeof v === 'object' && 'id' in v ? (v as { id: Id }).id : v) as Id
 const refuse = (message: string) => new APIError(message, 400, null, true)
 
 type RequestData = Record<string, unknown> & {

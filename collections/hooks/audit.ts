@@ -9,15 +9,12 @@ import type {
   PayloadRequest,
 } from 'payload'
 
+import { idOf } from '../../src/domain/ids'
 import { actorOf, recordAudit } from '../../src/services/audit'
 import { clientAddress, LOGIN_FAILED_MESSAGE } from '../../src/services/login-limits'
 
 type Doc = Record<string, unknown>
-const siteOf = (doc: Doc, slug: string) => {
-  const v = slug === 'sites' ? doc.id : doc.site
-  return (v && typeof v === 'object' ? (v as { id: string | number }).id : v) as
-    string | number | null | undefined
-}
+const siteOf = (doc: Doc, slug: string) => idOf(slug === 'sites' ? doc.id : doc.site)
 
 // Values are not copied into the trail (they may hold personal data): only the names of the
 // fields that changed.

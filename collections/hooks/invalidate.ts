@@ -2,17 +2,10 @@
 // node now and on every node within a poll (src/services/cache-purges.ts).
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
+import { idOf, idsOf } from '../../src/domain/ids'
 import { isLive } from '../../src/domain/workflow'
 import { recordPurge } from '../../src/services/cache-purges'
 import { pageCache, tags } from '../../src/services/page-cache'
-
-const idOf = (v: unknown): string | number | undefined =>
-  v && typeof v === 'object' && 'id' in v
-    ? (v as { id: string | number }).id
-    : (v as string | number | undefined)
-
-const ids = (v: unknown): (string | number)[] =>
-  (Array.isArray(v) ? v : []).map(idOf).filter((x): x is string | number => x != null)
 
 /**
  * Here at once, and recorded for the other nodes with the change itself. `keepStale: false` for
@@ -45,7 +38,7 @@ const articleTags = (
   previous?: Record<string, unknown>,
 ): string[] => {
   const site = idOf(doc.site)
-  const columns = new Set([...ids(doc.columns), ...ids(previous?.columns)])
+  const columns = new Set([...idsOf(doc.columns), ...idsOf(previous?.columns)])
   return [
     tags.article(doc.id as string | number),
     ...[...columns].map(tags.column),

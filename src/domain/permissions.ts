@@ -1,11 +1,12 @@
 // Decides who may do what on which site. Pure: no Payload, no database.
+import { type Id, idOf, idsOf, sameId } from './ids'
 
 export const PLATFORM_ROLES = ['platform-admin', 'auditor'] as const
 export const SITE_ROLES = ['site-admin', 'editor', 'reviewer', 'signer', 'handler'] as const
 
 export type PlatformRole = (typeof PLATFORM_ROLES)[number]
 export type SiteRole = (typeof SITE_ROLES)[number]
-export type SiteId = string | number
+export type SiteId = Id
 
 export type Actor = {
   id: SiteId
@@ -30,9 +31,6 @@ export const SITE_ROLE_LABELS: Record<SiteRole, string> = {
   handler: '信箱/申请办理人',
 }
 
-const idOf = (site: SiteId | { id: SiteId }): SiteId =>
-  typeof site === 'object' && site !== null ? site.id : site
-
 export const isPlatformAdmin = (actor?: Actor | null): boolean =>
   Boolean(actor?.platformRoles?.includes('platform-admin'))
 
@@ -46,10 +44,11 @@ export const canReadAllSites = (actor?: Actor | null): boolean =>
 /** The sites on which the actor holds any of the given roles (any role when none given). */
 export function sitesWithRole(actor: Actor | null | undefined, ...roles: SiteRole[]): SiteId[] {
   if (!actor?.sites) return []
-  const ids = actor.sites
-    .filter((row) => row.site != null)
-    .filter((row) => roles.length === 0 || (row.roles ?? []).some((r) => roles.includes(r)))
-    .map((row) => idOf(row.site))
+  const ids = idsOf(
+    actor.sites
+      .filter((row) => roles.length === 0 || (row.roles ?? []).some((r) => roles.includes(r)))
+      .map((row) => row.site),
+  )
   return [...new Set(ids.map(String))].map((id) => ids.find((x) => String(x) === id) as SiteId)
 }
 
@@ -59,8 +58,7 @@ export const hasSiteRole = (
   ...roles: SiteRole[]
 ): boolean => {
   if (site == null) return false
-  const wanted = String(idOf(site))
-  return sitesWithRole(actor, ...roles).some((id) => String(id) === wanted)
+  return sitesWithRole(actor, ...roles).some((id) => sameId(id, site))
 }
 
 /** Who may change a given kind of record on a site. One table, read by every collection. */

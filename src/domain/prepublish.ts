@@ -1,6 +1,7 @@
 // Decides what the checks before publishing find in an article: sensitive words, misspelt
 // leaders' names, personal data, links to missing or unpublished pages, images without alt text.
 import { maskPhone, maskResidentId, residentIdProblems } from './identity'
+import { idOf } from './ids'
 
 export type Severity = 'block' | 'confirm' | 'warn'
 export type CheckKind =
@@ -106,11 +107,7 @@ export function bodyLinks(body: unknown) {
     walk(top, (n) => {
       if (n.type !== 'link' && n.type !== 'autolink') return
       const doc = n.fields?.doc
-      const value = doc?.value
-      const id =
-        value && typeof value === 'object' && 'id' in (value as object)
-          ? (value as { id: string | number }).id
-          : (value as string | number | undefined)
+      const id = idOf(doc?.value)
       const internal =
         n.fields?.linkType === 'internal' && doc?.relationTo && id != null
           ? { relationTo: doc.relationTo, id }
@@ -138,8 +135,7 @@ export function bodyImages(body: unknown) {
       if (n.type !== 'upload') return
       const v = n.value as { id?: string | number; alt?: string } | string | number | undefined
       const alt = (typeof v === 'object' && v ? v.alt : undefined) ?? n.fields?.alt ?? ''
-      const id = typeof v === 'object' && v ? v.id : v
-      images.push({ alt: String(alt), id, place: placeIn(block, 0, 0) })
+      images.push({ alt: String(alt), id: idOf(v), place: placeIn(block, 0, 0) })
     })
   })
   return images

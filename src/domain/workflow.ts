@@ -1,6 +1,6 @@
 // Decides which workflow moves an article may make, who may make them, and why not.
 import { beijingYear } from './dates'
-import { type Id, idsOf } from './ids'
+import { type Id, idsOf, sameId } from './ids'
 import { plainText } from './lexical-text'
 import { parseDocNumber } from './numbering'
 import { type Actor, hasSiteRole, isPlatformAdmin, type SiteId, type SiteRole } from './permissions'
@@ -163,9 +163,6 @@ export type MoveInput = {
   now?: Date
 }
 
-const idString = (v: unknown): string =>
-  v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : String(v)
-
 const mayActAs = (actor: Actor | null | undefined, site: ArticleFacts['site'], move: Move) =>
   isPlatformAdmin(actor) || hasSiteRole(actor, site, 'site-admin', ...move.roles)
 
@@ -201,12 +198,7 @@ export function moveBlockers(input: MoveInput): string[] {
   if (move.name === 'review' && !settings.reviewStep) {
     reasons.push('本站未启用审核环节，提交后直接签发')
   }
-  if (
-    move.notBySubmitter &&
-    settings.fourEyes &&
-    article.submittedBy != null &&
-    idString(article.submittedBy) === idString(actor.id)
-  ) {
+  if (move.notBySubmitter && settings.fourEyes && sameId(article.submittedBy, actor.id)) {
     reasons.push(
       `稿件由您本人提交，须由另一位${move.name === 'sign' ? '签发人' : '审核人'}${move.label}`,
     )

@@ -32,11 +32,10 @@ import {
   type Validity,
   isOutcomeCode,
 } from '../domain/disclosure'
+import { type Id, idOf } from '../domain/ids'
 import { canReadAllSites, hasSiteRole, toActor } from '../domain/permissions'
 import { ANNUAL_REPORTS, ARTICLES, DISCLOSURE_REQUESTS, SITES } from '../domain/slugs'
 import { actorOf, recordAudit } from './audit'
-
-type Id = string | number
 
 // The report's shape, its title and its check sentences are pure: they live in the domain,
 // where the Excel export takes them too. Re-exported for the routes and tests that import here.
@@ -56,9 +55,6 @@ const PAGE_SIZE = 500
 const DAY_MS = 24 * 3600 * 1000
 const instant = (day: string, shiftDays = 0) =>
   new Date(new Date(`${day}T00:00:00+08:00`).getTime() + shiftDays * DAY_MS).toISOString()
-
-const idOf = (v: unknown): Id | null =>
-  v == null ? null : typeof v === 'object' ? ((v as { id?: Id }).id ?? null) : (v as Id)
 
 /** Pages through a query, PAGE_SIZE at a time, so no call loads an unbounded list. */
 async function eachPage<T>(

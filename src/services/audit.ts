@@ -6,6 +6,7 @@
 // re-reads the tail and tries again, so the chain never forks.
 import type { Payload, PayloadRequest } from 'payload'
 
+import { type Id, idOf } from '../domain/ids'
 import { AUDIT_EVENTS } from '../domain/slugs'
 import {
   type AuditEvent,
@@ -15,7 +16,6 @@ import {
 } from '../domain/audit-chain'
 import { logger } from '../logger'
 
-type Id = string | number
 export type AuditInput = {
   action: string
   outcome?: 'success' | 'failure'
@@ -101,8 +101,7 @@ export async function verifyAudit(payload: Payload, pageSize = 1000): Promise<Ve
     })
     for (const doc of res.docs) {
       const d = doc as unknown as AuditEvent & { id: Id; site?: unknown }
-      const site = d.site && typeof d.site === 'object' ? (d.site as { id: Id }).id : d.site
-      verifier.push({ ...d, site: (site as Id | null) ?? null })
+      verifier.push({ ...d, site: idOf(d.site) ?? null })
     }
     if (!res.hasNextPage) break
     page++

@@ -5,11 +5,11 @@ import type { Payload } from 'payload'
 import { ARTICLES, NOTIFICATIONS } from '../domain/slugs'
 import { beijingDateTime } from '../domain/dates'
 import { dueStages, type FirstHourSettings, scheduleSlipped } from '../domain/first-hour'
+import { type Id, idOf } from '../domain/ids'
 import { settings } from '../settings'
 import { logger } from '../logger'
 import { notify, peopleWithRoles } from './notify'
 
-type Id = string | number
 type Article = {
   id: Id
   title: string
@@ -20,7 +20,6 @@ type Article = {
   signedAt?: string | null
   publishedAt?: string | null
 }
-const idOf = (v: Id | { id: Id }): Id => (typeof v === 'object' ? v.id : v)
 
 export const firstHourSettings = (): FirstHourSettings => ({
   limitMinutes: 60,
@@ -81,7 +80,7 @@ export async function runPublishingSweep(payload: Payload, now = new Date()): Pr
     and: [{ state: { equals: 'scheduled' } }, { scheduledAt: { less_than_equal: iso } }],
   })) {
     if (!scheduleSlipped({ scheduledAt: a.scheduledAt!, now, live: false })) continue
-    const site = idOf(a.site)
+    const site = idOf(a.site)! // an article always has a site
     const sent = await notify(payload, {
       to: await peopleWithRoles(payload, site, ['signer', 'site-admin']),
       subject: `【告警】定时发布未按时上线：${a.title}`,
@@ -126,7 +125,7 @@ export async function runPublishingSweep(payload: Payload, now = new Date()): Pr
         .split(':')
         .pop()!,
     )
-    const site = idOf(a.site)
+    const site = idOf(a.site)! // an article always has a site
     for (const stage of dueStages({
       signedAt: a.signedAt!,
       publishedAt: null,

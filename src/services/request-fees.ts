@@ -3,8 +3,8 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { dayInstant, dayOf } from '../domain/dates'
 import { feeFor, type FeeMethod } from '../domain/disclosure'
+import type { Id } from '../domain/ids'
 import { DISCLOSURE_REQUESTS } from '../domain/slugs'
-import type { Id } from './stored-request'
 
 /** The fee for a request: this applicant's applications this month (by ID number) and pages. */
 export async function feeForRequest(

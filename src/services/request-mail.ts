@@ -6,11 +6,12 @@ import type { Payload } from 'payload'
 
 import { dayOf } from '../domain/dates'
 import { isOutcomeCode, outcomeLabel } from '../domain/disclosure'
+import { type Id, idOf } from '../domain/ids'
 import { isOpen, REQUEST_STATUS_LABELS, type TimelineEntry } from '../domain/request-steps'
 import { DISCLOSURE_REQUESTS, REQUEST_FILES } from '../domain/slugs'
 import { logger } from '../logger'
 import { notify, peopleWithRoles } from './notify'
-import { type Id, idOf, type RequestDoc, siteName } from './stored-request'
+import { type RequestDoc, siteName } from './stored-request'
 
 /** Tells the applicant by e-mail (when they gave one) what happened to their request. */
 export async function mailApplicant(
@@ -83,9 +84,7 @@ export function stepMail(
     lines.push('', `应缴信息处理费：${doc.feeAmount} 元。逾期未缴纳的，视为放弃申请。`)
   // The reply document goes with the answer when the applicant asked for it by e-mail.
   const attach =
-    entry.kind === 'answer' && doc.delivery === 'email' && doc.replyFile != null
-      ? idOf(doc.replyFile)
-      : null
+    entry.kind === 'answer' && doc.delivery === 'email' ? (idOf(doc.replyFile) ?? null) : null
   if (attach != null) lines.push('', '答复文书见附件。')
   return { subject: `政府信息公开申请办理进展：${entry.label ?? ''}`, lines, attach }
 }
@@ -108,7 +107,7 @@ export const requestMailSettled = async (): Promise<void> => {
 
 /** Tells the site's handlers a new request arrived. */
 export async function announceNewRequest(payload: Payload, doc: RequestDoc): Promise<void> {
-  const site = idOf(doc.site)
+  const site = idOf(doc.site)! // a request always has a site
   const to = await peopleWithRoles(payload, site, ['handler', 'site-admin'])
   await notify(payload, {
     to,

@@ -1,12 +1,9 @@
 // A disclosure request as services read it from the database, and the name of its site.
 import type { Payload } from 'payload'
 
+import { type Id, idOf } from '../domain/ids'
 import { SITES } from '../domain/slugs'
 import type { TimelineEntry, RequestStatus } from '../domain/request-steps'
-
-export type Id = string | number
-export const idOf = (v: unknown): Id =>
-  (v && typeof v === 'object' && 'id' in v ? (v as { id: Id }).id : v) as Id
 
 export type RequestDoc = {
   id: Id
@@ -28,7 +25,7 @@ export type RequestDoc = {
 export async function siteName(payload: Payload, site: RequestDoc['site']): Promise<string> {
   if (typeof site === 'object' && site.name) return site.name
   const doc = await payload
-    .findByID({ collection: SITES, id: idOf(site), depth: 0, overrideAccess: true })
+    .findByID({ collection: SITES, id: idOf(site)!, depth: 0, overrideAccess: true })
     .catch(() => null)
   return (doc as { name?: string } | null)?.name ?? ''
 }

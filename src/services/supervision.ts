@@ -2,6 +2,7 @@
 import type { Payload, Where } from 'payload'
 
 import { dayOf } from '../domain/dates'
+import { type Id, idOf } from '../domain/ids'
 import {
   OPEN_STATUSES,
   REQUEST_STATUS_LABELS,
@@ -11,7 +12,7 @@ import {
 import { DISCLOSURE_REQUESTS } from '../domain/slugs'
 import { notify, peopleWithRoles } from './notify'
 import { todayInBeijing } from './request-clock'
-import { type Id, idOf, type RequestDoc, siteName } from './stored-request'
+import { type RequestDoc, siteName } from './stored-request'
 import { loadWorkCalendar } from './work-calendar'
 
 export type SupervisionRow = {
@@ -61,7 +62,7 @@ export async function supervisionList(
       const due = doc.dueDate ? dayOf(doc.dueDate) : null
       const u = urgency({ status: doc.status, dueDate: due, today, calendar })
       if (u.urgency === 'on-time' || u.urgency === 'done') continue
-      const site = idOf(doc.site)
+      const site = idOf(doc.site)! // a request always has a site
       if (!names.has(String(site))) names.set(String(site), await siteName(payload, site))
       const row: SupervisionRow = {
         id: doc.id,

@@ -4,6 +4,7 @@ import type { Payload, Where } from 'payload'
 import { UPDATE_CLASSES, type UpdateClass } from '../../domain/columns'
 import { beijingDate, beijingDateTime } from '../../domain/dates'
 import { VALIDITY_LABELS, type Validity } from '../../domain/disclosure'
+import { idOf, sameId } from '../../domain/ids'
 import { pageCount, pageWindow } from '../../domain/pagination'
 import { isListed, linkOrigin, localPath, siteOrigin } from '../../domain/sites'
 import { tags } from '../../services/page-cache'
@@ -91,9 +92,6 @@ type AttachmentDoc = {
   filesize?: number
   mimeType?: string
 }
-
-const idOf = (v: unknown): string =>
-  String(typeof v === 'object' && v !== null ? (v as { id: unknown }).id : v)
 
 const LIST_SELECT = {
   title: true,
@@ -232,7 +230,7 @@ export function primaryColumn(
   doc: Pick<ArticleDoc, 'columns'>,
 ): ColumnRecord | undefined {
   for (const c of doc.columns ?? []) {
-    const found = columns.byId.get(idOf(c))
+    const found = columns.byId.get(String(idOf(c)))
     if (found) return found
   }
   return undefined
@@ -450,13 +448,11 @@ export async function findRetiredArticle(
     | { title: string; unpublishedReason?: string; unpublishedAt?: string; replacement?: unknown }
     | undefined
   if (!doc) return null
-  const r = doc.replacement
   return {
     title: doc.title,
     reason: doc.unpublishedReason ?? '',
     date: beijingDate(doc.unpublishedAt),
-    replacement: (r && typeof r === 'object' ? (r as { id: string | number }).id : r) as
-      string | number | undefined,
+    replacement: idOf(doc.replacement),
   }
 }
 
@@ -593,7 +589,7 @@ async function validityOf(
   }
   const by = doc.validityChangedBy
   if (by == null || state === 'in-force' || state === 'expired') return { view }
-  const changedById = idOf(by)
+  const changedById = String(idOf(by))
   // Read past access control for the title alone: an unpublished replacement is named, not linked.
   const res = await ctx.payload.find({
     collection: 'articles',
@@ -608,7 +604,7 @@ async function validityOf(
     (Pick<ArticleDoc, 'title' | 'state' | 'site' | 'columns'> & { id: string | number }) | undefined
   if (!target) return { view }
   let href: string | undefined
-  const site = sites.find((s) => String(s.id) === idOf(target.site))
+  const site = sites.find((s) => sameId(s.id, target.site))
   if (target.state === 'published' && site) {
     const columns = await ctx.registry.columns(site.id)
     const path = articleHref(primaryColumn(columns, target)?.path, target.id)

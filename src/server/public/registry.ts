@@ -1,6 +1,7 @@
 // Sites and their column trees, held in memory and reloaded when a site or column changes.
 import type { Payload } from 'payload'
 
+import { idOf } from '../../domain/ids'
 import { type SiteFacts, type SiteStatus } from '../../domain/sites'
 import { pageCache } from '../../services/page-cache'
 
@@ -55,13 +56,6 @@ export type SiteColumns = {
   /** The column and all columns below it. */
   subtree: (id: string | number) => ColumnRecord[]
 }
-
-const idOf = (v: unknown): string | number | null =>
-  v == null
-    ? null
-    : typeof v === 'object'
-      ? ((v as { id: string | number }).id ?? null)
-      : (v as string | number)
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
@@ -121,7 +115,7 @@ export function createRegistry(payload: Payload, { now = Date.now } = {}) {
         title: str(l.title),
         duties: str(l.duties),
       })),
-      successor: idOf(d.successor),
+      successor: idOf(d.successor) ?? null,
       disclosure: ((x: Record<string, unknown>) => ({
         includeDepartments: x.includeDepartments === true,
         office: str(x.office),
@@ -151,7 +145,7 @@ export function createRegistry(payload: Payload, { now = Date.now } = {}) {
       name: str(d.name),
       slug: str(d.slug),
       path: str(d.path),
-      parent: idOf(d.parent),
+      parent: idOf(d.parent) ?? null,
       updateClass: str(d.updateClass),
       isDisclosure: Boolean(d.isDisclosure),
       showOnHome: Boolean(d.showOnHome),

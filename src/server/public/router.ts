@@ -8,6 +8,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Payload } from 'payload'
 
 import { isDatabaseUnavailable } from '../../domain/database-errors'
+import { sameId } from '../../domain/ids'
 import { parsePageSegment } from '../../domain/pagination'
 import {
   isDevHost,
@@ -284,9 +285,7 @@ export function publicRouter(options: PublicOptions) {
     if (!art || !isValidId(payload, art[1])) return notFound(ctx)
     const doc = await findPublishedArticle(ctx, art[1])
     if (!doc) return retired(ctx, res, art[1])
-    const shownUnder = (doc.columns ?? []).some(
-      (c) => String(typeof c === 'object' ? c.id : c) === String(column.id),
-    )
+    const shownUnder = (doc.columns ?? []).some((c) => sameId(c, column.id))
     if (!shownUnder) {
       const primary = primaryColumn(ctx.columns, doc)
       if (!primary) return notFound(ctx)

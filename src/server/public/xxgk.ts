@@ -20,6 +20,7 @@ import {
   VALIDITY_STATES,
   type Validity,
 } from '../../domain/disclosure'
+import { idOf } from '../../domain/ids'
 import { pageCount, pageWindow } from '../../domain/pagination'
 import { isListed, linkOrigin } from '../../domain/sites'
 import {
@@ -115,8 +116,6 @@ type CatalogueDoc = {
 type ListDoc = { id: string | number; name?: string | null }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '')
-const idOf = (v: unknown): string =>
-  String(typeof v === 'object' && v !== null ? (v as { id: unknown }).id : v)
 
 /** A platform-wide classification list (主题分类 / 体裁分类), in its set order. */
 async function classification(
@@ -229,7 +228,7 @@ async function cataloguePage(ctx: PageContext, req: Request): Promise<Output> {
   const byId = new Map(sites.map((s) => [String(s.id), s]))
   const rows = await Promise.all(
     (res.docs as unknown as CatalogueDoc[]).map(async (d): Promise<CatalogueRow> => {
-      const site = byId.get(idOf(d.site)) ?? ctx.site
+      const site = byId.get(String(idOf(d.site))) ?? ctx.site
       const columns = await ctx.registry.columns(site.id)
       const path = articleHref(primaryColumn(columns, d)?.path, d.id)
       const own = String(site.id) === String(ctx.site.id)
