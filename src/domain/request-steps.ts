@@ -2,12 +2,14 @@
 // changes, and how far a request is from its deadline. Pure: the collection applies it.
 //
 // Dates are 'YYYY-MM-DD' in Beijing time.
-import { beijingDate } from './dates'
-import { isOutcomeCode, type OutcomeCode, outcomeLabel } from './disclosure'
+import { beijingDate, dayInstant } from './dates'
+import { type FeeMethod, isOutcomeCode, type OutcomeCode, outcomeLabel } from './disclosure'
+import type { Id } from './ids'
 import {
   addWorkingDays,
   type ClockEvent,
   type ClockEventKind,
+  disclosureDueDate,
   MAX_EXTENSION_DAYS,
   type WorkCalendar,
   workingDaysBetween,
@@ -378,4 +380,121 @@ export function urgency({
   }
   const left = workingDaysBetween({ from: today, to: dueDate, calendar })
   return { urgency: left <= dueSoonDays ? 'due-soon' : 'on-time', daysLeft: left }
+}
+
+/** What applying a step reads beyond the request's status and history. */
+export type StepFacts = RequestFacts & {
+  /** The Beijing day the request was received (the clock starts there). */
+  receivedAt: string
+}
+
+/** A handler's step as the server received it: the input, who, when, and the fee if asked. */
+export type StepRequest = StepInput & {
+  /** The instant of the step (the timeline's `at`). */
+  at: string
+  internalNote?: string | null
+  by?: Id
+  /** The fee notice's method; null when none was chosen. */
+  feeMethod?: FeeMethod | null
+  /** The fee for the chosen method, counted by the caller (it needs the month's applications). */
+  fee?: { total: number; notes: readonly string[] }
+}
+
+/** The row a step adds to the timeline; `internalNote` and `by` are never shown to the applicant. */
+export type StepEntry = TimelineEntry & { by?: Id; internalNote?: string | null }
+
+/** The fields a step changes. */
+export type StepPatch = {
+  status?: RequestStatus
+  outcome?: string
+  answeredAt?: string
+  feeAmount?: number
+  feeNoticeAt?: string
+  feePaidAt?: string
+  timeline?: StepEntry[]
+}
+
+export type StepResult = { patch: StepPatch; timelineEntry: StepEntry | null; problems: string[] }
+
+const refusedStep = (problems: string[]): StepResult => ({
+  patch: {},
+  timelineEntry: null,
+  problems,
+})
+
+/** A fee notice needs a method and a fee to ask; the fee and its reasons go into the notice. */
+function feeProblems(input: StepRequest): string[] {
+  if (!input.feeMethod) return ['请选择收费方式：按件计收或按量计收（两种标准不得同时适用）']
+  const fee = input.fee ?? { total: 0, notes: [] }
+  return fee.total ? [] : [`本申请不收取信息处理费：${fee.notes.join('；')}`]
+}
+
+/**
+ * A handler's step: refused with sentences, or the fields it changes and its timeline row. The
+ * law's limits on the clock (补正 within 7 working days, extensions ≤ 20 …) are the clock's: a
+ * step it would not count is refused, not silently recorded.
+ */
+export function applyStep(
+  facts: StepFacts,
+  input: StepRequest,
+  calendar: WorkCalendar,
+): StepResult {
+  const problems = stepProblems({ facts, input, calendar })
+  if (!problems.length && input.step === 'fee-notice') problems.push(...feeProblems(input))
+  if (problems.length) return refusedStep(problems)
+
+  const { step } = input
+  const def = STEPS[step]
+  const patch: StepPatch = {}
+  let note = input.note ?? null
+  if (step === 'fee-notice' && input.fee) {
+    patch.feeAmount = input.fee.total
+    patch.feeNoticeAt = input.at
+    note = [note, ...input.fee.notes].filter(Boolean).join('\n')
+  }
+  if (step === 'fee-paid') patch.feePaidAt = input.at
+  const outcome = outcomeOfStep(step) ?? (step === 'answer' ? (input.outcome ?? null) : null)
+  if (outcome) {
+    patch.outcome = outcome
+    patch.answeredAt = dayInstant(input.date)
+  }
+  if (def.to) patch.status = def.to
+  const timelineEntry: StepEntry = {
+    at: input.at,
+    kind: step,
+    label: publicLabel({ ...input, note, outcome }),
+    // What the applicant is told: the correction items, extension reason, fee; not the
+    // handler's internal remarks.
+    note: step === 'answer' ? null : note,
+    internalNote: input.internalNote ?? null,
+    days:
+      step === 'request-correction' || step === 'extend' ? (input.days ?? undefined) : undefined,
+    approver: step === 'extend' ? input.approver : undefined,
+    by: input.by,
+  }
+  patch.timeline = [...facts.timeline, timelineEntry]
+  if (def.clock) {
+    const added = newClockProblems({
+      receivedAt: facts.receivedAt,
+      before: facts.timeline,
+      after: patch.timeline,
+      calendar,
+    })
+    if (added.length) return refusedStep(added)
+  }
+  return { patch, timelineEntry, problems: [] }
+}
+
+/** The clock's refusals the new timeline adds to those of the old one. */
+function newClockProblems(args: {
+  receivedAt: string
+  before: readonly TimelineEntry[]
+  after: readonly TimelineEntry[]
+  calendar: WorkCalendar
+}): string[] {
+  const { receivedAt, calendar } = args
+  const problemsOf = (timeline: readonly TimelineEntry[]) =>
+    disclosureDueDate({ receivedAt, events: clockEvents(timeline), calendar }).problems
+  const prior = new Set(problemsOf(args.before))
+  return problemsOf(args.after).filter((p) => !prior.has(p))
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { OUTCOME_CODES, type OutcomeCode } from '../../src/domain/disclosure'
 import {
+  applyStep,
   availableSteps,
   clockEvents,
   correctionDue,
@@ -18,9 +19,11 @@ import {
   type RequestStatus,
   STEP_KINDS,
   STEP_LABELS,
+  type StepFacts,
   type StepInput,
   type StepKind,
   stepProblems,
+  type StepRequest,
   STEPS,
   type TimelineEntry,
   URGENCY_LABELS,
@@ -891,5 +894,170 @@ describe('urgency', () => {
         daysLeft: 4,
       })
     }
+  })
+})
+
+describe('applyStep', () => {
+  const AT = '2026-09-30T02:00:00.000Z'
+  const base = (status: RequestStatus, more: Partial<StepFacts> = {}): StepFacts => ({
+    status,
+    timeline: [{ at: '2026-09-14T12:00:00.000Z', kind: 'submitted' }],
+    receivedAt: '2026-09-14',
+    ...more,
+  })
+  const apply = (f: StepFacts, input: Partial<StepRequest> & { step: StepKind }) =>
+    applyStep(f, { date: '2026-09-30', at: AT, ...input }, calendar)
+
+  it.each<[string, StepFacts, Partial<StepRequest> & { step: StepKind }, string[]]>([
+    [
+      'an unknown step',
+      base('processing'),
+      { step: 'archive' as StepKind },
+      ['没有“archive”这一办理步骤'],
+    ],
+    [
+      'a step the status does not allow',
+      base('answered'),
+      { step: 'register' },
+      ['申请处于“已答复”状态，不能“登记受理”（须处于“已收到”状态）'],
+    ],
+    [
+      'an extension without days, approver or reason',
+      base('processing'),
+      { step: 'extend' },
+      [
+        '请写明延期的理由',
+        '延长的工作日数须为 1 至 20 的整数',
+        '延长答复期限须经政府信息公开工作机构负责人同意：请填写批准人',
+      ],
+    ],
+    [
+      'a fee notice without a method',
+      base('processing'),
+      { step: 'fee-notice' },
+      ['请选择收费方式：按件计收或按量计收（两种标准不得同时适用）'],
+    ],
+    [
+      'a fee notice for a request that costs nothing',
+      base('processing'),
+      { step: 'fee-notice', feeMethod: 'per-page', fee: { total: 0, notes: ['30 页以内不收费'] } },
+      ['本申请不收取信息处理费：30 页以内不收费'],
+    ],
+    [
+      'a second fee notice, before the method is looked at',
+      base('processing', { feeNoticeAt: '2026-09-20' }),
+      { step: 'fee-notice' },
+      ['已发出过收费通知，不能重复发出'],
+    ],
+    [
+      'a correction notice after the 7th working day (the clock refuses it)',
+      base('processing'),
+      {
+        step: 'request-correction',
+        note: '请补充身份证明',
+        days: 10,
+        at: '2026-09-30T02:00:00.000Z',
+      },
+      [
+        '补正通知应在收到申请后 7 个工作日内（2026-09-22 前）发出（条例第三十条）；2026-09-30 发出的补正通知不中止答复期限',
+      ],
+    ],
+  ])('refuses %s, changing nothing', (_, f, input, problems) => {
+    const out = apply(f, input)
+    expect(out.problems).toEqual(problems)
+    expect(out.patch).toEqual({})
+    expect(out.timelineEntry).toBeNull()
+  })
+
+  it.each<[string, StepFacts, Partial<StepRequest> & { step: StepKind }, object, object]>([
+    [
+      'registers a request',
+      base('received'),
+      { step: 'register', note: '已登记', by: 7 },
+      { status: 'processing' },
+      { kind: 'register', label: '登记受理', note: '已登记', by: 7 },
+    ],
+    [
+      'asks for a correction within the 7 working days',
+      base('processing'),
+      {
+        step: 'request-correction',
+        note: '请补充',
+        days: 10,
+        date: '2026-09-17',
+        at: '2026-09-17T02:00:00.000Z',
+      },
+      { status: 'awaiting-correction' },
+      {
+        kind: 'request-correction',
+        label: '告知补正（请在 10 个工作日内补正）',
+        note: '请补充',
+        days: 10,
+      },
+    ],
+    [
+      'extends with the approver named',
+      base('processing'),
+      { step: 'extend', note: '涉及面广', days: 15, approver: '张主任' },
+      {},
+      {
+        kind: 'extend',
+        label: '延长答复期限 15 个工作日（经负责人批准）',
+        note: '涉及面广',
+        days: 15,
+        approver: '张主任',
+      },
+    ],
+    [
+      'notices a fee, the fee and its reasons in the note',
+      base('processing'),
+      {
+        step: 'fee-notice',
+        note: '请缴费',
+        feeMethod: 'per-page',
+        fee: { total: 100, notes: ['超出 30 页部分按页计收'] },
+      },
+      { feeAmount: 100, feeNoticeAt: AT },
+      { kind: 'fee-notice', note: '请缴费\n超出 30 页部分按页计收' },
+    ],
+    [
+      'records the fee paid',
+      base('processing', { feeNoticeAt: '2026-09-20', feeAmount: 100 }),
+      { step: 'fee-paid' },
+      { feePaidAt: AT },
+      { kind: 'fee-paid', label: '收到信息处理费' },
+    ],
+    [
+      'closes an unpaid request with its own outcome',
+      base('processing', { feeNoticeAt: '2026-09-20', feeAmount: 100 }),
+      { step: 'fee-unpaid' },
+      { status: 'answered', outcome: 'other-fee-unpaid', answeredAt: '2026-09-30T04:00:00.000Z' },
+      { kind: 'fee-unpaid' },
+    ],
+    [
+      'answers with the chosen outcome, the note kept from the applicant',
+      base('processing'),
+      {
+        step: 'answer',
+        outcome: 'disclosed',
+        replyText: '予以公开',
+        note: '内部',
+        internalNote: '已核',
+      },
+      { status: 'answered', outcome: 'disclosed', answeredAt: '2026-09-30T04:00:00.000Z' },
+      { kind: 'answer', label: '已答复：予以公开', note: null, internalNote: '已核' },
+    ],
+  ])('%s', (_, f, input, patch, entry) => {
+    const out = apply(f, input)
+    expect(out.problems).toEqual([])
+    expect(out.patch).toMatchObject(patch)
+    expect(out.timelineEntry).toMatchObject({ at: input.at ?? AT, ...entry })
+    expect(out.patch.timeline).toEqual([...f.timeline, out.timelineEntry])
+  })
+
+  it('keeps days and approver only on the steps that have them', () => {
+    const out = apply(base('received'), { step: 'register', days: 5, approver: '某人' })
+    expect(out.timelineEntry?.days).toBeUndefined()
+    expect(out.timelineEntry?.approver).toBeUndefined()
   })
 })
