@@ -7,7 +7,8 @@ import { hasSiteRole, isPlatformAdmin, toActor } from '../../src/domain/permissi
 import { markValue } from '../../src/domain/server-owned'
 import { isState, type MoveName } from '../../src/domain/workflow'
 import { changeArticle, type MoveRecord, notifyMove } from '../../src/services/move-article'
-import { refuse } from './refuse'
+import { refuse } from '../refuse'
+import { ARTICLES } from '../slugs'
 
 /** The workflow on the server: every change of an article, and every move, through the use case. */
 export const enforceWorkflow: CollectionBeforeChangeHook = async ({
@@ -43,7 +44,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({
     reason,
     now: new Date(),
   })
-  if ('refusal' in outcome) refuse(outcome.refusal)
+  if ('refusal' in outcome) refuse(ARTICLES, outcome.refusal)
   else if (outcome.record) req.context.workflow = outcome.record
   return data
 }
@@ -69,9 +70,9 @@ export const guardEmergencyReview: CollectionBeforeChangeHook = ({
   if (asked) {
     const actor = toActor(req.user)
     if (!isPlatformAdmin(actor) && !hasSiteRole(actor, idOf(originalDoc.site), 'site-admin')) {
-      refuse({ reasons: ['只有站点管理员可以确认紧急发布已复核'], status: 403 })
+      refuse(ARTICLES, { reasons: ['只有站点管理员可以确认紧急发布已复核'], status: 403 })
     }
-    if (!originalDoc.emergency) refuse({ reasons: ['该信息不是紧急发布，无需复核'] })
+    if (!originalDoc.emergency) refuse(ARTICLES, { reasons: ['该信息不是紧急发布，无需复核'] })
   }
   // Server code without a user (scripts, imports) may still set or clear it.
   if (req.user) {

@@ -33,7 +33,7 @@ import { STATE_LABELS, STATES } from '../../src/domain/workflow'
 import { auditChange } from '../hooks/audit'
 import { endpoints } from './endpoints'
 import { afterMove, enforceWorkflow, guardEmergencyReview } from './hooks'
-import { refuse } from './refuse'
+import { refuse } from '../refuse'
 
 /** A policy document's validity mark names its date and, when amended or repealed, what did it. */
 const validityMarked: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
@@ -42,7 +42,10 @@ const validityMarked: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
   if (!validity) return data
   const changedBy = idOf(pick('validityChangedBy'))
   if (sameId(changedBy, originalDoc?.id)) {
-    refuse({ reasons: ['不能把文件本身关联为修改或废止它的文件'], path: 'validityChangedBy' })
+    refuse(ARTICLES, {
+      reasons: ['不能把文件本身关联为修改或废止它的文件'],
+      path: 'validityChangedBy',
+    })
   }
   const problems = validityProblems({
     validity,
@@ -69,7 +72,7 @@ const columnsOnSameSite: CollectionBeforeChangeHook = async ({ data, originalDoc
   const foreign = found.docs.filter((c) => !sameId(c.site, site))
   if (foreign.length || found.docs.length !== columns.length) {
     const names = foreign.map((c) => c.name).join('、') || '已删除的栏目'
-    refuse({ reasons: [`栏目“${names}”不属于本站，请重新选择`], path: 'columns' })
+    refuse(ARTICLES, { reasons: [`栏目“${names}”不属于本站，请重新选择`], path: 'columns' })
   }
   return data
 }

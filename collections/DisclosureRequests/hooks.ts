@@ -1,12 +1,10 @@
 // The disclosure requests' hooks: adapters over the request's use case (src/services/request-step)
 // — the server's fields and the statutory clock before a change, mail and audit after it — and
 // the record of every person's view of citizens' data.
-import {
-  APIError,
-  type CollectionAfterChangeHook,
-  type CollectionAfterReadHook,
-  type CollectionBeforeChangeHook,
-  ValidationError,
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterReadHook,
+  CollectionBeforeChangeHook,
 } from 'payload'
 
 import { idOf } from '../../src/domain/ids'
@@ -14,27 +12,11 @@ import { actorOf, recordAudit } from '../../src/services/audit'
 import {
   changeRequest,
   notifyRequestChange,
-  type RequestRefusal,
   STEP_INPUTS,
   type StepRecord,
 } from '../../src/services/request-step'
+import { refuse } from '../refuse'
 import { DISCLOSURE_REQUESTS } from '../slugs'
-
-/**
- * About one field: a ValidationError with its path, so the admin marks the field. Otherwise an
- * APIError carrying the sentences.
- */
-const refuse = ({ reasons, path }: RequestRefusal): never => {
-  const message = reasons.join('；')
-  if (!path) throw new APIError(message, 400, null, true)
-  const error = new ValidationError({
-    collection: DISCLOSURE_REQUESTS,
-    errors: reasons.map((sentence) => ({ message: sentence, path })),
-  })
-  // Payload's own message is "The following field is invalid: <path>"; the handler reads ours.
-  error.message = message
-  throw error
-}
 
 /** Every change of a request, and every step, through the use case. */
 export const applyRequestRules: CollectionBeforeChangeHook = async ({
@@ -51,7 +33,7 @@ export const applyRequestRules: CollectionBeforeChangeHook = async ({
     recomputed: Boolean(req.context.recomputed),
     now: new Date(),
   })
-  if ('refusal' in outcome) return refuse(outcome.refusal)
+  if ('refusal' in outcome) return refuse(DISCLOSURE_REQUESTS, outcome.refusal)
   Object.assign(data, outcome.patch)
   if (outcome.record) req.context.requestStep = outcome.record
   for (const k of STEP_INPUTS) delete data[k]

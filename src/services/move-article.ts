@@ -1,5 +1,6 @@
 // The publishing use case: can this change of an article be made → make it, numbers included,
 // inside the request's transaction → tell the next people to act. The article hook is its one caller.
+import type { Refusal } from '../domain/refusal'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { type Id, idOf, sameId } from '../domain/ids'
@@ -32,7 +33,7 @@ import { prepublishRefusal } from './prepublish-check'
 type Doc = Record<string, unknown>
 
 /** Why a change is refused: sentences, the HTTP status, and the field at fault if there is one. */
-export type Refusal = { reasons: string[]; status?: number; path?: string }
+export type { Refusal }
 
 /** The move made, kept for the notifications after the change is stored. */
 export type MoveRecord = { move: MoveName | 'restore'; from: State; to: State; reason?: string }

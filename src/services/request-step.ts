@@ -3,6 +3,8 @@
 // and the applicant's mail. The request collection's hooks are its one caller.
 import type { PayloadRequest } from 'payload'
 
+import type { Refusal } from '../domain/refusal'
+
 import { dayInstant, dayOf } from '../domain/dates'
 import { type Id, idOf } from '../domain/ids'
 import {
@@ -28,7 +30,7 @@ import { loadWorkCalendar } from './work-calendar'
 type Doc = Record<string, unknown> & { status?: RequestStatus; timeline?: TimelineEntry[] }
 
 /** Why a change is refused: sentences, and the field at fault if there is one. */
-export type RequestRefusal = { reasons: string[]; path?: string }
+export type RequestRefusal = Refusal
 
 /** The step taken, kept for the audit event and the applicant's mail after the change is stored. */
 export type StepRecord = { step: StepKind; entry: StepEntry }

@@ -1,21 +1,21 @@
-// A refusal (sentences, a status, the field at fault) as the error Payload shows the editor.
+// A refusal from a use case (sentences, a status, the field at fault) as the error Payload shows
+// the person: one shape for every collection.
 import { APIError, ValidationError } from 'payload'
 
-import type { Refusal } from '../../src/services/move-article'
-import { ARTICLES } from '../slugs'
+import type { Refusal } from '../src/domain/refusal'
 
 /**
  * About one field: a ValidationError with its path, so the admin marks the field. Otherwise an
  * APIError carrying the sentences.
  */
-export const refuse = ({ reasons, status = 400, path }: Refusal): never => {
+export const refuse = (collection: string, { reasons, status = 400, path }: Refusal): never => {
   const message = reasons.join('；')
   if (!path) throw new APIError(message, status, { reasons }, true)
   const error = new ValidationError({
-    collection: ARTICLES,
+    collection,
     errors: reasons.map((sentence) => ({ message: sentence, path })),
   })
-  // Payload's own message is "The following field is invalid: <path>"; the editor reads ours.
+  // Payload's own message is "The following field is invalid: <path>"; the person reads ours.
   error.message = message
   throw error
 }
