@@ -8,7 +8,7 @@ import cookieParser from 'cookie-parser'
 import { doubleCsrf } from 'csrf-csrf'
 import type { Request, Response } from 'express'
 
-import { DISCLOSURE_REQUESTS, REQUEST_FILES } from '../../domain/slugs'
+import { DISCLOSURE_REQUESTS } from '../../domain/slugs'
 import { beijingDate, beijingDateTime } from '../../domain/dates'
 import { normaliseTrackingCode } from '../../domain/disclosure'
 import {
@@ -21,17 +21,19 @@ import {
   parseRequestForm,
   type RawRequestForm,
   receiptDelivery,
-  REQUEST_ATTACHMENT_TYPES,
   REQUEST_FORM_FIELDS,
-  requestAttachmentKind,
   requestAttachmentProblems,
   type RequestFormField,
-  type RequestFormValue,
 } from '../../domain/request-form'
 import { REQUEST_STATUS_LABELS, type RequestStatus } from '../../domain/request-steps'
 import { type CaptchaKind, captchaSvg, createCaptcha, verifyCaptcha } from '../../services/captcha'
 import { check, consume } from '../../services/rate-limits'
-import { isUniqueViolation } from '../../services/shared-state'
+import {
+  AttachmentRefused,
+  findByKey,
+  type StoredRequest,
+  submitRequest,
+} from '../../services/submit-request'
 import { settings } from '../../settings'
 import { logger } from '../../logger'
 import { render } from '../render/engine'
@@ -181,38 +183,6 @@ function readBody(req: Request): Promise<Body> {
     req.on('error', finish)
     req.pipe(bb)
   })
-}
-
-type StoredRequest = {
-  trackingCode: string
-  receivedAt: string
-  dueDate?: string | null
-  dueExplanation?: string[] | null
-  delivery?: RequestFormValue['delivery'] | null
-  email?: string | null
-  phone?: string | null
-}
-
-async function findByKey(ctx: PageContext, key: string): Promise<StoredRequest | null> {
-  const res = await ctx.payload.find({
-    collection: DISCLOSURE_REQUESTS,
-    where: { and: [{ idempotencyKey: { equals: key } }, { site: { equals: ctx.site.id } }] },
-    select: {
-      trackingCode: true,
-      receivedAt: true,
-      dueDate: true,
-      dueExplanation: true,
-      delivery: true,
-      email: true,
-      phone: true,
-    },
-    depth: 0,
-    limit: 1,
-    pagination: false,
-    overrideAccess: true,
-    context: { noViewAudit: true },
-  })
-  return (res.docs[0] as StoredRequest | undefined) ?? null
 }
 
 // ---------------------------------------------------------------- views
@@ -377,81 +347,6 @@ const captchaKindOf = (v: unknown, care: boolean): CaptchaKind =>
  */
 const inFlight = new Map<string, Promise<StoredRequest | null>>()
 
-/** The upload collection refused the file (its own checks); the applicant may choose another. */
-class AttachmentRefused extends Error {
-  constructor(readonly reason: unknown) {
-    super('attachment refused')
-  }
-}
-
-/** Payload refused the input itself (400s), as opposed to failing to store it. */
-const isRefusal = (err: unknown) => {
-  const status = (err as { status?: number })?.status
-  return typeof status === 'number' && status >= 400 && status < 500
-}
-
-async function createRequest(
-  ctx: PageContext,
-  { value, key, file }: { value: RequestFormValue; key: string; file: PostedFile | null },
-): Promise<StoredRequest> {
-  const local = ctx.payload
-  let fileId: string | number | null = null
-  if (file) {
-    const kind = requestAttachmentKind(file.bytes)!
-    const { mimetype, ext } = REQUEST_ATTACHMENT_TYPES[kind]
-    const made = await local
-      .create({
-        collection: REQUEST_FILES,
-        data: { site: ctx.site.id, purpose: '申请人提交的材料' },
-        // A name of our own: the applicant's file name may carry personal data or odd characters.
-        file: {
-          data: file.bytes,
-          mimetype,
-          name: `ysqgk-${crypto.randomBytes(6).toString('hex')}.${ext}`,
-          size: file.bytes.length,
-        },
-        overrideAccess: true,
-        depth: 0,
-      })
-      .catch((err: unknown) => {
-        // An outage is not the file's fault: that goes to the caller's "try again" page.
-        throw isRefusal(err) ? new AttachmentRefused(err) : err
-      })
-    fileId = made.id
-  }
-  try {
-    const doc = await local.create({
-      collection: DISCLOSURE_REQUESTS,
-      data: {
-        ...value,
-        site: ctx.site.id,
-        channel: 'web',
-        idempotencyKey: key,
-        files: fileId != null ? [fileId] : [],
-      },
-      overrideAccess: true,
-      depth: 0,
-      context: { noViewAudit: true },
-    })
-    return doc as unknown as StoredRequest
-  } catch (err) {
-    if (fileId != null) {
-      await local
-        .delete({ collection: REQUEST_FILES, id: fileId, overrideAccess: true })
-        .catch(() => {})
-    }
-    // Another node (or an earlier attempt) created it with this key: answer with that one.
-    if (isUniqueViolation(err)) {
-      for (let i = 0; i < 10; i++) {
-        const existing = await findByKey(ctx, key)
-        if (existing) return existing
-        await new Promise((r) => setTimeout(r, 100))
-      }
-    }
-    throw err
-  }
-}
-
 const formValues = (fields: Record<string, string>): RawRequestForm => {
   const values: RawRequestForm = {}
   for (const k of Object.keys(REQUEST_FORM_FIELDS) as RequestFormField[]) {
@@ -539,7 +434,7 @@ async function handlePost({
   if (siteKey) inFlight.set(siteKey, new Promise((resolve) => (settle = resolve)))
   let stored: StoredRequest | null = null
   try {
-    const existing = key ? await findByKey(ctx, key) : null
+    const existing = key ? await findByKey(ctx.payload, ctx.site.id, key) : null
     if (existing) {
       stored = existing
       return donePage(ctx, existing)
@@ -597,7 +492,8 @@ async function handlePost({
       })
     }
     try {
-      const done = await createRequest(ctx, {
+      const done = await submitRequest(ctx.payload, {
+        site: ctx.site.id,
         value: parsed.value,
         key: submission,
         file: body.file,
