@@ -10,6 +10,7 @@ import type { Payload } from 'payload'
 import { isDatabaseUnavailable } from '../../domain/database-errors'
 import { sameId } from '../../domain/ids'
 import { parsePageSegment } from '../../domain/pagination'
+import { isValidId } from '../../domain/query-input'
 import {
   isDevHost,
   isListed,
@@ -282,7 +283,8 @@ export function publicRouter(options: PublicOptions) {
       }
     }
     const art = /^([A-Za-z0-9]{1,24})\.html$/.exec(rest)
-    if (!art || !isValidId(payload, art[1])) return notFound(ctx)
+    if (!art || !isValidId(art[1], payload.db.defaultIDType === 'number' ? 'number' : 'text'))
+      return notFound(ctx)
     const doc = await findPublishedArticle(ctx, art[1])
     if (!doc) return retired(ctx, res, art[1])
     const shownUnder = (doc.columns ?? []).some((c) => sameId(c, column.id))
@@ -472,11 +474,4 @@ export function publicRouter(options: PublicOptions) {
   })
 
   return { router, registry }
-}
-
-/** Whether a string can be an id of this database (numbers for SQL, ObjectIds for MongoDB). */
-function isValidId(payload: Payload, id: string): boolean {
-  return payload.db.defaultIDType === 'number'
-    ? /^[1-9]\d{0,15}$/.test(id)
-    : /^[a-f0-9]{24}$/.test(id)
 }
