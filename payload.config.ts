@@ -17,6 +17,7 @@ import { firstHourCsvEndpoint, supervisionEndpoint } from './src/services/report
 import { databaseAdapter } from './src/db'
 import { beijingYear } from './src/domain/dates'
 import { ensureCounters } from './src/services/numbering'
+import { ensurePlatformData } from './src/seed/platform'
 import { settings } from './src/settings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -102,9 +103,17 @@ export default buildConfig({
     declare: false,
   },
   telemetry: false,
-  // Wherever Payload starts (server, seed, CLI, tests): this and next year's number counters
-  // exist before the first signing needs them (src/services/numbering.ts says why).
+  // Wherever Payload starts (server, `npm run seed`, tests; not the CLI's migrate): the platform
+  // data every installation needs (work calendar, classification lists) into empty collections,
+  // so a request gets the same due date whichever started first; and this and next year's number
+  // counters before the first signing needs them (src/services/numbering.ts says why).
   onInit: async (payload) => {
+    if (settings.platformData) {
+      const { calendar, classifications } = await ensurePlatformData(payload)
+      if (calendar) payload.logger.info(calendar, 'official work calendar seeded')
+      if (classifications)
+        payload.logger.info({ classifications }, 'disclosure topic and genre lists seeded')
+    }
     const year = beijingYear(new Date())
     await ensureCounters(payload, [year, year + 1]).catch((err: unknown) =>
       payload.logger.warn({ err }, 'numbering counters could not be prepared'),

@@ -17,7 +17,7 @@ const describe = (r: Row) => `${r.date ?? ''} ${r.name ?? ''}${KIND_LABELS[r.kin
 /** Every open request's deadline is recomputed, and each one that moved says why. */
 async function recompute(req: PayloadRequest, reason: string) {
   if (req.context.seeding) return
-  const { recomputeOpenDeadlines } = await import('../src/services/disclosure-requests')
+  const { recomputeOpenDeadlines } = await import('../src/services/recompute-deadlines')
   const basis = (req.user as { email?: string } | null)?.email
   await recomputeOpenDeadlines(req.payload, basis ? `${reason}，${basis}` : reason, req)
 }

@@ -15,6 +15,7 @@ const env = z
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default('noreply@jiyue.local'),
     SEED: z.string().optional(),
+    PLATFORM_DATA: z.string().default('on'),
     DEMO_PASSWORD: z.string().default('Jiyue-Demo-2026'),
     MEDIA_DIR: z.string().default('media'),
     DATA_DIR: z.string().default('.data'),
@@ -90,6 +91,11 @@ export const settings = {
   mailFrom: env.MAIL_FROM,
   /** Demo data on an empty database: on by default outside production. */
   seed: env.SEED ? !['0', 'false', 'no', 'off'].includes(env.SEED.toLowerCase()) : !production,
+  /**
+   * Platform data (work calendar, classification lists) into empty collections wherever Payload
+   * starts: on by default; the test harness turns it off to start from an empty calendar.
+   */
+  platformData: !['0', 'false', 'no', 'off'].includes(env.PLATFORM_DATA.toLowerCase()),
   demoPassword: env.DEMO_PASSWORD,
   mediaDir: path.resolve(process.cwd(), env.MEDIA_DIR),
   dataDir,

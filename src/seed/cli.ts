@@ -1,13 +1,12 @@
-// `npm run seed`: the platform data (work calendar, classification lists) and the demo platform
-// into an empty database — the same as the server's first start.
+// `npm run seed`: the demo platform into an empty database — the same as the server's first
+// start (the platform data comes from Payload's onInit, wherever Payload starts).
 import { getPayload } from 'payload'
 
 const { default: config } = await import('../../payload.config')
 const payload = await getPayload({ config })
-const { ensurePlatformData } = await import('./platform')
-const platform = await ensurePlatformData(payload)
-if (platform.calendar) console.log(`已导入工作日历：${platform.calendar.days} 天`)
-if (platform.classifications) console.log(`已导入主题与体裁分类：${platform.classifications} 项`)
+// Payload's onInit has already put the platform data (work calendar, classifications) in place.
+const calendarDays = await payload.count({ collection: 'work-calendar', overrideAccess: true })
+console.log(`工作日历：${calendarDays.totalDocs} 天`)
 const { seedIfEmpty } = await import('./index')
 const result = await seedIfEmpty(payload)
 console.log(

@@ -1,6 +1,7 @@
 // Platform data every installation needs, demo or not: the official work calendar and the
-// disclosure topic and genre lists, each seeded into an empty collection. Called by the server's
-// start and by `npm run seed`, so requests created after either get the same deadlines.
+// disclosure topic and genre lists, each seeded into an empty collection. Called by Payload's
+// onInit (payload.config.ts), so the server, `npm run seed` and any other start give requests the
+// same deadlines.
 import type { Payload } from 'payload'
 
 import { seedCalendarIfEmpty } from './calendar'

@@ -22,11 +22,6 @@ async function main() {
   ).connection
   mongo?.on?.('error', (err) => logger.warn({ message: err.message }, '数据库连接中断'))
 
-  const { ensurePlatformData } = await import('../seed/platform')
-  const { calendar, classifications } = await ensurePlatformData(payload)
-  if (calendar) logger.info(calendar, 'official work calendar seeded')
-  if (classifications) logger.info({ classifications }, 'disclosure topic and genre lists seeded')
-
   if (settings.seed) {
     const { seedIfEmpty } = await import('../seed')
     const seeded = await seedIfEmpty(payload, { logger })

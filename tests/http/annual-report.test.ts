@@ -1,13 +1,13 @@
 // /xxgk/nb/: the annual disclosure report on a seeded site over HTTP — the page with its six
 // sections and tables, the index, 404 for a year not published, CSV and XLSX downloads, and
 // nothing of any applicant on any of them.
-import http from 'node:http'
 
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type Id } from '../helpers/fixtures'
 import { get, startServer, type TestServer } from '../helpers/server'
+import { send } from '../helpers/visitor'
 
 let s: TestServer
 const fgw = { host: 'fgw.localhost' }
@@ -97,29 +97,7 @@ async function secretsOf(site: Id): Promise<string[]> {
   )
 }
 
-function getBytes(
-  path: string,
-  host: string,
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: s.port, path, method: 'GET', headers: { host } },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-          }),
-        )
-      },
-    )
-    req.on('error', reject)
-    req.end()
-  })
-}
+const getBytes = (path: string, host: string) => send({ port: s.port, path, headers: { host } })
 
 /** The figures of a table row, after its last label cell. */
 function figuresAfter(html: string, label: string): string[] {

@@ -8,6 +8,7 @@ import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type Started, startPayload } from '../helpers/payload'
+import { send } from '../helpers/visitor'
 
 let started: Started
 let server: http.Server
@@ -15,26 +16,13 @@ let port: number
 let nextCalls = 0
 
 const request = (path: string, method = 'GET', headers: Record<string, string> = {}) =>
-  new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }>(
-    (resolve, reject) => {
-      const req = http.request(
-        { host: '127.0.0.1', port, path, method, headers: { host: 'localhost', ...headers } },
-        (res) => {
-          const chunks: Buffer[] = []
-          res.on('data', (c: Buffer) => chunks.push(c))
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              text: Buffer.concat(chunks).toString('utf8'),
-            }),
-          )
-        },
-      )
-      req.on('error', reject)
-      req.end(method === 'POST' ? '{"query":"{ __typename }"}' : undefined)
-    },
-  )
+  send({
+    port,
+    method,
+    path,
+    headers: { host: 'localhost', ...headers },
+    body: method === 'POST' ? '{"query":"{ __typename }"}' : undefined,
+  })
 
 beforeAll(async () => {
   started = await startPayload()

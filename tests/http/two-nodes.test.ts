@@ -3,13 +3,13 @@
 // the CAPTCHA a form carries, the submission it made, the counts of the rate limits, and the
 // purges of a publish.
 import { type ChildProcess, spawn } from 'node:child_process'
-import http from 'node:http'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type * as Captcha from '../../src/services/captcha'
 import { makeArticle } from '../helpers/fixtures'
 import { startServer, type TestServer } from '../helpers/server'
+import { hidden, visitor } from '../helpers/visitor'
 
 let a: TestServer
 let child: ChildProcess
@@ -68,52 +68,6 @@ afterAll(async () => {
   await a?.close()
 })
 
-type Answer = { status: number; headers: http.IncomingHttpHeaders; text: string }
-
-/** One visitor (a host, an address, cookies) who may reach either node. */
-function visitor(host: string, ip: string) {
-  const jar = new Map<string, string>()
-  const send = (port: number, method: string, path: string, fields?: Record<string, string>) =>
-    new Promise<Answer>((resolve, reject) => {
-      const body = fields ? Buffer.from(new URLSearchParams(fields).toString()) : undefined
-      const headers: Record<string, string | number> = { host, 'x-forwarded-for': ip }
-      if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
-      if (body) {
-        headers['content-type'] = 'application/x-www-form-urlencoded'
-        headers['content-length'] = body.length
-      }
-      const req = http.request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
-        for (const c of res.headers['set-cookie'] ?? []) {
-          const [pair] = c.split(';')
-          const eq = pair.indexOf('=')
-          jar.set(pair.slice(0, eq), pair.slice(eq + 1))
-        }
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            text: Buffer.concat(chunks).toString('utf8'),
-          }),
-        )
-      })
-      req.on('error', reject)
-      req.end(body)
-    })
-  return {
-    get: (port: number, path: string) => send(port, 'GET', path),
-    post: (port: number, path: string, fields: Record<string, string>) =>
-      send(port, 'POST', path, fields),
-  }
-}
-
-const hidden = (html: string, name: string): string => {
-  const m = new RegExp(`name="${name}" value="([^"]*)"`).exec(html)
-  if (!m) throw new Error(`no hidden field ${name}`)
-  return m[1]
-}
-
 const CODE = /<strong class="tracking-code">([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})<\/strong>/
 
 const idCheck = (first17: string): string => {
@@ -138,8 +92,8 @@ const applicant = {
 
 describe('two public nodes on one database', () => {
   it('takes a form fetched from one node and posted to the other, once', async () => {
-    const v = visitor('www.localhost', '10.1.0.1')
-    const form = await v.get(a.port, '/ysqgk/?captcha=text')
+    const v = visitor('www.localhost', '10.1.0.1', a.port)
+    const form = await v.get('/ysqgk/?captcha=text', a.port)
     expect(form.status).toBe(200)
     const captchaId = hidden(form.text, 'captchaId')
     const fields = {
@@ -150,12 +104,12 @@ describe('two public nodes on one database', () => {
       captchaKind: hidden(form.text, 'captchaKind'),
       captchaAnswer: peekCaptchaAnswer(captchaId) ?? '',
     }
-    const onB = await v.post(portB, '/ysqgk/', fields)
+    const onB = await v.post('/ysqgk/', fields, portB)
     expect(onB.status, onB.text.slice(0, 300)).toBe(200)
     const code = CODE.exec(onB.text)?.[1]
     expect(code).toBeDefined()
     // The same submission sent again, to the first node: recognised, not made twice.
-    const onA = await v.post(a.port, '/ysqgk/', fields)
+    const onA = await v.post('/ysqgk/', fields, a.port)
     expect(onA.status).toBe(200)
     expect(CODE.exec(onA.text)?.[1]).toBe(code)
     const stored = await a.payload.find({
@@ -166,19 +120,23 @@ describe('two public nodes on one database', () => {
     })
     expect(stored.totalDocs).toBe(1)
     // Its CAPTCHA solved that submission only: another submission cannot reuse it on either node.
-    const other = await v.post(portB, '/ysqgk/', { ...fields, idem: 'another-submission-key-0001' })
+    const other = await v.post('/ysqgk/', { ...fields, idem: 'another-submission-key-0001' }, portB)
     expect(other.status).toBe(400)
     expect(other.text).toContain('验证码不正确')
   })
 
   it('counts a rate limit across both nodes', async () => {
-    const v = visitor('www.localhost', '10.1.0.2')
+    const v = visitor('www.localhost', '10.1.0.2', a.port)
     const wrong = async (port: number, i: number) => {
-      const page = await v.get(port, '/ysqgk/track')
-      return v.post(port, '/ysqgk/track', {
-        _csrf: hidden(page.text, '_csrf'),
-        code: `ZZZZ-ZZZZ-ZZZZ-Z${String(i).padStart(3, '0')}`,
-      })
+      const page = await v.get('/ysqgk/track', port)
+      return v.post(
+        '/ysqgk/track',
+        {
+          _csrf: hidden(page.text, '_csrf'),
+          code: `ZZZZ-ZZZZ-ZZZZ-Z${String(i).padStart(3, '0')}`,
+        },
+        port,
+      )
     }
     // Ten wrong codes are allowed per address: five on each node.
     for (let i = 0; i < 10; i++) expect((await wrong(i % 2 ? portB : a.port, i)).status).toBe(404)
@@ -188,12 +146,12 @@ describe('two public nodes on one database', () => {
   })
 
   it('shows a publish on both nodes within a second', async () => {
-    const v = visitor('www.localhost', '10.1.0.3')
+    const v = visitor('www.localhost', '10.1.0.3', a.port)
     const art = await makeArticle(a.payload, { site: siteId, column: tzgg, title: '两节点原标题' })
     const href = `/tzgg/${art.id}.html`
     for (const port of [a.port, portB]) {
-      await v.get(port, href)
-      const cached = await v.get(port, href)
+      await v.get(href, port)
+      const cached = await v.get(href, port)
       expect(cached.headers['x-cache']).toBe('HIT')
       expect(cached.text).toContain('两节点原标题')
     }
@@ -211,7 +169,7 @@ describe('two public nodes on one database', () => {
         ['B', portB],
       ] as const) {
         if (seen[name] != null) continue
-        const res = await v.get(port, href)
+        const res = await v.get(href, port)
         if (res.text.includes('两节点新标题')) seen[name] = Date.now() - changedAt
       }
       await new Promise((r) => setTimeout(r, 50))

@@ -1,13 +1,12 @@
 // 依申请公开 over HTTP: the form with CSRF, CAPTCHA and limits; one request per submission;
 // tracking that shows the clock and nothing personal.
-import http from 'node:http'
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { chineseNumber } from '../../src/domain/captcha-question'
 import { beijingDate } from '../../src/domain/dates'
 import type * as Captcha from '../../src/services/captcha'
 import { startServer, type TestServer } from '../helpers/server'
+import { hidden, type RawAnswer, visitor as makeVisitor } from '../helpers/visitor'
 
 let s: TestServer
 let wwwId: string | number
@@ -24,85 +23,8 @@ afterAll(async () => s?.close())
 
 // ---------------------------------------------------------------- a small browser
 
-type Answer = { status: number; headers: http.IncomingHttpHeaders; text: string }
-
-/** One visitor: a host, an address (X-Forwarded-For; the server trusts loopback) and cookies. */
-function visitor(host: string, ip: string) {
-  const jar = new Map<string, string>()
-  const send = (method: string, path: string, body?: Buffer, type?: string) =>
-    new Promise<Answer>((resolve, reject) => {
-      const headers: Record<string, string | number> = { host, 'x-forwarded-for': ip }
-      if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
-      if (body) {
-        headers['content-type'] = type!
-        headers['content-length'] = body.length
-      }
-      const req = http.request(
-        { host: '127.0.0.1', port: s.port, path, method, headers },
-        (res) => {
-          for (const c of res.headers['set-cookie'] ?? []) {
-            const [pair] = c.split(';')
-            const eq = pair.indexOf('=')
-            jar.set(pair.slice(0, eq), pair.slice(eq + 1))
-          }
-          const chunks: Buffer[] = []
-          res.on('data', (c: Buffer) => chunks.push(c))
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              text: Buffer.concat(chunks).toString('utf8'),
-            }),
-          )
-        },
-      )
-      req.on('error', reject)
-      req.end(body)
-    })
-  return {
-    jar,
-    get: (path: string) => send('GET', path),
-    post: (path: string, fields: Record<string, string>) =>
-      send(
-        'POST',
-        path,
-        Buffer.from(new URLSearchParams(fields).toString()),
-        'application/x-www-form-urlencoded',
-      ),
-    postMultipart: (
-      path: string,
-      fields: Record<string, string>,
-      file?: { name: string; type: string; bytes: Buffer },
-    ) => {
-      const boundary = `----jiyue${Math.random().toString(16).slice(2)}`
-      const parts: Buffer[] = []
-      for (const [k, v] of Object.entries(fields)) {
-        parts.push(
-          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n`),
-          Buffer.from(v),
-          Buffer.from('\r\n'),
-        )
-      }
-      if (file) {
-        parts.push(
-          Buffer.from(
-            `--${boundary}\r\nContent-Disposition: form-data; name="attachment"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-          ),
-          file.bytes,
-          Buffer.from('\r\n'),
-        )
-      }
-      parts.push(Buffer.from(`--${boundary}--\r\n`))
-      return send('POST', path, Buffer.concat(parts), `multipart/form-data; boundary=${boundary}`)
-    },
-  }
-}
-
-const hidden = (html: string, name: string): string => {
-  const m = new RegExp(`name="${name}" value="([^"]*)"`).exec(html)
-  if (!m) throw new Error(`no hidden field ${name}`)
-  return m[1]
-}
+/** One visitor of this test's server. */
+const visitor = (host: string, ip: string) => makeVisitor(host, ip, s.port)
 
 /** The form's hidden fields with the CAPTCHA solved. */
 const formTokens = (html: string) => {
@@ -611,7 +533,7 @@ describe('when the database fails', () => {
     const form = await v.get('/ysqgk/')
     const tokens = formTokens(form.text)
     const restore = outage()
-    let res: Answer
+    let res: RawAnswer
     try {
       res = await v.post('/ysqgk/', { ...applicant, ...tokens })
     } finally {
@@ -635,7 +557,7 @@ describe('when the database fails', () => {
     const v = visitor('www.localhost', '10.0.9.2')
     const page = await v.get('/ysqgk/track')
     const restore = outage()
-    let res: Answer
+    let res: RawAnswer
     try {
       res = await v.post('/ysqgk/track', {
         _csrf: hidden(page.text, '_csrf'),
