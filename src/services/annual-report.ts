@@ -1,9 +1,10 @@
 // The annual disclosure report (政府信息公开工作年度报告) of a site and year, computed from the
-// site's documents and requests, plus the text the site writes; its CSV; the staff preview.
+// site's documents and requests, plus the text the site writes; its CSV (the staff preview's
+// endpoint is in report-endpoints.ts).
 //
 // Only counts leave this module for the public. Tracking codes name the requests that break
 // table 三's check, and a tracking code is the key to a citizen's request: staff only.
-import type { Payload, PayloadHandler, Where } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import {
   type AnnualReport,
@@ -24,7 +25,7 @@ import {
   tableToCsv,
 } from '../domain/annual-report'
 import { csvCell } from '../domain/csv'
-import { beijingDate, beijingYear } from '../domain/dates'
+import { beijingDate } from '../domain/dates'
 import {
   type ApplicantKind,
   type OutcomeCode,
@@ -32,10 +33,8 @@ import {
   type Validity,
   isOutcomeCode,
 } from '../domain/disclosure'
-import { type Id, idOf } from '../domain/ids'
-import { canReadAllSites, hasSiteRole, toActor } from '../domain/permissions'
+import { type Id } from '../domain/ids'
 import { ANNUAL_REPORTS, ARTICLES, DISCLOSURE_REQUESTS, SITES } from '../domain/slugs'
-import { actorOf, recordAudit } from './audit'
 
 // The report's shape, its title and its check sentences are pure: they live in the domain,
 // where the Excel export takes them too. Re-exported for the routes and tests that import here.
@@ -439,71 +438,3 @@ export function contentDisposition(asciiName: string, name: string): string {
 
 export const CSV_TYPE = 'text/csv; charset=utf-8'
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
-// ---------------------------------------------------------------- staff preview
-
-const json = (body: unknown, status = 200) =>
-  Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
-
-/**
- * GET /api/reports/annual?site=<id>&year=<yyyy>&format=json|csv|xlsx — the report before (and
- * after) it is published, with the tracking codes of the requests that break the check. For
- * platform admins and auditors, and the site's admins and request handlers.
- */
-export const annualReportPreviewHandler: PayloadHandler = async (req) => {
-  if (!req.user) return json({ message: '请先登录' }, 401)
-  const q = (req.query ?? {}) as Record<string, unknown>
-  const siteParam = typeof q.site === 'string' ? q.site.trim() : ''
-  const year = typeof q.year === 'string' && /^\d{4}$/.test(q.year) ? Number(q.year) : NaN
-  const format = typeof q.format === 'string' && q.format ? q.format : 'json'
-  const errors: string[] = []
-  if (!siteParam) errors.push('请指定站点（site）')
-  if (!Number.isInteger(year) || year < 2008 || year > beijingYear(new Date()))
-    errors.push('请指定 2008 年至今年之间的年度（year）')
-  if (!['json', 'csv', 'xlsx'].includes(format)) errors.push('导出格式只能是 json、csv 或 xlsx')
-  if (errors.length) return json({ message: errors.join('；'), errors }, 400)
-  const actor = toActor(req.user)
-  if (!canReadAllSites(actor) && !hasSiteRole(actor, siteParam, 'site-admin', 'handler'))
-    return json({ message: '您没有查看该站点年度报告的权限' }, 403)
-  const found = await req.payload.find({
-    collection: SITES,
-    where: { id: { equals: siteParam } },
-    limit: 1,
-    depth: 0,
-    pagination: false,
-    select: { name: true },
-    overrideAccess: true,
-  })
-  const siteId = idOf(found.docs[0])
-  if (siteId == null) return json({ message: '站点不存在' }, 404)
-  const report = await buildAnnualReport(req.payload, { siteId, year })
-  // The preview lists tracking codes: who looked is recorded.
-  void recordAudit(req.payload, {
-    action: 'annual-report.preview',
-    ...actorOf(req),
-    site: siteId,
-    target: `${ANNUAL_REPORTS}:${year}`,
-    detail: { format },
-  })
-  const ascii = `annual-report-${year}-site-${siteId}`
-  if (format === 'csv')
-    return new Response(reportCsv(report), {
-      headers: {
-        'Content-Type': CSV_TYPE,
-        'Content-Disposition': contentDisposition(`${ascii}.csv`, `${reportTitle(report)}.csv`),
-        'Cache-Control': 'no-store',
-      },
-    })
-  if (format === 'xlsx') {
-    const { reportXlsx } = await import('./xlsx')
-    const body = await reportXlsx(report)
-    return new Response(new Uint8Array(body), {
-      headers: {
-        'Content-Type': XLSX_TYPE,
-        'Content-Disposition': contentDisposition(`${ascii}.xlsx`, `${reportTitle(report)}.xlsx`),
-        'Cache-Control': 'no-store',
-      },
-    })
-  }
-  return json(report)
-}

@@ -1,10 +1,29 @@
-// GET /api/reports/first-hour.csv — the first-hour report's late items as CSV, for staff.
-import type { Endpoint } from 'payload'
+// Staff report endpoints: the first-hour report's late items (CSV), 督办 (JSON/CSV) and the annual
+// report's preview (JSON/CSV/XLSX, with the tracking codes that break its check).
+import type { Endpoint, PayloadHandler } from 'payload'
 
 import { csvTable as csv } from '../domain/csv'
+import { beijingYear } from '../domain/dates'
+import { idOf } from '../domain/ids'
+import { ANNUAL_REPORTS, SITES } from '../domain/slugs'
 import { firstHourCsv } from '../domain/first-hour'
-import { type Actor, canReadAllSites, sitesWithRole } from '../domain/permissions'
+import {
+  type Actor,
+  canReadAllSites,
+  hasSiteRole,
+  sitesWithRole,
+  toActor,
+} from '../domain/permissions'
 import { URGENCY_LABELS } from '../domain/request-steps'
+import {
+  CSV_TYPE,
+  XLSX_TYPE,
+  buildAnnualReport,
+  contentDisposition,
+  reportCsv,
+  reportTitle,
+} from './annual-report'
+import { actorOf, recordAudit } from './audit'
 import { supervisionList } from './supervision'
 import { loadFirstHourReport, periodOf } from './first-hour-report'
 
@@ -65,4 +84,72 @@ export const supervisionEndpoint: Endpoint = {
       },
     )
   },
+}
+
+// ---------------------------------------------------------------- staff preview
+
+const json = (body: unknown, status = 200) =>
+  Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
+
+/**
+ * GET /api/reports/annual?site=<id>&year=<yyyy>&format=json|csv|xlsx — the report before (and
+ * after) it is published, with the tracking codes of the requests that break the check. For
+ * platform admins and auditors, and the site's admins and request handlers.
+ */
+export const annualReportPreviewHandler: PayloadHandler = async (req) => {
+  if (!req.user) return json({ message: '请先登录' }, 401)
+  const q = (req.query ?? {}) as Record<string, unknown>
+  const siteParam = typeof q.site === 'string' ? q.site.trim() : ''
+  const year = typeof q.year === 'string' && /^\d{4}$/.test(q.year) ? Number(q.year) : NaN
+  const format = typeof q.format === 'string' && q.format ? q.format : 'json'
+  const errors: string[] = []
+  if (!siteParam) errors.push('请指定站点（site）')
+  if (!Number.isInteger(year) || year < 2008 || year > beijingYear(new Date()))
+    errors.push('请指定 2008 年至今年之间的年度（year）')
+  if (!['json', 'csv', 'xlsx'].includes(format)) errors.push('导出格式只能是 json、csv 或 xlsx')
+  if (errors.length) return json({ message: errors.join('；'), errors }, 400)
+  const actor = toActor(req.user)
+  if (!canReadAllSites(actor) && !hasSiteRole(actor, siteParam, 'site-admin', 'handler'))
+    return json({ message: '您没有查看该站点年度报告的权限' }, 403)
+  const found = await req.payload.find({
+    collection: SITES,
+    where: { id: { equals: siteParam } },
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    select: { name: true },
+    overrideAccess: true,
+  })
+  const siteId = idOf(found.docs[0])
+  if (siteId == null) return json({ message: '站点不存在' }, 404)
+  const report = await buildAnnualReport(req.payload, { siteId, year })
+  // The preview lists tracking codes: who looked is recorded.
+  void recordAudit(req.payload, {
+    action: 'annual-report.preview',
+    ...actorOf(req),
+    site: siteId,
+    target: `${ANNUAL_REPORTS}:${year}`,
+    detail: { format },
+  })
+  const ascii = `annual-report-${year}-site-${siteId}`
+  if (format === 'csv')
+    return new Response(reportCsv(report), {
+      headers: {
+        'Content-Type': CSV_TYPE,
+        'Content-Disposition': contentDisposition(`${ascii}.csv`, `${reportTitle(report)}.csv`),
+        'Cache-Control': 'no-store',
+      },
+    })
+  if (format === 'xlsx') {
+    const { reportXlsx } = await import('./xlsx')
+    const body = await reportXlsx(report)
+    return new Response(new Uint8Array(body), {
+      headers: {
+        'Content-Type': XLSX_TYPE,
+        'Content-Disposition': contentDisposition(`${ascii}.xlsx`, `${reportTitle(report)}.xlsx`),
+        'Cache-Control': 'no-store',
+      },
+    })
+  }
+  return json(report)
 }

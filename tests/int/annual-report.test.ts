@@ -600,12 +600,14 @@ describe('the staff preview endpoint', () => {
     })
   })
 
-  const call = (user: TestUser | null, query: Record<string, string>) =>
-    svc.annualReportPreviewHandler({
+  const call = async (user: TestUser | null, query: Record<string, string>) => {
+    const { annualReportPreviewHandler } = await import('../../src/services/report-endpoints')
+    return annualReportPreviewHandler({
       user,
       query,
       payload: t.payload,
-    } as unknown as Parameters<Service['annualReportPreviewHandler']>[0])
+    } as unknown as Parameters<typeof annualReportPreviewHandler>[0])
+  }
 
   it.each([
     ['the site admin', () => siteAdmin],
