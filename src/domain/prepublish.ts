@@ -91,52 +91,47 @@ function walk(node: Node, visit: (n: Node) => void) {
   for (const c of node.children ?? []) walk(c, visit)
 }
 
+/** Every node of the body, with the top-level block it stands in. */
+function eachNode(body: unknown, visit: (n: Node, block: TextBlock) => void) {
+  rootChildren(body).forEach((top, i) => {
+    const block: TextBlock = {
+      field: 'body',
+      block: i,
+      label: blockLabel(top, i),
+      text: textOf(top),
+    }
+    walk(top, (n) => visit(n, block))
+  })
+}
+
 export function bodyLinks(body: unknown) {
   const links: {
     url: string
     internal?: { relationTo: string; id: string | number }
     place: Place
   }[] = []
-  rootChildren(body).forEach((top, i) => {
-    const block: TextBlock = {
-      field: 'body',
-      block: i,
-      label: blockLabel(top, i),
-      text: textOf(top),
-    }
-    walk(top, (n) => {
-      if (n.type !== 'link' && n.type !== 'autolink') return
-      const doc = n.fields?.doc
-      const id = idOf(doc?.value)
-      const internal =
-        n.fields?.linkType === 'internal' && doc?.relationTo && id != null
-          ? { relationTo: doc.relationTo, id }
-          : undefined
-      const url = internal
-        ? `${internal.relationTo}:${internal.id}`
-        : (n.fields?.url ?? n.url ?? '')
-      const offset = Math.max(0, block.text.indexOf(textOf(n)))
-      if (url) links.push({ url, internal, place: placeIn(block, offset, textOf(n).length) })
-    })
+  eachNode(body, (n, block) => {
+    if (n.type !== 'link' && n.type !== 'autolink') return
+    const doc = n.fields?.doc
+    const id = idOf(doc?.value)
+    const internal =
+      n.fields?.linkType === 'internal' && doc?.relationTo && id != null
+        ? { relationTo: doc.relationTo, id }
+        : undefined
+    const url = internal ? `${internal.relationTo}:${internal.id}` : (n.fields?.url ?? n.url ?? '')
+    const offset = Math.max(0, block.text.indexOf(textOf(n)))
+    if (url) links.push({ url, internal, place: placeIn(block, offset, textOf(n).length) })
   })
   return links
 }
 
 export function bodyImages(body: unknown) {
   const images: { alt: string; id?: string | number; place: Place }[] = []
-  rootChildren(body).forEach((top, i) => {
-    const block: TextBlock = {
-      field: 'body',
-      block: i,
-      label: blockLabel(top, i),
-      text: textOf(top),
-    }
-    walk(top, (n) => {
-      if (n.type !== 'upload') return
-      const v = n.value as { id?: string | number; alt?: string } | string | number | undefined
-      const alt = (typeof v === 'object' && v ? v.alt : undefined) ?? n.fields?.alt ?? ''
-      images.push({ alt: String(alt), id: idOf(v), place: placeIn(block, 0, 0) })
-    })
+  eachNode(body, (n, block) => {
+    if (n.type !== 'upload') return
+    const v = n.value as { id?: string | number; alt?: string } | string | number | undefined
+    const alt = (typeof v === 'object' && v ? v.alt : undefined) ?? n.fields?.alt ?? ''
+    images.push({ alt: String(alt), id: idOf(v), place: placeIn(block, 0, 0) })
   })
   return images
 }

@@ -13,6 +13,9 @@ export type WorkCalendar = {
   names?: ReadonlyMap<string, string>
 }
 
+/** Days after `from` up to and including `to`, on a calendar. */
+export type Span = { from: string; to: string; calendar: WorkCalendar }
+
 /** One row of the work-calendar collection. */
 export type CalendarDay = { date: string; kind: 'holiday' | 'makeup'; name: string }
 
@@ -51,15 +54,7 @@ const isWeekend = (date: string): boolean => {
  * The years from `from` to `to` for which the calendar holds no day at all: their holidays
  * are not known yet (the State Council publishes each year's late in the year before).
  */
-export function yearsWithoutCalendar({
-  from,
-  to,
-  calendar,
-}: {
-  from: string
-  to: string
-  calendar: WorkCalendar
-}): number[] {
+export function yearsWithoutCalendar({ from, to, calendar }: Span): number[] {
   const known = new Set([...calendar.holidays, ...calendar.makeUpDays].map((d) => d.slice(0, 4)))
   const missing: number[] = []
   for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++)
@@ -113,15 +108,7 @@ export function addWorkingDays({
  * How many working days fall after `from`, up to and including `to`: the inverse of
  * addWorkingDays. Negative when `to` is before `from`.
  */
-export function workingDaysBetween({
-  from,
-  to,
-  calendar,
-}: {
-  from: string
-  to: string
-  calendar: WorkCalendar
-}): number {
+export function workingDaysBetween({ from, to, calendar }: Span): number {
   const [a, b] = [toUtc(from), toUtc(to)]
   if (b < a) return -workingDaysBetween({ from: to, to: from, calendar })
   let count = 0
@@ -132,15 +119,11 @@ export function workingDaysBetween({
 }
 
 /** Days after `from` up to `to` that were not counted: public holidays, weekends, make-up days. */
-export function daysSkipped({
-  from,
-  to,
-  calendar,
-}: {
-  from: string
-  to: string
-  calendar: WorkCalendar
-}): { holidays: string[]; weekends: string[]; makeUpDays: string[] } {
+export function daysSkipped({ from, to, calendar }: Span): {
+  holidays: string[]
+  weekends: string[]
+  makeUpDays: string[]
+} {
   const out = { holidays: [] as string[], weekends: [] as string[], makeUpDays: [] as string[] }
   for (let ms = toUtc(from) + DAY_MS; ms <= toUtc(to); ms += DAY_MS) {
     const date = fromUtc(ms)
@@ -207,15 +190,7 @@ function ranges(dates: string[]): { from: string; to: string; count: number }[] 
 }
 
 /** Sentences naming the holidays, make-up days and weekends passed over between two dates. */
-export function skippedDaysExplanation({
-  from,
-  to,
-  calendar,
-}: {
-  from: string
-  to: string
-  calendar: WorkCalendar
-}): string[] {
+export function skippedDaysExplanation({ from, to, calendar }: Span): string[] {
   const skipped = daysSkipped({ from, to, calendar })
   const lines: string[] = []
   for (const r of ranges(skipped.holidays)) {
