@@ -95,6 +95,22 @@ export async function makeArticle(
   })
 }
 
+/** A workflow move made by a person through the Local API, as the admin makes it. */
+export const moveArticle = (
+  payload: Payload,
+  id: Id,
+  user: TestUser,
+  state: string,
+  extra: Record<string, unknown> = {},
+) =>
+  payload.update({
+    collection: 'articles',
+    id,
+    data: { state, ...extra },
+    user,
+    overrideAccess: false,
+  })
+
 export const pngBytes = (width = 40, height = 30): Promise<Buffer> =>
   sharp({ create: { width, height, channels: 3, background: '#1f5fa8' } })
     .png()

@@ -5,7 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ownedNames, SERVER_OWNED } from '../../src/domain/server-owned'
-import { makeColumn, makeSite, makeUser, type Id, type TestUser } from '../helpers/fixtures'
+import {
+  makeColumn,
+  makeSite,
+  makeUser,
+  type Id,
+  type TestUser,
+  moveArticle,
+} from '../helpers/fixtures'
 import { type Started, startPayload, testDb } from '../helpers/payload'
 import { graphql, rest, tokenFor } from '../helpers/routes'
 
@@ -172,13 +179,7 @@ const stored = async (collection: 'articles' | 'disclosure-requests', id: Id) =>
   >
 
 const move = (id: Id, user: TestUser, state: string, extra: Record<string, unknown> = {}) =>
-  t.payload.update({
-    collection: 'articles',
-    id,
-    data: { state, ...extra },
-    user,
-    overrideAccess: false,
-  })
+  moveArticle(t.payload, id, user, state, extra)
 
 const draft = async (by: TestUser = people.editor, over: Record<string, unknown> = {}) =>
   (

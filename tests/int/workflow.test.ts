@@ -3,7 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { verifyChain } from '../../src/domain/audit-chain'
-import { makeColumn, makeSite, makeUser, type Id, type TestUser } from '../helpers/fixtures'
+import {
+  makeColumn,
+  makeSite,
+  makeUser,
+  type Id,
+  type TestUser,
+  moveArticle,
+} from '../helpers/fixtures'
 import { type Started, startPayload, testDb } from '../helpers/payload'
 
 let t: Started
@@ -62,13 +69,7 @@ afterAll(async () => {
 })
 
 const move = (id: Id, user: TestUser, state: string, extra: Record<string, unknown> = {}) =>
-  t.payload.update({
-    collection: 'articles',
-    id,
-    data: { state, ...extra },
-    user,
-    overrideAccess: false,
-  })
+  moveArticle(t.payload, id, user, state, extra)
 
 const draft = async (over: Record<string, unknown> = {}) =>
   (

@@ -29,25 +29,15 @@ import {
   URGENCY_LABELS,
   urgency,
 } from '../../src/domain/request-steps'
-import {
-  addCalendarDays,
-  type CalendarDay,
-  calendarFromDays,
-  disclosureDueDate,
-  weekdayName,
-} from '../../src/domain/workdays'
+import { calendarFromDays, disclosureDueDate, weekdayName } from '../../src/domain/workdays'
+import { holidaySpan } from '../helpers/calendar'
 
 // A small slice of the 2026 arrangement (国务院办公厅 holiday notice), enough for the autumn:
 //   2026-09-20 星期日   调休上班 (国庆节)
 //   2026-09-25 星期五 … 09-27 星期日   中秋 (holiday)
 //   2026-10-01 星期四 … 10-07 星期三   国庆节 (holiday)
 //   2026-10-10 星期六   调休上班 (国庆节)
-const span = (from: string, to: string, name: string): CalendarDay[] => {
-  const days: CalendarDay[] = []
-  for (let d = from; d <= to; d = addCalendarDays(d, 1))
-    days.push({ date: d, kind: 'holiday', name })
-  return days
-}
+const span = holidaySpan
 const calendar = calendarFromDays([
   { date: '2026-09-20', kind: 'makeup', name: '国庆节' },
   ...span('2026-09-25', '2026-09-27', '中秋'),

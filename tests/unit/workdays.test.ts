@@ -15,14 +15,10 @@ import {
   workingDaysBetween,
   yearsWithoutCalendar,
 } from '../../src/domain/workdays'
+import { holidaySpan } from '../helpers/calendar'
 
 // The 2026 arrangement from the State Council's holiday notice, as chinese-days has it.
-const span = (from: string, to: string, name: string): CalendarDay[] => {
-  const days: CalendarDay[] = []
-  for (let d = from; d <= to; d = addCalendarDays(d, 1))
-    days.push({ date: d, kind: 'holiday', name })
-  return days
-}
+const span = holidaySpan
 const makeup = (date: string, name: string): CalendarDay => ({ date, kind: 'makeup', name })
 const calendar = calendarFromDays([
   ...span('2026-01-01', '2026-01-03', '元旦'),
