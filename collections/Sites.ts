@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { beijingYear } from '../src/domain/dates'
+import { MIN_SAMPLE } from '../src/domain/letter-stats'
+import { DEFAULT_FOLLOW_UP_DAYS, RATING_WINDOW_DAYS } from '../src/domain/letters'
 import { isDomainName, isSiteIdCode, isSiteSlug } from '../src/domain/sites'
 import { ensureOrgCounters } from '../src/services/numbering'
 import {
@@ -232,6 +234,46 @@ export const Sites: CollectionConfig = {
           ],
         },
         { name: 'guideNotes', label: '指南补充说明', type: 'textarea' },
+      ],
+    },
+    {
+      name: 'interaction',
+      label: '互动交流',
+      type: 'group',
+      admin: { description: '领导信箱的办理规则（期限以工作日计）' },
+      fields: [
+        {
+          name: 'reviewAnswers',
+          label: '答复须经另一人审核后才发送、公开',
+          type: 'checkbox',
+          defaultValue: true,
+        },
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'followUpDays',
+              label: '差评跟进期限（工作日）',
+              type: 'number',
+              defaultValue: DEFAULT_FOLLOW_UP_DAYS,
+              min: 1,
+              max: 15,
+            },
+            {
+              name: 'rankingMinimum',
+              label: '统计排名的最少来信数',
+              type: 'number',
+              defaultValue: MIN_SAMPLE,
+              min: 1,
+            },
+          ],
+        },
+        {
+          name: 'defaultSatisfied',
+          label: `答复后 ${RATING_WINDOW_DAYS} 个工作日未评价的来信计为“满意”（统计中注明默认评价数）`,
+          type: 'checkbox',
+          defaultValue: false,
+        },
       ],
     },
     {

@@ -25,6 +25,8 @@ export const siteField = (rule: WriteRule): Field => ({
     if (!user) return true // scripts and seeding act for the platform
     // Records a service writes for a person's move (a number taken at signing) follow the move.
     if (req?.context?.numbering) return true
+    // A letter transferred to another department moves to that site by the workflow's decision.
+    if (req?.context?.siteMove) return true
     const sites = writableSites(toActor(user), rule)
     return sites === true ? true : { id: { in: sites } }
   },

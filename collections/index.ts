@@ -8,6 +8,8 @@ import { Columns } from './Columns'
 import { DisclosureRequests } from './DisclosureRequests'
 import { auditChange, auditDelete, auditLogin, auditLoginFailure, auditLogout } from './hooks/audit'
 import { refuseMalformedQuery } from './hooks/query-input'
+import { Letters } from './Letters'
+import { Mailboxes } from './Mailboxes'
 import { NumberAssignments, NumberingCounters, NumberingSeries } from './Numbering'
 import { RequestFiles } from './RequestFiles'
 import { CachePurges, PublicTokens, RateLimits } from './SharedState'
@@ -68,6 +70,8 @@ export const collections = [
   DisclosureRequests,
   RequestFiles,
   AnnualReports,
+  Mailboxes,
+  Letters,
   PublicTokens,
   RateLimits,
   CachePurges,

@@ -84,6 +84,8 @@ export interface Config {
     'disclosure-requests': DisclosureRequest;
     'request-files': RequestFile;
     'annual-reports': AnnualReport;
+    mailboxes: Mailbox;
+    letters: Letter;
     'public-tokens': PublicToken;
     'rate-limits': RateLimit;
     'cache-purges': CachePurge;
@@ -116,6 +118,8 @@ export interface Config {
     'disclosure-requests': DisclosureRequestsSelect<false> | DisclosureRequestsSelect<true>;
     'request-files': RequestFilesSelect<false> | RequestFilesSelect<true>;
     'annual-reports': AnnualReportsSelect<false> | AnnualReportsSelect<true>;
+    mailboxes: MailboxesSelect<false> | MailboxesSelect<true>;
+    letters: LettersSelect<false> | LettersSelect<true>;
     'public-tokens': PublicTokensSelect<false> | PublicTokensSelect<true>;
     'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
     'cache-purges': CachePurgesSelect<false> | CachePurgesSelect<true>;
@@ -234,6 +238,15 @@ export interface Site {
     fax?: string | null;
     email?: string | null;
     guideNotes?: string | null;
+  };
+  /**
+   * 领导信箱的办理规则（期限以工作日计）
+   */
+  interaction?: {
+    reviewAnswers?: boolean | null;
+    followUpDays?: number | null;
+    rankingMinimum?: number | null;
+    defaultSatisfied?: boolean | null;
   };
   successor?: (number | null) | Site;
   closedAt?: string | null;
@@ -817,6 +830,157 @@ export interface AnnualReport {
   createdAt: string;
 }
 /**
+ * 领导信箱与部门信箱：公众在网站“互动交流”栏目写信，办理期限按工作日计算。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mailboxes".
+ */
+export interface Mailbox {
+  id: number;
+  site: number | Site;
+  name: string;
+  /**
+   * 小写字母、数字和连字符，如 mayor；信箱地址为 /hdjl/<标识>/
+   */
+  slug: string;
+  kind: 'leader' | 'department';
+  leaderName?: string | null;
+  leaderTitle?: string | null;
+  photo?: (number | null) | Media;
+  intro?: string | null;
+  /**
+   * 关闭后公众不能写信，已收到的来信照常办理、已公开的来信照常显示
+   */
+  open?: boolean | null;
+  order?: number | null;
+  /**
+   * 工作日，自收信次日起计算
+   */
+  acceptDays: number;
+  /**
+   * 工作日，自收信次日起计算
+   */
+  answerDays: number;
+  /**
+   * 工作日，自收信次日起计算
+   */
+  maxExtensionDays: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * 公众来信。办理请在“办理”中选择步骤并保存；受理、答复期限按工作日自动计算。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "letters".
+ */
+export interface Letter {
+  id: number;
+  site: number | Site;
+  mailbox: number | Mailbox;
+  number?: string | null;
+  queryCode?: string | null;
+  idempotencyKey?: string | null;
+  status: 'submitted' | 'accepted' | 'reviewing' | 'answered' | 'following' | 'rejected' | 'closed';
+  /**
+   * 网上来信为提交当日；纸质、电话来信为实际收到之日
+   */
+  receivedAt: string;
+  acceptDueDate?: string | null;
+  answerDueDate?: string | null;
+  vetoDate?: string | null;
+  followUpDueDate?: string | null;
+  dueExplanation?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  firstSite?: (number | null) | Site;
+  channel: 'web' | 'letter' | 'phone' | 'visit';
+  subject: string;
+  category: 'consult' | 'suggest' | 'complain' | 'help' | 'other';
+  content: string;
+  attachments?: (number | RequestFile)[] | null;
+  writerName: string;
+  writerTitle?: ('mr' | 'ms' | 'none') | null;
+  phone?: string | null;
+  email?: string | null;
+  consentPersonalData?: boolean | null;
+  consentPublish?: boolean | null;
+  /**
+   * 选择一个步骤并保存；不能办理的步骤会说明原因
+   */
+  step?:
+    | (
+        | 'accept'
+        | 'reject'
+        | 'transfer'
+        | 'extend'
+        | 'answer'
+        | 'approve'
+        | 'return-answer'
+        | 'follow-up'
+        | 'publish'
+        | 'unpublish'
+        | 'close'
+      )
+    | null;
+  stepReason?: ('out-of-scope' | 'duplicate' | 'unclear' | 'other') | null;
+  transferTo?: (number | null) | Mailbox;
+  stepDays?: number | null;
+  stepNote?: string | null;
+  stepInternal?: string | null;
+  /**
+   * 选择“答复”步骤时填写；公开时电话、身份证号、邮箱自动隐去
+   */
+  answer?: string | null;
+  answerFile?: (number | null) | RequestFile;
+  acceptedAt?: string | null;
+  answeredAt?: string | null;
+  closedAt?: string | null;
+  answeredBy?: (number | null) | User;
+  approvedBy?: (number | null) | User;
+  approvedAt?: string | null;
+  rejectReason?: ('out-of-scope' | 'duplicate' | 'unclear' | 'other') | null;
+  rejectNote?: string | null;
+  extensionDays?: number | null;
+  extensionReason?: string | null;
+  published?: boolean | null;
+  publishedAt?: string | null;
+  transfers?:
+    | {
+        from?: (number | null) | Site;
+        to?: (number | null) | Site;
+        at?: string | null;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  timeline?:
+    | {
+        at: string;
+        kind: string;
+        label?: string | null;
+        note?: string | null;
+        internalNote?: string | null;
+        by?: (number | null) | User;
+        id?: string | null;
+      }[]
+    | null;
+  rating?: ('very-satisfied' | 'satisfied' | 'basic' | 'dissatisfied' | 'very-dissatisfied') | null;
+  resolved?: ('yes' | 'no' | 'unsure') | null;
+  ratedAt?: string | null;
+  ratingComment?: string | null;
+  followUpAnswer?: string | null;
+  followUpAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "public-tokens".
  */
@@ -1039,6 +1203,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'annual-reports';
         value: number | AnnualReport;
+      } | null)
+    | ({
+        relationTo: 'mailboxes';
+        value: number | Mailbox;
+      } | null)
+    | ({
+        relationTo: 'letters';
+        value: number | Letter;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1136,6 +1308,14 @@ export interface SitesSelect<T extends boolean = true> {
         fax?: T;
         email?: T;
         guideNotes?: T;
+      };
+  interaction?:
+    | T
+    | {
+        reviewAnswers?: T;
+        followUpDays?: T;
+        rankingMinimum?: T;
+        defaultSatisfied?: T;
       };
   successor?: T;
   closedAt?: T;
@@ -1539,6 +1719,105 @@ export interface AnnualReportsSelect<T extends boolean = true> {
   section6?: T;
   published?: T;
   publishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mailboxes_select".
+ */
+export interface MailboxesSelect<T extends boolean = true> {
+  site?: T;
+  name?: T;
+  slug?: T;
+  kind?: T;
+  leaderName?: T;
+  leaderTitle?: T;
+  photo?: T;
+  intro?: T;
+  open?: T;
+  order?: T;
+  acceptDays?: T;
+  answerDays?: T;
+  maxExtensionDays?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "letters_select".
+ */
+export interface LettersSelect<T extends boolean = true> {
+  site?: T;
+  mailbox?: T;
+  number?: T;
+  queryCode?: T;
+  idempotencyKey?: T;
+  status?: T;
+  receivedAt?: T;
+  acceptDueDate?: T;
+  answerDueDate?: T;
+  vetoDate?: T;
+  followUpDueDate?: T;
+  dueExplanation?: T;
+  firstSite?: T;
+  channel?: T;
+  subject?: T;
+  category?: T;
+  content?: T;
+  attachments?: T;
+  writerName?: T;
+  writerTitle?: T;
+  phone?: T;
+  email?: T;
+  consentPersonalData?: T;
+  consentPublish?: T;
+  step?: T;
+  stepReason?: T;
+  transferTo?: T;
+  stepDays?: T;
+  stepNote?: T;
+  stepInternal?: T;
+  answer?: T;
+  answerFile?: T;
+  acceptedAt?: T;
+  answeredAt?: T;
+  closedAt?: T;
+  answeredBy?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  rejectReason?: T;
+  rejectNote?: T;
+  extensionDays?: T;
+  extensionReason?: T;
+  published?: T;
+  publishedAt?: T;
+  transfers?:
+    | T
+    | {
+        from?: T;
+        to?: T;
+        at?: T;
+        note?: T;
+        id?: T;
+      };
+  timeline?:
+    | T
+    | {
+        at?: T;
+        kind?: T;
+        label?: T;
+        note?: T;
+        internalNote?: T;
+        by?: T;
+        id?: T;
+      };
+  rating?: T;
+  resolved?: T;
+  ratedAt?: T;
+  ratingComment?: T;
+  followUpAnswer?: T;
+  followUpAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

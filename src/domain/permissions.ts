@@ -72,6 +72,8 @@ export const WRITE_RULES = {
   uploadDelete: ['site-admin'],
   user: ['site-admin'],
   request: ['site-admin', 'handler'],
+  letter: ['site-admin', 'handler'],
+  mailbox: ['site-admin'],
   annualReport: ['site-admin'],
 } as const satisfies Record<string, readonly SiteRole[]>
 

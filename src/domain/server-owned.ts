@@ -56,6 +56,45 @@ export const SERVER_OWNED = {
     // 信函、当面申请: the handler registers the day it arrived; moving it later would move the clock.
     setOnCreate: ['receivedAt'],
   },
+  letters: {
+    fields: [
+      'number',
+      'queryCode',
+      'idempotencyKey',
+      'firstSite',
+      // status and the record of steps change only through steps (letters.ts)
+      'status',
+      'timeline',
+      'transfers',
+      'acceptedAt',
+      'rejectReason',
+      'rejectNote',
+      'extensionDays',
+      'extensionReason',
+      'answeredAt',
+      'answeredBy',
+      'approvedAt',
+      'approvedBy',
+      'published',
+      'publishedAt',
+      'closedAt',
+      'followUpAnswer',
+      'followUpAt',
+      // the writer's rating, given once on the tracking page
+      'rating',
+      'resolved',
+      'ratingComment',
+      'ratedAt',
+      'followUpDueDate',
+      // the clock, computed on every save
+      'acceptDueDate',
+      'answerDueDate',
+      'vetoDate',
+      'dueExplanation',
+    ],
+    // 纸质、电话来信: the handler registers the day it arrived; moving it later would move the clock.
+    setOnCreate: ['receivedAt'],
+  },
   'annual-reports': { fields: ['publishedAt'] },
 } as const satisfies Record<string, ServerOwnership>
 

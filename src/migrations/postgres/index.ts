@@ -4,6 +4,7 @@ import * as migration_20261122_163928_workflow from './20261122_163928_workflow'
 import * as migration_20261202_082926_disclosure from './20261202_082926_disclosure';
 import * as migration_20261202_150343_shared_state from './20261202_150343_shared_state';
 import * as migration_20261202_155946_numbering_counters_job from './20261202_155946_numbering_counters_job';
+import * as migration_20261202_195244_mailbox from './20261202_195244_mailbox';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261202_155946_numbering_counters_job.up,
     down: migration_20261202_155946_numbering_counters_job.down,
-    name: '20261202_155946_numbering_counters_job'
+    name: '20261202_155946_numbering_counters_job',
+  },
+  {
+    up: migration_20261202_195244_mailbox.up,
+    down: migration_20261202_195244_mailbox.down,
+    name: '20261202_195244_mailbox'
   },
 ];
