@@ -16,6 +16,7 @@ import {
   seedDemoAnnualReports,
   seedDemoRequests,
 } from './disclosure'
+import { seedDemoLetters } from './letters'
 
 // The issuer codes of each demo site's document series (regular and normative).
 const SERIES: Record<string, [string, string]> = {
@@ -274,6 +275,7 @@ export async function seedDemo(
   for (const s of sites) await classifyDemoArticles(payload, s.slug, siteIds.get(s.slug)!)
   const users = await seedUsers(payload, { sites, siteIds, password })
   await seedDemoRequests(payload, [...siteIds.values()], now)
+  await seedDemoLetters(payload, now)
   await seedDemoAnnualReports(
     payload,
     sites.map((s) => ({ id: siteIds.get(s.slug)!, name: s.name })),

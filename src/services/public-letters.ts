@@ -109,6 +109,7 @@ export type PublicLetter = {
   answeredAt: string
   followUpAnswer: string
   mailboxName: string
+  mailboxId: Id | null
   rating: string
 }
 
@@ -171,6 +172,7 @@ export function toPublicLetter(doc: LetterDoc): PublicLetter {
       typeof doc.mailbox === 'object' && doc.mailbox
         ? ((doc.mailbox as { name?: string }).name ?? '')
         : '',
+    mailboxId: idOf(doc.mailbox) ?? null,
     rating: doc.rating ? RATING_LABELS[doc.rating] : '',
   }
 }

@@ -174,14 +174,7 @@ export function layout(
   const view = siteView(ctx)
   return {
     site: view,
-    nav: [
-      { name: '首页', href: '/', current: ctx.path === '/' },
-      ...ctx.columns.top.map((c) => ({
-        name: c.name,
-        href: columnHref(c.path),
-        current: topOfCurrent ? String(topOfCurrent.id) === String(c.id) : false,
-      })),
-    ],
+    nav: navigation(ctx, topOfCurrent),
     care: ctx.care,
     careQs,
     careToggleHref: ctx.care ? path : `${path}?care=1`,
@@ -202,6 +195,37 @@ export function layout(
       })),
     year: new Date().getFullYear(),
   }
+}
+
+/** The interaction section (领导信箱 and the like) lives at /hdjl/ on every site. */
+export const INTERACTION_PATH = '/hdjl/'
+
+/**
+ * 首页, the top columns, and 互动交流: the site's own interaction column (updateClass
+ * 'interaction') leads to the mailbox section, which links to that column's pages; a site
+ * without one still gets the entry.
+ */
+function navigation(ctx: PageContext, topOfCurrent: ColumnRecord | undefined): Link[] {
+  const inInteraction = ctx.path.startsWith(INTERACTION_PATH)
+  const nav: Link[] = [
+    { name: '首页', href: '/', current: ctx.path === '/' },
+    ...ctx.columns.top.map((c) =>
+      c.updateClass === 'interaction'
+        ? {
+            name: c.name,
+            href: INTERACTION_PATH,
+            current: inInteraction || topOfCurrent?.id === c.id,
+          }
+        : {
+            name: c.name,
+            href: columnHref(c.path),
+            current: topOfCurrent ? String(topOfCurrent.id) === String(c.id) : false,
+          },
+    ),
+  ]
+  if (!ctx.columns.top.some((c) => c.updateClass === 'interaction'))
+    nav.push({ name: '互动交流', href: INTERACTION_PATH, current: inInteraction })
+  return nav
 }
 
 function topAncestor(columns: SiteColumns, column: ColumnRecord): ColumnRecord {

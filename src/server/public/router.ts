@@ -40,6 +40,7 @@ import {
 import { annualReportRoutes } from './annual-report'
 import { createRegistry, type Registry, type SiteRecord } from './registry'
 import type { DynamicRoute, Output } from './routes'
+import { hdjlRoutes } from './hdjl'
 import { xxgkRoutes } from './xxgk'
 import { ysqgkRoutes } from './ysqgk'
 
@@ -48,7 +49,12 @@ import { ysqgkRoutes } from './ysqgk'
  * reports): answered before the output cache, never stored in it. Order matters: the first
  * route that matches answers.
  */
-const DYNAMIC_ROUTES: DynamicRoute[] = [...annualReportRoutes, ...xxgkRoutes, ...ysqgkRoutes]
+const DYNAMIC_ROUTES: DynamicRoute[] = [
+  ...annualReportRoutes,
+  ...xxgkRoutes,
+  ...ysqgkRoutes,
+  ...hdjlRoutes,
+]
 
 export type PublicOptions = {
   payload: Payload

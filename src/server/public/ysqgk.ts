@@ -1,11 +1,6 @@
 // 依申请公开 on every site: the request form /ysqgk/ (CSRF, CAPTCHA, rate limits, one
 // attachment, one request per submission however often it is sent) and tracking /ysqgk/track,
 // which shows the applicant the status, timeline and due date — nothing else.
-import crypto from 'node:crypto'
-
-import busboy from 'busboy'
-import cookieParser from 'cookie-parser'
-import { doubleCsrf } from 'csrf-csrf'
 import type { Request, Response } from 'express'
 
 import { DISCLOSURE_REQUESTS } from '../../domain/slugs'
@@ -39,151 +34,25 @@ import { logger } from '../../logger'
 import { render } from '../render/engine'
 import type { Layout, Link } from '../render/view-models'
 import { layout, type PageContext } from './pages'
+import {
+  type Body,
+  captchaKindOf,
+  csrfToken,
+  csrfValid,
+  EMPTY_BODY,
+  errorSummary,
+  isIdempotencyKey,
+  newIdempotencyKey,
+  onceByKey,
+  readBody,
+  RETRY_AFTER_SECONDS,
+  withCookies,
+} from './forms'
 import { type DynamicRoute, HTML, type Output } from './routes'
 
 const FORM_PATH = '/ysqgk/'
 const TRACK_PATH = '/ysqgk/track'
 const CAPTCHA_PATH = /^\/ysqgk\/captcha\/([A-Za-z0-9_-]{16,256})\.svg$/
-/** The text of the form: far more than its fields can hold. */
-const FIELDS_LIMIT = 256 * 1024
-/** Bytes read past a too-large attachment before the form stops listening and answers. */
-const DRAIN_LIMIT = 64 * 1024 * 1024
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{22,64}$/
-
-// ---------------------------------------------------------------- CSRF (double-submit cookie)
-
-let csrfSecret: string | null = null
-const { generateCsrfToken, validateRequest } = doubleCsrf({
-  // A key of its own, derived from the platform secret.
-  getSecret: () =>
-    (csrfSecret ??= crypto
-      .createHmac('sha256', settings.secret)
-      .update('ysqgk-csrf')
-      .digest('hex')),
-  // Anonymous applicants have no session: the token is bound to the site's host instead.
-  getSessionIdentifier: (req) => String(req.headers.host ?? ''),
-  cookieName: settings.production ? '__Host-ysqgk-csrf' : 'ysqgk-csrf',
-  cookieOptions: { sameSite: 'strict', path: '/', secure: settings.production, httpOnly: true },
-  getCsrfTokenFromRequest: (req) => (req as Posted).posted?.fields._csrf,
-})
-
-const parseCookies = cookieParser()
-const withCookies = (req: Request, res: Response) =>
-  new Promise<void>((resolve, reject) =>
-    parseCookies(req, res, (err?: unknown) => (err ? reject(err) : resolve())),
-  )
-
-// ---------------------------------------------------------------- the posted body
-
-/** An attachment as posted; over the size limit, `bytes` is empty and only `size` tells. */
-type PostedFile = { name: string; type: string; bytes: Buffer; size: number }
-type Body = {
-  fields: Record<string, string>
-  file: PostedFile | null
-  /** The body went on past DRAIN_LIMIT: reading stopped, later fields are missing. */
-  tooLarge: boolean
-}
-type Posted = Request & { posted?: Body }
-
-/**
- * Reads the posted form, keeping its text fields whatever happens to the attachment: a file over
- * the limit is counted and read past, its bytes not kept, so what the applicant typed can be
- * shown again with a sentence about the file. Reading stops at DRAIN_LIMIT; fields sent after that point are lost, but browsers
- * send fields in page order and the typed text comes before the attachment.
- */
-function readBody(req: Request): Promise<Body> {
-  const type = String(req.headers['content-type'] ?? '')
-  const fields: Record<string, string> = {}
-  if (/^application\/x-www-form-urlencoded/i.test(type)) {
-    return (async () => {
-      const chunks: Buffer[] = []
-      let size = 0
-      let tooLarge = false
-      for await (const chunk of req as AsyncIterable<Buffer>) {
-        size += chunk.length
-        if (size > FIELDS_LIMIT) {
-          tooLarge = true
-          break
-        }
-        chunks.push(chunk)
-      }
-      for (const [k, v] of new URLSearchParams(Buffer.concat(chunks).toString('utf8')))
-        fields[k] ??= v
-      return { fields, file: null, tooLarge }
-    })()
-  }
-  if (!/^multipart\/form-data/i.test(type)) {
-    req.resume()
-    return Promise.resolve({ fields, file: null, tooLarge: false })
-  }
-  return new Promise<Body>((resolve) => {
-    let file: PostedFile | null = null
-    let tooLarge = false
-    let done = false
-    let pendingFile: Promise<void> = Promise.resolve()
-    const finish = () => {
-      if (done) return
-      done = true
-      void pendingFile.then(() => resolve({ fields, file, tooLarge }))
-    }
-    let bb: ReturnType<typeof busboy>
-    try {
-      bb = busboy({
-        headers: req.headers,
-        limits: {
-          files: 1,
-          fields: 50,
-          fieldSize: FIELDS_LIMIT,
-          parts: 60,
-        },
-        defParamCharset: 'utf8',
-      })
-    } catch {
-      req.resume()
-      return resolve({ fields, file: null, tooLarge: false })
-    }
-    bb.on('field', (name, value) => {
-      fields[name] ??= value
-    })
-    bb.on('file', (name, stream, info) => {
-      if (name !== 'attachment' || file) {
-        stream.resume()
-        return
-      }
-      const chunks: Buffer[] = []
-      let size = 0
-      stream.on('data', (c: Buffer) => {
-        size += c.length
-        if (size <= settings.requestFileMaxBytes) chunks.push(c)
-        else chunks.length = 0
-      })
-      pendingFile = new Promise<void>((ok) =>
-        stream.on('close', () => {
-          if (size || info.filename) {
-            const bytes =
-              size <= settings.requestFileMaxBytes ? Buffer.concat(chunks) : Buffer.alloc(0)
-            file = { name: info.filename ?? '', type: info.mimeType, bytes, size }
-          }
-          ok()
-        }),
-      )
-    })
-    bb.on('close', finish)
-    bb.on('error', finish)
-    let size = 0
-    req.on('data', (c: Buffer) => {
-      size += c.length
-      if (size > DRAIN_LIMIT && !done) {
-        // Far beyond any attachment: stop reading and answer with what has arrived.
-        tooLarge = true
-        req.unpipe(bb)
-        finish()
-      }
-    })
-    req.on('error', finish)
-    req.pipe(bb)
-  })
-}
 
 // ---------------------------------------------------------------- views
 
@@ -272,19 +141,15 @@ async function formPage(
       { name: '依申请公开', href: FORM_PATH, current: true },
     ]),
     action: withCare(ctx, FORM_PATH),
-    csrf: generateCsrfToken(req, res),
-    idem: idem ?? crypto.randomBytes(18).toString('base64url'),
+    csrf: csrfToken(req, res),
+    idem: idem ?? newIdempotencyKey(),
     captcha: {
       ...captcha,
       src: captcha.kind === 'image' ? `/ysqgk/captcha/${captcha.id}.svg` : undefined,
     },
     values,
     errors,
-    errorList: (Object.keys(errors) as (keyof FieldErrors)[]).map((field) => ({
-      label: ERROR_LABELS[field],
-      message: errors[field]!,
-      href: `#${FIELD_IDS[field]}`,
-    })),
+    errorList: errorSummary(errors, ERROR_LABELS, FIELD_IDS),
     notice,
     droppedFile,
     kinds: applicantKindOptions().map((o) => ({ ...o, checked: o.value === values.applicantKind })),
@@ -336,16 +201,8 @@ async function donePage(ctx: PageContext, stored: StoredRequest): Promise<Output
 
 // ---------------------------------------------------------------- the form
 
-const captchaKindOf = (v: unknown, care: boolean): CaptchaKind =>
-  v === 'text' ? 'text' : v === 'image' ? 'image' : care ? 'text' : 'image'
-
-/**
- * Submissions being handled on this node, by site and idempotency key: a second click of the
- * same form waits for the first and gets its answer (null when the first created nothing).
- * Only a shortcut: across nodes the database decides (the CAPTCHA's claim names the submission,
- * and the request's idempotency key is unique), so a second node answers with the same request.
- */
-const inFlight = new Map<string, Promise<StoredRequest | null>>()
+/** A second click of the same form on this node waits for the first (forms.ts says why). */
+const inFlight = onceByKey<StoredRequest>()
 
 const formValues = (fields: Record<string, string>): RawRequestForm => {
   const values: RawRequestForm = {}
@@ -358,22 +215,18 @@ const formValues = (fields: Record<string, string>): RawRequestForm => {
 /** Said whenever a submission could not be handled (an outage, or anything unexpected). */
 const NOT_SAVED =
   '系统暂时无法保存您的申请，您填写的内容已保留在下方。请稍后（约 1 分钟后）再次点击“提交申请”；如已上传附件，请重新选择。'
-/** Seconds a client is asked to wait after a failure. */
-const RETRY_AFTER_SECONDS = 60
 
 async function postForm(ctx: PageContext, req: Request, res: Response): Promise<Output | 'done'> {
-  let body: Body = { fields: {}, file: null, tooLarge: false }
+  let body: Body = EMPTY_BODY
   try {
     body = await readBody(req)
   } catch (err) {
     logger.warn({ err, site: ctx.site.id }, 'request form body could not be read')
   }
-  const posted = req as Posted
-  posted.posted = body
   const values = formValues(body.fields)
   const captchaKind = captchaKindOf(body.fields.switchCaptcha ?? body.fields.captchaKind, ctx.care)
   const droppedFile = body.file?.name || (body.file ? '附件' : '')
-  const key = IDEMPOTENCY_KEY.test(body.fields.idem ?? '') ? body.fields.idem : undefined
+  const key = isIdempotencyKey(body.fields.idem) ? body.fields.idem : undefined
   const again = (o: Omit<Parameters<typeof formPage>[3], 'captchaKind'>) =>
     formPage(ctx, req, res, { values, droppedFile, captchaKind, idem: key, ...o })
   try {
@@ -411,7 +264,7 @@ async function handlePost({
       notice: `提交的内容过大，未能保存：附件不能超过 ${(settings.requestFileMaxBytes / 1024 / 1024).toFixed(0)} MB。附件之前填写的内容已保留在下方，请核对、补全后选择较小的附件（或不附附件）重新提交。`,
     })
   }
-  if (!validateRequest(req)) {
+  if (!csrfValid(req)) {
     return again({
       status: 403,
       notice:
@@ -421,7 +274,7 @@ async function handlePost({
   if (body.fields.switchCaptcha) return again({})
 
   const siteKey = key ? `${ctx.site.id}|${key}` : null
-  const pending = siteKey ? inFlight.get(siteKey) : undefined
+  const pending = inFlight.pending(siteKey)
   if (pending) {
     const first = await pending.catch(() => null)
     if (first) return donePage(ctx, first)
@@ -430,8 +283,7 @@ async function handlePost({
   // Registered before the first await, so a second click on this node cannot slip past it.
   // A second node is held off by the database: the CAPTCHA's claim and the request's unique
   // idempotency key both name this submission.
-  let settle: (stored: StoredRequest | null) => void = () => {}
-  if (siteKey) inFlight.set(siteKey, new Promise((resolve) => (settle = resolve)))
+  const settle = inFlight.claim(siteKey)
   let stored: StoredRequest | null = null
   try {
     const existing = key ? await findByKey(ctx.payload, ctx.site.id, key) : null
@@ -442,7 +294,6 @@ async function handlePost({
     return await handleSubmission((s) => (stored = s))
   } finally {
     settle(stored)
-    if (siteKey) setTimeout(() => inFlight.delete(siteKey), 10_000).unref()
   }
 
   async function handleSubmission(
@@ -466,7 +317,7 @@ async function handlePost({
       })
       if (problems.length) errors.attachment = problems.join('；')
     }
-    const submission = key ?? crypto.randomBytes(18).toString('base64url')
+    const submission = key ?? newIdempotencyKey()
     const answer = body.fields.captchaAnswer ?? ''
     if (!answer.trim()) errors.captcha = '请填写验证码'
     else if (
@@ -567,7 +418,7 @@ async function trackPage(
       { name: '办理进度查询', href: TRACK_PATH, current: true },
     ]),
     action: withCare(ctx, TRACK_PATH),
-    csrf: generateCsrfToken(req, res),
+    csrf: csrfToken(req, res),
     code,
     error,
     notice,
@@ -632,8 +483,7 @@ async function findForTracking(ctx: PageContext, code: string): Promise<TrackVie
 }
 
 async function postTrack(ctx: PageContext, req: Request, res: Response): Promise<Output> {
-  const body: Body = await readBody(req).catch(() => ({ fields: {}, file: null, tooLarge: true }))
-  ;(req as Posted).posted = body
+  const body: Body = await readBody(req).catch(() => ({ ...EMPTY_BODY, tooLarge: true }))
   const typed = (body.fields.code ?? '').slice(0, 64)
   try {
     await withCookies(req, res)
@@ -657,7 +507,7 @@ async function trackAnswer(
   body: Body,
   typed: string,
 ): Promise<Output> {
-  if (body.tooLarge || !validateRequest(req)) {
+  if (body.tooLarge || !csrfValid(req)) {
     return trackPage(ctx, req, res, {
       status: 403,
       code: typed,

@@ -1,0 +1,238 @@
+// The public forms' toolkit: what every citizen-facing form (依申请公开, 领导信箱, its tracking and
+// rating) shares. A new form is a domain validator (src/domain/*-form.ts), a service that stores
+// (src/services/submit-*.ts) and a thin route file that wires these pieces to its templates:
+//
+// - CSRF: `csrfToken(req, res)` for the hidden `_csrf` input, `csrfValid(req)` after `readBody`
+//   (double-submit cookie bound to the site's host; anonymous visitors have no session).
+// - `withCookies(req, res)` before either (parses the cookie header once).
+// - `readBody(req, { maxFileBytes, maxFiles })`: urlencoded or multipart; the text fields are
+//   kept whatever happens to the files (a file over the limit is counted and read past), so what
+//   was typed can always be shown again. Stores the body on the request for the CSRF check.
+// - `captchaKindOf(value, care)`: the CAPTCHA asked for (care mode starts with the arithmetic one).
+// - `onceByKey(key, work)`: a second click of the same form on this node waits for the first.
+// - `errorSummary(errors, labels, ids)`: the list the summary at the top of a form links from.
+// - `newIdempotencyKey()` / `isIdempotencyKey(v)`: the hidden `idem` token of a form.
+// - `RETRY_AFTER_SECONDS`: what a failure asks the client to wait.
+import crypto from 'node:crypto'
+
+import busboy from 'busboy'
+import cookieParser from 'cookie-parser'
+import { doubleCsrf } from 'csrf-csrf'
+import type { Request, Response } from 'express'
+
+import type { CaptchaKind } from '../../services/captcha'
+import { settings } from '../../settings'
+
+/** The text of a form: far more than its fields can hold. */
+const FIELDS_LIMIT = 256 * 1024
+/** Bytes read past a too-large attachment before the form stops listening and answers. */
+const DRAIN_LIMIT = 64 * 1024 * 1024
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{22,64}$/
+
+/** Seconds a client is asked to wait after a failure. */
+export const RETRY_AFTER_SECONDS = 60
+
+// ---------------------------------------------------------------- CSRF (double-submit cookie)
+
+let csrfSecret: string | null = null
+const csrf = doubleCsrf({
+  // A key of its own, derived from the platform secret.
+  getSecret: () =>
+    (csrfSecret ??= crypto
+      .createHmac('sha256', settings.secret)
+      .update('ysqgk-csrf')
+      .digest('hex')),
+  // Anonymous visitors have no session: the token is bound to the site's host instead.
+  getSessionIdentifier: (req) => String(req.headers.host ?? ''),
+  cookieName: settings.production ? '__Host-ysqgk-csrf' : 'ysqgk-csrf',
+  cookieOptions: { sameSite: 'strict', path: '/', secure: settings.production, httpOnly: true },
+  getCsrfTokenFromRequest: (req) => (req as Posted).posted?.fields._csrf,
+})
+
+export const csrfToken = (req: Request, res: Response): string => csrf.generateCsrfToken(req, res)
+export const csrfValid = (req: Request): boolean => csrf.validateRequest(req)
+
+const parseCookies = cookieParser()
+export const withCookies = (req: Request, res: Response) =>
+  new Promise<void>((resolve, reject) =>
+    parseCookies(req, res, (err?: unknown) => (err ? reject(err) : resolve())),
+  )
+
+// ---------------------------------------------------------------- the posted body
+
+/** A file as posted; over the size limit, `bytes` is empty and only `size` tells. */
+export type PostedFile = { name: string; type: string; bytes: Buffer; size: number }
+export type Body = {
+  fields: Record<string, string>
+  /** The first file (forms that take one). */
+  file: PostedFile | null
+  files: PostedFile[]
+  /** The body went on past DRAIN_LIMIT: reading stopped, later fields are missing. */
+  tooLarge: boolean
+}
+type Posted = Request & { posted?: Body }
+
+export const EMPTY_BODY: Body = { fields: {}, file: null, files: [], tooLarge: false }
+
+/**
+ * Reads the posted form, keeping its text fields whatever happens to the files: a file over the
+ * limit is counted and read past, its bytes not kept, so what the person typed can be shown again
+ * with a sentence about the file. Reading stops at DRAIN_LIMIT; fields sent after that point are
+ * lost, but browsers send fields in page order and the typed text comes before the files.
+ */
+export async function readBody(
+  req: Request,
+  {
+    maxFileBytes = settings.requestFileMaxBytes,
+    maxFiles = 1,
+    fileField = 'attachment',
+  }: { maxFileBytes?: number; maxFiles?: number; fileField?: string } = {},
+): Promise<Body> {
+  const body = await read(req, { maxFileBytes, maxFiles, fileField })
+  ;(req as Posted).posted = body
+  return body
+}
+
+function read(
+  req: Request,
+  {
+    maxFileBytes,
+    maxFiles,
+    fileField,
+  }: { maxFileBytes: number; maxFiles: number; fileField: string },
+): Promise<Body> {
+  const type = String(req.headers['content-type'] ?? '')
+  const fields: Record<string, string> = {}
+  if (/^application\/x-www-form-urlencoded/i.test(type)) {
+    return (async () => {
+      const chunks: Buffer[] = []
+      let size = 0
+      let tooLarge = false
+      for await (const chunk of req as AsyncIterable<Buffer>) {
+        size += chunk.length
+        if (size > FIELDS_LIMIT) {
+          tooLarge = true
+          break
+        }
+        chunks.push(chunk)
+      }
+      for (const [k, v] of new URLSearchParams(Buffer.concat(chunks).toString('utf8')))
+        fields[k] ??= v
+      return { fields, file: null, files: [], tooLarge }
+    })()
+  }
+  if (!/^multipart\/form-data/i.test(type)) {
+    req.resume()
+    return Promise.resolve({ ...EMPTY_BODY, fields })
+  }
+  return new Promise<Body>((resolve) => {
+    const files: PostedFile[] = []
+    let tooLarge = false
+    let done = false
+    const pendingFiles: Promise<void>[] = []
+    const finish = () => {
+      if (done) return
+      done = true
+      void Promise.all(pendingFiles).then(() =>
+        resolve({ fields, file: files[0] ?? null, files, tooLarge }),
+      )
+    }
+    let bb: ReturnType<typeof busboy>
+    try {
+      bb = busboy({
+        headers: req.headers,
+        limits: { files: maxFiles, fields: 50, fieldSize: FIELDS_LIMIT, parts: 59 + maxFiles },
+        defParamCharset: 'utf8',
+      })
+    } catch {
+      req.resume()
+      return resolve({ ...EMPTY_BODY, fields })
+    }
+    bb.on('field', (name, value) => {
+      fields[name] ??= value
+    })
+    bb.on('file', (name, stream, info) => {
+      if (name !== fileField) {
+        stream.resume()
+        return
+      }
+      const chunks: Buffer[] = []
+      let size = 0
+      stream.on('data', (c: Buffer) => {
+        size += c.length
+        if (size <= maxFileBytes) chunks.push(c)
+        else chunks.length = 0
+      })
+      pendingFiles.push(
+        new Promise<void>((ok) =>
+          stream.on('close', () => {
+            // An empty file input posts a part with no name and no bytes: not a file.
+            if ((size || info.filename) && files.length < maxFiles) {
+              const bytes = size <= maxFileBytes ? Buffer.concat(chunks) : Buffer.alloc(0)
+              files.push({ name: info.filename ?? '', type: info.mimeType, bytes, size })
+            }
+            ok()
+          }),
+        ),
+      )
+    })
+    bb.on('close', finish)
+    bb.on('error', finish)
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > DRAIN_LIMIT && !done) {
+        // Far beyond any attachment: stop reading and answer with what has arrived.
+        tooLarge = true
+        req.unpipe(bb)
+        finish()
+      }
+    })
+    req.on('error', finish)
+    req.pipe(bb)
+  })
+}
+
+// ---------------------------------------------------------------- small shared rules
+
+export const captchaKindOf = (v: unknown, care: boolean): CaptchaKind =>
+  v === 'text' ? 'text' : v === 'image' ? 'image' : care ? 'text' : 'image'
+
+export const newIdempotencyKey = () => crypto.randomBytes(18).toString('base64url')
+export const isIdempotencyKey = (v: unknown): v is string =>
+  typeof v === 'string' && IDEMPOTENCY_KEY.test(v)
+
+/**
+ * Submissions being handled on this node, by key: a second click of the same form waits for the
+ * first and gets its answer (null when the first stored nothing). Only a shortcut: across nodes
+ * the database decides (the CAPTCHA's claim names the submission, the record's idempotency key
+ * is unique), so a second node answers with the same record.
+ */
+export function onceByKey<T>() {
+  const inFlight = new Map<string, Promise<T | null>>()
+  return {
+    pending: (key: string | null) => (key ? inFlight.get(key) : undefined),
+    /** Registers the key before the first await; `settle` with what was stored. */
+    claim(key: string | null): (stored: T | null) => void {
+      if (!key) return () => {}
+      let settle: (stored: T | null) => void = () => {}
+      inFlight.set(key, new Promise((resolve) => (settle = resolve)))
+      return (stored) => {
+        settle(stored)
+        setTimeout(() => inFlight.delete(key), 10_000).unref()
+      }
+    },
+  }
+}
+
+/** The error summary's rows: each wrong field's label, sentence and the link to the field. */
+export const errorSummary = <F extends string>(
+  errors: Partial<Record<F, string>>,
+  labels: Record<F, string>,
+  ids: Partial<Record<F, string>> = {},
+) =>
+  (Object.keys(errors) as F[]).map((field) => ({
+    label: labels[field],
+    message: errors[field]!,
+    href: `#${ids[field] ?? `f-${field}`}`,
+  }))
