@@ -5,6 +5,7 @@ import type { AdminViewServerProps } from 'payload'
 import { AdminPage } from './AdminPage'
 
 import { type Actor, canReadAllSites, sitesWithRole } from '../domain/permissions'
+import { type LetterSupervisionRow, letterSupervisionList } from '../services/letter-supervision'
 import { type SupervisionRow, supervisionList } from '../services/supervision'
 
 function Rows({ rows, empty }: { rows: SupervisionRow[]; empty: string }) {
@@ -45,12 +46,61 @@ function Rows({ rows, empty }: { rows: SupervisionRow[]; empty: string }) {
   )
 }
 
+function LetterRows({ rows, empty }: { rows: LetterSupervisionRow[]; empty: string }) {
+  if (!rows.length) return <p>{empty}</p>
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th scope="col">信件编号</th>
+          <th scope="col">标题</th>
+          <th scope="col">网站</th>
+          <th scope="col">状态</th>
+          <th scope="col">收信日期</th>
+          <th scope="col">期限</th>
+          <th scope="col">剩余工作日</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={String(r.id)}>
+            <td>
+              <a href={`/admin/collections/letters/${r.id}`}>{r.number}</a>
+            </td>
+            <td>{r.subject}</td>
+            <td>{r.siteName}</td>
+            <td>{r.statusLabel}</td>
+            <td>{r.receivedAt}</td>
+            <td>
+              {r.stageLabel} {r.due}
+            </td>
+            <td>
+              {r.daysLeft == null
+                ? '—'
+                : r.daysLeft < 0
+                  ? `逾期 ${-r.daysLeft} 个工作日`
+                  : `${r.daysLeft} 个工作日`}
+              {r.veto === 'vetoed'
+                ? '（已超过三个月）'
+                : r.veto === 'approaching'
+                  ? '（接近三个月）'
+                  : ''}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
 export async function SupervisionView(view: AdminViewServerProps) {
   const { initPageResult } = view
   const { req } = initPageResult
   const actor = req.user as unknown as Actor | null
   const sites = canReadAllSites(actor) ? true : sitesWithRole(actor, 'site-admin', 'handler')
   const list = sites === true || sites.length ? await supervisionList(req.payload, { sites }) : null
+  const letters =
+    sites === true || sites.length ? await letterSupervisionList(req.payload, { sites }) : null
   return (
     <AdminPage view={view}>
       <div style={{ paddingBlock: '2rem' }}>
@@ -70,6 +120,21 @@ export async function SupervisionView(view: AdminViewServerProps) {
             <Rows rows={list.dueSoon} empty="没有即将到期的申请。" />
             <h2>暂停计时：待补正或征求意见中（{list.paused.length}）</h2>
             <Rows rows={list.paused} empty="没有暂停计时的申请。" />
+          </>
+        )}
+        {letters && (
+          <>
+            <h1>领导信箱督办</h1>
+            <p>
+              来信自收信次日起 3 个工作日内受理、15
+              个工作日内答复（以信箱设置为准），差评须在跟进期限内重新办理或说明；有效来信超过三个月未答复属于单项否决情形。
+            </p>
+            <h2>已逾期（{letters.overdue.length}）</h2>
+            <LetterRows rows={letters.overdue} empty="没有逾期的来信。" />
+            <h2>即将到期（{letters.dueSoon.length}）</h2>
+            <LetterRows rows={letters.dueSoon} empty="没有即将到期的来信。" />
+            <h2>接近或超过三个月未答复（{letters.veto.length}）</h2>
+            <LetterRows rows={letters.veto} empty="没有接近三个月未答复的来信。" />
           </>
         )}
       </div>

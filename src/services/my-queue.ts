@@ -1,9 +1,11 @@
 // "待我处理": the items waiting for this person, by the roles they hold on each site.
 import type { Payload, Where } from 'payload'
 
-import { ARTICLES, DISCLOSURE_REQUESTS, SITES } from '../domain/slugs'
+import { ARTICLES, DISCLOSURE_REQUESTS, LETTERS, SITES } from '../domain/slugs'
 import { type Actor, isPlatformAdmin, sitesWithRole } from '../domain/permissions'
 import { REQUEST_STATUS_LABELS } from '../domain/request-steps'
+import { LETTER_STATUS_LABELS, type LetterStatus } from '../domain/letters'
+import { letterHref, letterSupervisionList } from './letter-supervision'
 import { supervisionList } from './supervision'
 
 type Id = string | number
@@ -132,6 +134,7 @@ export async function myQueue(
     }
   }
   out.push(...(await requestsWaiting(payload, actor)))
+  out.push(...(await lettersWaiting(payload, actor)))
   return out
 }
 
@@ -180,6 +183,77 @@ async function requestsWaiting(payload: Payload, actor: Actor): Promise<QueueIte
         why,
         at: r.receivedAt,
         href: href(r.id),
+      })
+    }
+  }
+  return items
+}
+
+/** Letters waiting on a handler: new ones to accept, answers to review, 差评 to follow up, and
+ * those overdue, due soon or near the three-month veto. */
+async function lettersWaiting(payload: Payload, actor: Actor): Promise<QueueItem[]> {
+  const sites = isPlatformAdmin(actor) ? true : sitesWithRole(actor, 'site-admin', 'handler')
+  if (sites !== true && !sites.length) return []
+  const me = String(actor.id)
+  const res = await payload.find({
+    collection: LETTERS,
+    where: {
+      and: [
+        { status: { in: ['submitted', 'reviewing', 'following'] } },
+        ...(sites === true ? [] : [{ site: { in: sites } }]),
+      ],
+    },
+    limit: 100,
+    depth: 0,
+    sort: 'receivedAt',
+    overrideAccess: true,
+    context: { noViewAudit: true },
+    select: {
+      number: true,
+      subject: true,
+      site: true,
+      status: true,
+      receivedAt: true,
+      answeredBy: true,
+    },
+  })
+  const WHY: Partial<Record<LetterStatus, string>> = {
+    submitted: '来信待受理',
+    reviewing: '来信答复待审核',
+    following: '差评待跟进',
+  }
+  const items: QueueItem[] = []
+  for (const d of res.docs as unknown as Record<string, unknown>[]) {
+    const status = d.status as LetterStatus
+    // Nobody reviews their own answer.
+    if (status === 'reviewing' && String(d.answeredBy ?? '') === me) continue
+    items.push({
+      id: d.id as Id,
+      title: `来信 ${d.number as string}：${d.subject as string}`,
+      state: status,
+      stateLabel: LETTER_STATUS_LABELS[status],
+      site: d.site as Id,
+      why: WHY[status] ?? '',
+      at: d.receivedAt as string,
+      href: letterHref(d.id as Id),
+    })
+  }
+  const list = await letterSupervisionList(payload, { sites })
+  for (const [why, rows] of [
+    ['来信已逾期', list.overdue],
+    ['来信即将到期', list.dueSoon],
+    ['来信接近或超过三个月未答复', list.veto],
+  ] as const) {
+    for (const r of rows) {
+      items.push({
+        id: r.id,
+        title: `来信 ${r.number}（${r.stageLabel}期限 ${r.due}）`,
+        state: r.status,
+        stateLabel: r.statusLabel,
+        site: r.site,
+        why,
+        at: r.receivedAt,
+        href: letterHref(r.id),
       })
     }
   }

@@ -1,9 +1,11 @@
-// Open requests' due dates recomputed after the work calendar changed, each move recorded.
+// Open requests' and letters' due dates recomputed after the work calendar changed, each move
+// recorded.
 import type { Payload, PayloadRequest } from 'payload'
 
 import { dayOf } from '../domain/dates'
 import { OPEN_STATUSES } from '../domain/request-steps'
-import { DISCLOSURE_REQUESTS } from '../domain/slugs'
+import { OPEN_LETTER_STATUSES } from '../domain/letters'
+import { DISCLOSURE_REQUESTS, LETTERS } from '../domain/slugs'
 import { clockOf } from './request-clock'
 import type { RequestDoc } from './stored-request'
 import { forgetWorkCalendar, readWorkCalendar } from './work-calendar'
@@ -53,6 +55,80 @@ export async function recomputeOpenDeadlines(
               kind: 'due-recomputed',
               label: '答复期限重新计算',
               note: `因工作日历调整（${reason}），答复截止日由 ${before ?? '暂停'} 改为 ${clock.dueDate ?? '暂停'}`,
+            },
+          ],
+        },
+        req,
+      })
+    }
+    if (!res.hasNextPage) break
+  }
+  const letters = await recomputeOpenLetters(payload, reason, req)
+  return { checked: checked + letters.checked, moved: moved + letters.moved }
+}
+
+type LetterDates = {
+  id: string | number
+  acceptDueDate?: string | null
+  answerDueDate?: string | null
+  timeline?: Record<string, unknown>[] | null
+}
+
+/** Open letters: each saved again (the letter's rule recomputes its deadlines); a move is noted. */
+async function recomputeOpenLetters(
+  payload: Payload,
+  reason: string,
+  req?: PayloadRequest,
+): Promise<{ checked: number; moved: number }> {
+  let checked = 0
+  let moved = 0
+  const context = { letterService: true, noViewAudit: true }
+  for (let page = 1; ; page++) {
+    const res = await payload.find({
+      collection: LETTERS,
+      where: { status: { in: [...OPEN_LETTER_STATUSES] } },
+      limit: 200,
+      page,
+      depth: 0,
+      sort: 'id',
+      overrideAccess: true,
+      select: { acceptDueDate: true, answerDueDate: true, timeline: true },
+      context,
+      req,
+    })
+    for (const doc of res.docs as unknown as LetterDates[]) {
+      checked++
+      const after = (await payload.update({
+        collection: LETTERS,
+        id: doc.id,
+        data: {},
+        overrideAccess: true,
+        depth: 0,
+        context,
+        req,
+      })) as unknown as LetterDates
+      const [a0, a1] = [dayOf(doc.acceptDueDate), dayOf(after.acceptDueDate)]
+      const [b0, b1] = [dayOf(doc.answerDueDate), dayOf(after.answerDueDate)]
+      if (a0 === a1 && b0 === b1) continue
+      moved++
+      const changes = [
+        a0 !== a1 ? `受理期限由 ${a0} 改为 ${a1}` : '',
+        b0 !== b1 ? `答复期限由 ${b0} 改为 ${b1}` : '',
+      ].filter(Boolean)
+      await payload.update({
+        collection: LETTERS,
+        id: doc.id,
+        overrideAccess: true,
+        depth: 0,
+        context,
+        data: {
+          timeline: [
+            ...(doc.timeline ?? []),
+            {
+              at: new Date().toISOString(),
+              kind: 'due-recomputed',
+              label: '办理期限重新计算',
+              note: `因工作日历调整（${reason}），${changes.join('，')}`,
             },
           ],
         },

@@ -339,3 +339,31 @@ describe(`leader mailbox letters on ${testDb()}`, () => {
     expect(stored.totalDocs).toBe(n + 1)
   }, 120_000)
 })
+
+describe(`letters and the work calendar on ${testDb()}`, () => {
+  it('moves open letters’ deadlines when the calendar changes, saying why; lists them for 督办', async () => {
+    const l = await register('2026-11-02')
+    expect(dayOf(l.answerDueDate)).toBe('2026-11-23')
+    const admin = await makeUser(t.payload, { platformRoles: ['platform-admin'] })
+    await t.payload.create({
+      collection: 'work-calendar',
+      data: { date: '2026-11-10', kind: 'holiday', name: '测试假日' },
+      user: admin,
+      overrideAccess: false,
+    })
+    const after = await t.payload.findByID({
+      collection: 'letters',
+      id: l.id,
+      overrideAccess: true,
+    })
+    expect(dayOf(after.answerDueDate)).toBe('2026-11-24')
+    expect(after.timeline.at(-1).note).toContain('答复期限由 2026-11-23 改为 2026-11-24')
+    const { letterSupervisionList } = await import('../../src/services/letter-supervision')
+    const list = await letterSupervisionList(t.payload, { sites: [site], today: '2026-11-30' })
+    expect(list.overdue.map((r) => String(r.id))).toContain(String(l.id))
+    expect(list.overdue.find((r) => String(r.id) === String(l.id))).toMatchObject({
+      stage: 'accept',
+      stageLabel: '受理',
+    })
+  })
+})
