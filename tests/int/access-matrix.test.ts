@@ -29,6 +29,8 @@ type Collection =
   | 'disclosure-requests'
   | 'annual-reports'
   | 'disclosure-topics'
+  | 'mailboxes'
+  | 'letters'
 type Target = 'own' | 'other'
 
 const ACTORS: Actor[] = [
@@ -110,6 +112,23 @@ const EXPECT: Record<Collection, Record<Op, [Actor[], Actor[]]>> = {
     update: [[PA], [PA]],
     delete: [[PA], [PA]],
   },
+  // A site's mailboxes are public; its admins keep them; closed, never deleted.
+  mailboxes: {
+    create: [[PA, 'site-admin'], [PA]],
+    read: [ACTORS, ACTORS],
+    update: [[PA, 'site-admin'], [PA]],
+    delete: [[], []],
+  },
+  // Citizens' letters: like requests — the site's handlers and admins, platform staff to read.
+  letters: {
+    create: [[PA, 'site-admin', 'handler'], [PA]],
+    read: [
+      [PA, 'auditor', 'site-admin', 'handler'],
+      [PA, 'auditor'],
+    ],
+    update: [[PA, 'site-admin', 'handler'], [PA]],
+    delete: [[], []],
+  },
 }
 
 let t: Started
@@ -118,6 +137,7 @@ let siteB: Id
 const users = new Map<Actor, TestUser | undefined>()
 const columns: Record<Target, Id> = { own: 0, other: 0 }
 const reports: Record<Target, Id> = { own: 0, other: 0 }
+const mailboxes: Record<Target, Id> = { own: 0, other: 0 }
 const nextYear: Record<Target, number> = { own: 2008, other: 2008 }
 
 const REQUEST = {
@@ -126,6 +146,15 @@ const REQUEST = {
   applicantName: '张三',
   idNumber: '11010519491231002X',
   description: '请公开本机关年度预算执行情况',
+}
+
+const LETTER = {
+  channel: 'letter',
+  subject: '来信标题',
+  category: 'consult',
+  content: '这是一封纸质来信的内容，由办理人员登记。',
+  writerName: '李四',
+  phone: '13800000000',
 }
 
 beforeAll(async () => {
@@ -142,6 +171,13 @@ beforeAll(async () => {
     users.set(role, await makeUser(payload, { sites: [{ site: siteA, roles: [role] }] }))
   }
   for (const where of ['own', 'other'] as Target[]) {
+    mailboxes[where] = (
+      await payload.create({
+        collection: 'mailboxes',
+        data: { site: where === 'own' ? siteA : siteB, name: '局长信箱', slug: 'director' },
+        overrideAccess: true,
+      })
+    ).id
     reports[where] = (
       await payload.create({
         collection: 'annual-reports',
@@ -183,6 +219,16 @@ async function target(collection: Collection, where: Target): Promise<Id> {
       ).id
     case 'annual-reports':
       return reports[where]
+    case 'mailboxes':
+      return mailboxes[where]
+    case 'letters':
+      return (
+        await payload.create({
+          collection: 'letters',
+          data: { site, mailbox: mailboxes[where], ...LETTER },
+          overrideAccess: true,
+        })
+      ).id
     case 'disclosure-topics':
       return (
         await payload.create({
@@ -243,6 +289,10 @@ async function createData(collection: Collection, where: Target) {
       return { data: { site, year: nextYear[where]++, section1: '总体情况' } }
     case 'disclosure-topics':
       return { data: { name: `主题${n}` } }
+    case 'mailboxes':
+      return { data: { site, name: '新信箱', slug: `box${n}` } }
+    case 'letters':
+      return { data: { site, mailbox: mailboxes[where], ...LETTER } }
   }
 }
 
@@ -256,6 +306,8 @@ const UPDATES: Record<Collection, Record<string, unknown>> = {
   'disclosure-requests': { description: '改过的申请内容描述' },
   'annual-reports': { section5: '改过的问题与改进' },
   'disclosure-topics': { order: 7 },
+  mailboxes: { intro: '改过的信箱说明' },
+  letters: { content: '改过的来信内容，足够长的一段话。' },
 }
 
 /** Runs the operation as the actor; true when it went through, false when access refused it. */

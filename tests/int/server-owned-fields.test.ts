@@ -73,6 +73,39 @@ const forgedRequest = (by: Id) => ({
   feePaidAt: LONG_AGO,
 })
 
+const forgedLetter = (by: Id, site: Id) => ({
+  number: 'FORGED-2026-000001',
+  queryCode: 'AAAA-BBBB-CCCC-DDDD',
+  idempotencyKey: 'forged-key',
+  firstSite: site,
+  status: 'closed',
+  timeline: [{ at: LONG_AGO, kind: 'approve', label: '伪造的答复', note: '伪造', by }],
+  transfers: [{ from: site, to: site, at: LONG_AGO, note: '伪造' }],
+  acceptedAt: LONG_AGO,
+  rejectReason: 'duplicate',
+  rejectNote: '伪造的理由',
+  extensionDays: 15,
+  extensionReason: '伪造的延期',
+  answeredAt: LONG_AGO,
+  answeredBy: by,
+  approvedAt: LONG_AGO,
+  approvedBy: by,
+  published: true,
+  publishedAt: LONG_AGO,
+  closedAt: LONG_AGO,
+  followUpAnswer: '伪造的跟进',
+  followUpAt: LONG_AGO,
+  rating: 'very-satisfied',
+  resolved: 'yes',
+  ratingComment: '伪造的评价',
+  ratedAt: LONG_AGO,
+  followUpDueDate: '2099-12-31T04:00:00.000Z',
+  acceptDueDate: '2099-12-31T04:00:00.000Z',
+  answerDueDate: '2099-12-31T04:00:00.000Z',
+  vetoDate: '2099-12-31T04:00:00.000Z',
+  dueExplanation: ['伪造的期限说明'],
+})
+
 /** Whether a stored value is the forged one (or carries a forged row). */
 const landed = (field: string, stored: unknown, forged: unknown): boolean => {
   if (Array.isArray(forged)) {
@@ -82,7 +115,7 @@ const landed = (field: string, stored: unknown, forged: unknown): boolean => {
   if (typeof stored === 'object' && 'id' in (stored as object)) {
     return String((stored as { id: unknown }).id) === String(forged)
   }
-  if (field.endsWith('At') || field === 'dueDate') {
+  if (field.endsWith('At') || field.endsWith('Date')) {
     return new Date(String(stored)).getTime() === new Date(String(forged)).getTime()
   }
   return JSON.stringify(stored) === JSON.stringify(forged)
@@ -90,6 +123,8 @@ const landed = (field: string, stored: unknown, forged: unknown): boolean => {
 
 const landedFields = (doc: Record<string, unknown>, forged: Record<string, unknown>) =>
   Object.keys(forged).filter((f) => landed(f, doc[f], forged[f]))
+
+type Owned = 'articles' | 'disclosure-requests' | 'letters'
 
 const GQL_TYPES: Record<string, { create: string; update: string; name: string }> = {
   articles: {
@@ -102,14 +137,20 @@ const GQL_TYPES: Record<string, { create: string; update: string; name: string }
     update: 'mutationDisclosureRequestUpdateInput',
     name: 'DisclosureRequest',
   },
+  letters: {
+    create: 'mutationLetterInput',
+    update: 'mutationLetterUpdateInput',
+    name: 'Letter',
+  },
 }
 
 /** GraphQL enum names spell a select's hyphens as underscores. */
+const ENUMS = new Set(['applicantKind', 'rating', 'rejectReason'])
 const gqlValues = (data: Record<string, unknown>) =>
   Object.fromEntries(
     Object.entries(data).map(([k, v]) => [
       k,
-      k === 'applicantKind' && typeof v === 'string' ? v.replace(/-/g, '_') : v,
+      ENUMS.has(k) && typeof v === 'string' ? v.replace(/-/g, '_') : v,
     ]),
   )
 
@@ -117,7 +158,7 @@ const gqlValues = (data: Record<string, unknown>) =>
 async function createAs(
   route: Route,
   user: TestUser,
-  collection: 'articles' | 'disclosure-requests',
+  collection: Owned,
   data: Record<string, unknown>,
 ): Promise<Id | null> {
   if (route === 'local') {
@@ -143,7 +184,7 @@ async function createAs(
 async function updateAs(
   route: Route,
   user: TestUser,
-  collection: 'articles' | 'disclosure-requests',
+  collection: Owned,
   id: Id,
   data: Record<string, unknown>,
 ): Promise<boolean> {
@@ -172,7 +213,7 @@ async function updateAs(
   return !res.errors?.length
 }
 
-const stored = async (collection: 'articles' | 'disclosure-requests', id: Id) =>
+const stored = async (collection: Owned, id: Id) =>
   (await t.payload.findByID({ collection, id, depth: 0, overrideAccess: true })) as Record<
     string,
     unknown
@@ -568,4 +609,73 @@ describe(`server-owned fields of disclosure requests on ${testDb()}`, () => {
       started.getTime() - 1000,
     )
   })
+})
+
+describe(`server-owned fields of letters on ${testDb()}`, () => {
+  let mailbox: Id
+  const letter = () => ({
+    site,
+    mailbox,
+    channel: 'letter',
+    subject: '来信标题',
+    category: 'consult',
+    content: '这是一封纸质来信的内容，由办理人员登记。',
+    writerName: '李四',
+    phone: '13800000000',
+    receivedAt: new Date().toISOString(),
+  })
+  const writers = [...ROLES, 'handler'] as const
+  const cases = writers.flatMap((role) => ROUTES.map((route) => [role, route] as const))
+  const who = (role: (typeof writers)[number]) => (role === 'handler' ? handler : people[role])
+
+  beforeAll(async () => {
+    mailbox = (
+      await t.payload.create({
+        collection: 'mailboxes',
+        data: { site, name: '局长信箱', slug: 'director' },
+        overrideAccess: true,
+      })
+    ).id
+  })
+
+  it('forges a value for every field the list names', () => {
+    expect(Object.keys(forgedLetter(1, 1)).sort()).toEqual([...SERVER_OWNED.letters.fields].sort())
+  })
+
+  it.each(cases)(
+    'ignores every forged workflow, rating and clock field a %s sends through %s',
+    async (role, route) => {
+      const forger = who(role)
+      const forged = forgedLetter(people['platform-admin'].id, site)
+      const mayWrite = role === 'handler' || role === 'site-admin' || role === 'platform-admin'
+      const created = await createAs(route, forger, 'letters', { ...letter(), ...forged })
+      if (!mayWrite) expect(created).toBeNull()
+      else {
+        expect(created).not.toBeNull()
+        const doc = await stored('letters', created!)
+        expect(landedFields(doc, forged).filter((f) => f !== 'firstSite')).toEqual([])
+        expect(doc.status).toBe('submitted')
+      }
+      const id = (
+        await t.payload.create({
+          collection: 'letters',
+          data: letter(),
+          user: handler,
+          overrideAccess: false,
+        })
+      ).id
+      const before = await stored('letters', id)
+      const accepted = await updateAs(route, forger, 'letters', id, {
+        content: '改过的来信内容，足够长的一段话。',
+        receivedAt: LONG_AGO,
+        ...forged,
+      })
+      expect(accepted).toBe(mayWrite)
+      const doc = await stored('letters', id)
+      expect(landedFields(doc, forged).filter((f) => f !== 'firstSite')).toEqual([])
+      expect(String(doc.firstSite)).toBe(String(before.firstSite))
+      expect(doc.receivedAt).toEqual(before.receivedAt)
+      expect(doc.answerDueDate).toEqual(before.answerDueDate)
+    },
+  )
 })
