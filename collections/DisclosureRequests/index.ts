@@ -20,8 +20,8 @@ import {
   STEP_LABELS,
 } from '../../src/domain/request-steps'
 import { createOnOwnSites, nobody, serverOwnedFields, writeOnOwnSites } from '../access'
-import { siteField } from '../fields'
-import { DISCLOSURE_REQUESTS, REQUEST_FILES, USERS } from '../slugs'
+import { siteField, timelineField } from '../fields'
+import { DISCLOSURE_REQUESTS, REQUEST_FILES } from '../slugs'
 import { requestListFilter, requestReaders } from './access'
 import { afterRequestChange, applyRequestRules, auditPersonalDataView } from './hooks'
 
@@ -328,29 +328,14 @@ export const DisclosureRequests: CollectionConfig = {
             { name: 'feePaidAt', label: '缴费时间', type: 'date', admin: { readOnly: true } },
           ],
         },
-        {
-          name: 'timeline',
+        timelineField({
           label: '办理过程（明细）',
-          labels: { singular: '事件', plural: '事件' },
-          type: 'array',
-          admin: { readOnly: true, initCollapsed: true },
-          fields: [
-            {
-              name: 'at',
-              label: '时间',
-              type: 'date',
-              required: true,
-              admin: { date: { pickerAppearance: 'dayAndTime' } },
-            },
-            { name: 'kind', label: '事件', type: 'text', required: true },
-            { name: 'label', label: '告知申请人的事件名称', type: 'text' },
-            { name: 'note', label: '告知申请人的说明', type: 'textarea' },
-            { name: 'internalNote', label: '内部备注', type: 'textarea' },
-            { name: 'by', label: '办理人', type: 'relationship', relationTo: USERS },
+          citizen: '申请人',
+          extra: [
             { name: 'days', label: '工作日数', type: 'number' },
             { name: 'approver', label: '批准人', type: 'text' },
           ],
-        },
+        }),
       ],
     },
     {

@@ -20,7 +20,7 @@ import { WRITER_TITLE_LABELS, WRITER_TITLES } from '../../src/domain/letter-form
 import { createOnOwnSites, nobody, serverOwnedFields, writeOnOwnSites } from '../access'
 import { requestListFilter, requestReaders } from '../DisclosureRequests/access'
 import { auditPersonalDataView } from '../DisclosureRequests/hooks'
-import { siteField } from '../fields'
+import { siteField, timelineField } from '../fields'
 import { LETTERS, MAILBOXES, REQUEST_FILES, SITES, USERS } from '../slugs'
 import { afterLetterChange, applyLetterRules } from './hooks'
 
@@ -368,27 +368,7 @@ export const Letters: CollectionConfig = {
             { name: 'note', label: '说明', type: 'text' },
           ],
         },
-        {
-          name: 'timeline',
-          label: '办理过程',
-          labels: { singular: '事件', plural: '事件' },
-          type: 'array',
-          admin: { readOnly: true, initCollapsed: true },
-          fields: [
-            {
-              name: 'at',
-              label: '时间',
-              type: 'date',
-              required: true,
-              admin: { date: { pickerAppearance: 'dayAndTime' } },
-            },
-            { name: 'kind', label: '事件', type: 'text', required: true },
-            { name: 'label', label: '告知来信人的事件名称', type: 'text' },
-            { name: 'note', label: '告知来信人的说明', type: 'textarea' },
-            { name: 'internalNote', label: '内部备注', type: 'textarea' },
-            { name: 'by', label: '办理人', type: 'relationship', relationTo: USERS },
-          ],
-        },
+        timelineField({ label: '办理过程', citizen: '来信人' }),
       ],
     },
     {

@@ -4,12 +4,8 @@ import type { Payload } from 'payload'
 
 import { beijingDate } from '../domain/dates'
 import { creditCodeCheckChar, organisationCodeCheckChar } from '../domain/identity'
-import {
-  addCalendarDays,
-  calendarFromDays,
-  type CalendarDay,
-  workingDaysBetween,
-} from '../domain/workdays'
+import { addCalendarDays, workingDaysBetween } from '../domain/workdays'
+import { readWorkCalendar } from '../services/work-calendar'
 
 /** 主题分类: the State Council's disclosure catalogue topics (国务院公文主题分类, first level). */
 export const TOPICS = [
@@ -217,14 +213,7 @@ export async function seedDemoRequests(
   siteIds: Id[],
   now: Date,
 ): Promise<number> {
-  const calRows = await payload.find({
-    collection: 'work-calendar',
-    limit: 0,
-    pagination: false,
-    overrideAccess: true,
-    depth: 0,
-  })
-  const calendar = calendarFromDays(calRows.docs as unknown as CalendarDay[])
+  const calendar = await readWorkCalendar(payload)
   const today = beijingDate(now)
   /** The latest date with `days` working days between it and today. */
   const back = (days: number) => {

@@ -4,15 +4,11 @@
 // pages must never show.
 import type { Payload } from 'payload'
 
-import {
-  addCalendarDays,
-  addWorkingDays,
-  type CalendarDay,
-  calendarFromDays,
-} from '../domain/workdays'
+import { addCalendarDays, addWorkingDays } from '../domain/workdays'
 import { beijingDate, dayInstant } from '../domain/dates'
 import type { Id } from '../domain/ids'
 import { type LetterCategory, RATINGS } from '../domain/letters'
+import { readWorkCalendar } from '../services/work-calendar'
 
 type SiteRow = { id: Id; slug: string; kind: string; leaders?: { name: string; title: string }[] }
 
@@ -175,14 +171,7 @@ export async function seedDemoLetters(
       overrideAccess: true,
     })
   ).docs as unknown as SiteRow[]
-  const calRows = await payload.find({
-    collection: 'work-calendar',
-    limit: 0,
-    pagination: false,
-    overrideAccess: true,
-    depth: 0,
-  })
-  const calendar = calendarFromDays(calRows.docs as unknown as CalendarDay[])
+  const calendar = await readWorkCalendar(payload)
   const today = beijingDate(now)
   const rnd = random(20261202)
   let mailboxes = 0

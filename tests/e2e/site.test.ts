@@ -445,11 +445,12 @@ describe('disclosure pages', () => {
 
   for (const slug of ['www', 'fgw']) {
     for (const care of [false, true]) {
-      it(`${slug}: the catalogue, guide, annual reports, request and tracking forms have no WCAG 2.1 A/AA violations${care ? ' in care mode' : ''}`, async () => {
+      it(`${slug}: the catalogue, guide, annual reports, request and tracking forms, mailboxes, letters and the letter form have no WCAG 2.1 A/AA violations${care ? ' in care mode' : ''}`, async () => {
         const page = await a11y.newPage()
         const logged = watch(page)
         const origin = server.site(slug)
         const sfx = care ? '-care' : ''
+        const box = slug === 'www' ? 'mayor' : 'director'
         const problems = [
           ...(await audit(page, withCare(`${origin}/xxgk/`, care), `${slug}-xxgk${sfx}`)),
           ...(await audit(page, withCare(`${origin}/xxgk/zn`, care), `${slug}-xxgk-zn${sfx}`)),
@@ -465,7 +466,30 @@ describe('disclosure pages', () => {
             withCare(`${origin}/ysqgk/track`, care),
             `${slug}-ysqgk-track${sfx}`,
           )),
+          ...(await audit(page, withCare(`${origin}/hdjl/`, care), `${slug}-hdjl${sfx}`)),
+          ...(await audit(
+            page,
+            withCare(`${origin}/hdjl/${box}/`, care),
+            `${slug}-hdjl-mailbox${sfx}`,
+          )),
+          ...(await audit(
+            page,
+            withCare(`${origin}/hdjl/${box}/write`, care),
+            `${slug}-hdjl-write${sfx}`,
+          )),
+          ...(await audit(
+            page,
+            withCare(`${origin}/hdjl/track`, care),
+            `${slug}-hdjl-track${sfx}`,
+          )),
         ]
+        const letterHref = await page
+          .goto(withCare(`${origin}/hdjl/${box}/`, care))
+          .then(() => page.locator('.letter-list a').first().getAttribute('href'))
+        if (letterHref)
+          problems.push(
+            ...(await audit(page, new URL(letterHref, origin).href, `${slug}-hdjl-letter${sfx}`)),
+          )
         await page.close()
         expect(problems, problems.join('\n\n')).toEqual([])
         expect(logged, logged.join('\n')).toEqual([])
@@ -527,6 +551,66 @@ describe('disclosure pages', () => {
     await screenshot(page, 'fgw-ysqgk-track')
     // A form answered with its errors is a 400 on purpose; the browser logs that status.
     const unexpected = problems.filter((p) => !/status of 400 .*\/ysqgk\/\)$/.test(p))
+    expect(unexpected, unexpected.join('\n')).toEqual([])
+    await context.close()
+  })
+})
+
+describe('a citizen writing to the mayor', () => {
+  it('is told exactly what is wrong, keeps what was typed, gets a query code, and reads the progress', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } })
+    const page = await context.newPage()
+    const problems = watch(page)
+    const origin = server.site('www')
+    await page.goto(`${origin}/`)
+    await page.locator('nav.mainnav a', { hasText: '互动交流' }).click()
+    await page.waitForLoadState('load')
+    await page.locator('a.button', { hasText: '我要写信' }).first().click()
+    await page.waitForLoadState('load')
+    await page.goto(`${page.url()}?captcha=text`)
+    const solve = async () => {
+      const label = await page.locator('label[for="f-captcha"]').innerText()
+      const answer = solveArithmetic(label.replace(/^验证码：|（必填）$/g, ''))
+      if (answer == null) throw new Error(`no arithmetic question in “${label}”`)
+      await page.fill('#f-captcha', String(answer))
+    }
+    await page.fill('#f-subject', '建议增设社区便民菜市场')
+    await page.check('#f-category-suggest')
+    await page.fill(
+      '#f-content',
+      '我们小区周边两公里内没有菜市场，老人买菜很不方便，建议在社区增设便民菜市场。',
+    )
+    await page.fill('#f-name', '赵晓红')
+    await page.check('#f-title-ms')
+    await page.fill('#f-phone', '1391234') // too short
+    await page.check('#f-consentPersonalData')
+    await page.check('#f-consentPublish')
+    await solve()
+    await page.locator('button.form-submit').click()
+    await page.waitForLoadState('load')
+    const summary = page.locator('.error-summary')
+    await summary.waitFor({ timeout: 30_000 })
+    expect(await summary.innerText()).toContain('手机号码')
+    expect(await page.inputValue('#f-content')).toContain('便民菜市场')
+    await screenshot(page, 'www-hdjl-write-errors')
+    await page.fill('#f-phone', '13912345678')
+    await solve()
+    await page.locator('button.form-submit').click()
+    const code = page.locator('.tracking-code')
+    await code.waitFor({ timeout: 30_000 })
+    const queryCode = (await code.innerText()).trim()
+    expect(await page.locator('main').innerText()).toMatch(/答复期限/)
+    await screenshot(page, 'www-hdjl-done')
+    await page.goto(`${origin}/hdjl/track`)
+    await page.fill('#f-code', queryCode)
+    await page.locator('button.form-submit').click()
+    await page.waitForLoadState('load')
+    const text = await page.locator('main').innerText()
+    expect(text).toContain('待受理')
+    expect(text).not.toContain('赵晓红')
+    expect(text).not.toContain('13912345678')
+    await screenshot(page, 'www-hdjl-track')
+    const unexpected = problems.filter((p) => !/status of 400 .*\/hdjl\/mayor\/write\)$/.test(p))
     expect(unexpected, unexpected.join('\n')).toEqual([])
     await context.close()
   })

@@ -117,3 +117,24 @@ export const hidden = (html: string, name: string): string => {
   if (!m) throw new Error(`no hidden field ${name}`)
   return m[1]
 }
+
+/** A public form's hidden fields with its CAPTCHA solved (the answer peeked from the server). */
+export const formTokens = (html: string, peek: (id: string) => string | null | undefined) => {
+  const captchaId = hidden(html, 'captchaId')
+  return {
+    _csrf: hidden(html, '_csrf'),
+    idem: hidden(html, 'idem'),
+    captchaId,
+    captchaKind: hidden(html, 'captchaKind'),
+    captchaAnswer: peek(captchaId) ?? '',
+  }
+}
+
+/** HTML text as a reader sees it (the engine escapes every value). */
+export const unescape = (html: string) =>
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')

@@ -8,7 +8,13 @@ import { idOf } from '../../src/domain/ids'
 import type * as Captcha from '../../src/services/captcha'
 import { DEMO_WRITER_SECRETS } from '../../src/seed/letters'
 import { startServer, type TestServer } from '../helpers/server'
-import { hidden, type RawAnswer, visitor as makeVisitor } from '../helpers/visitor'
+import {
+  hidden,
+  type RawAnswer,
+  visitor as makeVisitor,
+  formTokens as solvedTokens,
+  unescape,
+} from '../helpers/visitor'
 
 let s: TestServer
 let peekCaptchaAnswer: typeof Captcha.peekCaptchaAnswer
@@ -21,24 +27,7 @@ afterAll(async () => s?.close())
 
 const visitor = (ip: string, host = 'www.localhost') => makeVisitor(host, ip, s.port)
 
-const formTokens = (html: string) => {
-  const captchaId = hidden(html, 'captchaId')
-  return {
-    _csrf: hidden(html, '_csrf'),
-    idem: hidden(html, 'idem'),
-    captchaId,
-    captchaKind: hidden(html, 'captchaKind'),
-    captchaAnswer: peekCaptchaAnswer(captchaId) ?? '',
-  }
-}
-
-const unescape = (html: string) =>
-  html
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
+const formTokens = (html: string) => solvedTokens(html, peekCaptchaAnswer)
 
 const letter = {
   subject: '测试来信：路口红绿灯时间太短',

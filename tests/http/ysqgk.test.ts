@@ -6,7 +6,13 @@ import { chineseNumber } from '../../src/domain/captcha-question'
 import { beijingDate } from '../../src/domain/dates'
 import type * as Captcha from '../../src/services/captcha'
 import { startServer, type TestServer } from '../helpers/server'
-import { hidden, type RawAnswer, visitor as makeVisitor } from '../helpers/visitor'
+import {
+  hidden,
+  type RawAnswer,
+  visitor as makeVisitor,
+  formTokens as solvedTokens,
+  unescape,
+} from '../helpers/visitor'
 
 let s: TestServer
 let wwwId: string | number
@@ -27,24 +33,7 @@ afterAll(async () => s?.close())
 const visitor = (host: string, ip: string) => makeVisitor(host, ip, s.port)
 
 /** The form's hidden fields with the CAPTCHA solved. */
-const formTokens = (html: string) => {
-  const captchaId = hidden(html, 'captchaId')
-  return {
-    _csrf: hidden(html, '_csrf'),
-    idem: hidden(html, 'idem'),
-    captchaId,
-    captchaKind: hidden(html, 'captchaKind'),
-    captchaAnswer: peekCaptchaAnswer(captchaId) ?? '',
-  }
-}
-
-const unescape = (html: string) =>
-  html
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
+const formTokens = (html: string) => solvedTokens(html, peekCaptchaAnswer)
 
 // Made-up numbers; the check character is computed here.
 const idCheck = (first17: string): string => {

@@ -1,45 +1,23 @@
 // Mail goes out through nodemailer to a real SMTP server on loopback.
-import type { AddressInfo } from 'node:net'
-
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { makeSite, makeUser, pdfBytes } from '../helpers/fixtures'
 import { type Started, startPayload, testDb } from '../helpers/payload'
+import { type Mail, startSmtp } from '../helpers/smtp'
 
-type Mail = { from: string; to: string[]; raw: string }
-const received: Mail[] = []
-let smtp: SMTPServer
+let received: Mail[] = []
+let stopSmtp: () => Promise<void>
 let t: Started
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, done) {
-      const chunks: Buffer[] = []
-      stream.on('data', (c: Buffer) => chunks.push(c))
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        })
-        done()
-      })
-    },
-  })
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
-  const port = (smtp.server.address() as AddressInfo).port
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`
+  ;({ received, stop: stopSmtp } = await startSmtp())
   process.env.MAIL_FROM = 'jiyue@test.jiyue'
   t = await startPayload()
 })
 
 afterAll(async () => {
   await t?.stop()
-  await new Promise<void>((resolve) => smtp.close(() => resolve()))
-  delete process.env.SMTP_URL
+  await stopSmtp()
 })
 
 describe(`mail on ${testDb()}`, () => {

@@ -2,19 +2,16 @@
 // review by a second person, transfer to another department, extension, publication with
 // consent, the writer's rating and the 差评 follow-up; who reads what; mail to a real SMTP
 // server; concurrent submissions.
-import type { AddressInfo } from 'node:net'
-
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { dayOf } from '../../src/domain/dates'
 import { idOf } from '../../src/domain/ids'
 import { type Id, makeSite, makeUser, type TestUser } from '../helpers/fixtures'
 import { type Started, startPayload, testDb } from '../helpers/payload'
+import { type Mail, startSmtp } from '../helpers/smtp'
 
-type Mail = { to: string[]; text: string }
-const received: Mail[] = []
-let smtp: SMTPServer
+let received: Mail[] = []
+let stopSmtp: () => Promise<void>
 let t: Started
 let site: Id
 let otherSite: Id
@@ -25,31 +22,8 @@ let reviewer: TestUser
 let otherHandler: TestUser
 let editor: TestUser
 
-const decode = (raw: string) => {
-  const [head, body] = raw.split(/\r?\n\r?\n/, 2)
-  return /base64/i.test(head)
-    ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-    : body
-}
-
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, done) {
-      const chunks: Buffer[] = []
-      stream.on('data', (c: Buffer) => chunks.push(c))
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          text: decode(Buffer.concat(chunks).toString('utf8')),
-        })
-        done()
-      })
-    },
-  })
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`
+  ;({ received, stop: stopSmtp } = await startSmtp())
   t = await startPayload()
   // 2026's National Day week, so deadlines skip a holiday.
   for (let d = 1; d <= 7; d++)
@@ -87,8 +61,7 @@ afterAll(async () => {
   const { auditSettled } = await import('../../src/services/audit')
   await auditSettled()
   await t?.stop()
-  await new Promise<void>((resolve) => smtp.close(() => resolve()))
-  delete process.env.SMTP_URL
+  await stopSmtp()
 })
 
 const writer = {

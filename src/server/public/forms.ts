@@ -12,6 +12,8 @@
 // - `onceByKey(key, work)`: a second click of the same form on this node waits for the first.
 // - `errorSummary(errors, labels, ids)`: the list the summary at the top of a form links from.
 // - `newIdempotencyKey()` / `isIdempotencyKey(v)`: the hidden `idem` token of a form.
+// - `captchaProblem(payload, fields, submission)`: the CAPTCHA's sentence, or null when answered.
+// - `lookupByCode(payload, ip, find)`: a lookup by a secret code, with wrong guesses limited.
 // - `RETRY_AFTER_SECONDS`: what a failure asks the client to wait.
 import crypto from 'node:crypto'
 
@@ -20,7 +22,10 @@ import cookieParser from 'cookie-parser'
 import { doubleCsrf } from 'csrf-csrf'
 import type { Request, Response } from 'express'
 
-import type { CaptchaKind } from '../../services/captcha'
+import type { Payload } from 'payload'
+
+import { type CaptchaKind, verifyCaptcha } from '../../services/captcha'
+import { check, consume } from '../../services/rate-limits'
 import { settings } from '../../settings'
 
 /** The text of a form: far more than its fields can hold. */
@@ -236,3 +241,44 @@ export const errorSummary = <F extends string>(
     message: errors[field]!,
     href: `#${ids[field] ?? `f-${field}`}`,
   }))
+
+/** The sentence for the CAPTCHA field, or null when it was answered (the answer is used up). */
+export async function captchaProblem(
+  payload: Payload,
+  fields: Record<string, string>,
+  submission: string,
+): Promise<string | null> {
+  const answer = fields.captchaAnswer ?? ''
+  if (!answer.trim()) return '请填写验证码'
+  const ok = await verifyCaptcha({ payload, token: fields.captchaId ?? '', answer, submission })
+  return ok ? null : '验证码不正确，请重新输入（已更换新的验证码）'
+}
+
+export type Lookup<T> =
+  | { kind: 'found'; result: T }
+  | { kind: 'missing' }
+  | { kind: 'blank' }
+  | { kind: 'limited'; retryAfterSeconds: number; message: string }
+
+/**
+ * Looks a record up by a secret code (a query or tracking code), counting wrong codes per address
+ * in the shared store: past the limit every lookup is refused until the window ends.
+ */
+export async function lookupByCode<T>(
+  payload: Payload,
+  { ip, typed, find }: { ip: string; typed: string; find: () => Promise<T | null> },
+): Promise<Lookup<T>> {
+  const limited = (a: { retryAfterSeconds: number; message: string }): Lookup<T> => ({
+    kind: 'limited',
+    retryAfterSeconds: a.retryAfterSeconds,
+    message: a.message,
+  })
+  const allowed = await check(payload, 'wrongTrackingCodes', ip)
+  if (!allowed.ok) return limited(allowed)
+  if (!typed.trim()) return { kind: 'blank' }
+  const result = await find()
+  if (result) return { kind: 'found', result }
+  const wrong = await consume(payload, 'wrongTrackingCodes', ip)
+  if (!wrong.ok) return limited(wrong)
+  return { kind: 'missing' }
+}

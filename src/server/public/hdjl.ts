@@ -30,7 +30,7 @@ import {
   RESOLVED_LABELS,
 } from '../../domain/letters'
 import { logger } from '../../logger'
-import { createCaptcha, verifyCaptcha } from '../../services/captcha'
+import { createCaptcha } from '../../services/captcha'
 import {
   mailboxBySlug,
   type PublicMailbox,
@@ -39,7 +39,7 @@ import {
   siteMailboxes,
   trackLetter,
 } from '../../services/public-letters'
-import { check, consume } from '../../services/rate-limits'
+import { consume } from '../../services/rate-limits'
 import { rateLetterById } from '../../services/rate-letter'
 import {
   findLetterByKey,
@@ -53,11 +53,13 @@ import type { Layout, Link } from '../render/view-models'
 import {
   type Body,
   captchaKindOf,
+  captchaProblem,
   csrfToken,
   csrfValid,
   EMPTY_BODY,
   errorSummary,
   isIdempotencyKey,
+  lookupByCode,
   newIdempotencyKey,
   onceByKey,
   readBody,
@@ -435,17 +437,8 @@ async function submitOnce(
   )
   if (fileProblems.length) errors.attachment = fileProblems.join('；')
   const submission = key ?? newIdempotencyKey()
-  const answer = body.fields.captchaAnswer ?? ''
-  if (!answer.trim()) errors.captcha = '请填写验证码'
-  else if (
-    !(await verifyCaptcha({
-      payload: ctx.payload,
-      token: body.fields.captchaId ?? '',
-      answer,
-      submission,
-    }))
-  )
-    errors.captcha = '验证码不正确，请重新输入（已更换新的验证码）'
+  const captcha = await captchaProblem(ctx.payload, body.fields, submission)
+  if (captcha) errors.captcha = captcha
   if (Object.keys(errors).length || !parsed.ok)
     return { page: await again({ status: 400, errors: inPageOrder(errors) }) }
 
@@ -549,31 +542,25 @@ async function postTrack(ctx: PageContext, req: Request, res: Response): Promise
         code: typed,
         notice: '页面已过期或来源无法验证，请重新提交查询。',
       })
-    const ip = req.ip ?? ''
-    const allowed = await check(ctx.payload, 'wrongTrackingCodes', ip)
-    if (!allowed.ok) {
-      res.setHeader('Retry-After', String(allowed.retryAfterSeconds))
+    const code = normaliseTrackingCode(typed)
+    const lookup = await lookupByCode(ctx.payload, {
+      ip: req.ip ?? '',
+      typed,
+      find: async () => (code ? trackLetter(ctx.payload, { site: ctx.site.id, code }) : null),
+    })
+    if (lookup.kind === 'blank')
+      return await trackPage(ctx, req, res, { status: 400, error: '请输入查询码' })
+    if (lookup.kind === 'limited') {
+      res.setHeader('Retry-After', String(lookup.retryAfterSeconds))
       return await trackPage(ctx, req, res, {
         status: 429,
         code: typed,
-        notice: `查询码输入错误次数过多，${allowed.message}`,
+        notice: `查询码输入错误次数过多，${lookup.message}`,
       })
     }
-    if (!typed.trim()) return await trackPage(ctx, req, res, { status: 400, error: '请输入查询码' })
-    const code = normaliseTrackingCode(typed)
-    const result = code ? await trackLetter(ctx.payload, { site: ctx.site.id, code }) : null
-    if (!result) {
-      const wrong = await consume(ctx.payload, 'wrongTrackingCodes', ip)
-      if (!wrong.ok) {
-        res.setHeader('Retry-After', String(wrong.retryAfterSeconds))
-        return await trackPage(ctx, req, res, {
-          status: 429,
-          code: typed,
-          notice: `查询码输入错误次数过多，${wrong.message}`,
-        })
-      }
+    if (lookup.kind === 'missing')
       return await trackPage(ctx, req, res, { status: 404, code: typed, error: NOT_FOUND })
-    }
+    const result = lookup.result
     if (body.fields.action !== 'rate')
       return await trackPage(ctx, req, res, { code: typed, result })
     const rating = await rateLetterById(ctx.payload, result.id, {

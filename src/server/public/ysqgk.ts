@@ -21,8 +21,8 @@ import {
   type RequestFormField,
 } from '../../domain/request-form'
 import { REQUEST_STATUS_LABELS, type RequestStatus } from '../../domain/request-steps'
-import { type CaptchaKind, captchaSvg, createCaptcha, verifyCaptcha } from '../../services/captcha'
-import { check, consume } from '../../services/rate-limits'
+import { type CaptchaKind, captchaSvg, createCaptcha } from '../../services/captcha'
+import { consume } from '../../services/rate-limits'
 import {
   AttachmentRefused,
   findByKey,
@@ -37,11 +37,13 @@ import { layout, type PageContext } from './pages'
 import {
   type Body,
   captchaKindOf,
+  captchaProblem,
   csrfToken,
   csrfValid,
   EMPTY_BODY,
   errorSummary,
   isIdempotencyKey,
+  lookupByCode,
   newIdempotencyKey,
   onceByKey,
   readBody,
@@ -318,18 +320,8 @@ async function handlePost({
       if (problems.length) errors.attachment = problems.join('；')
     }
     const submission = key ?? newIdempotencyKey()
-    const answer = body.fields.captchaAnswer ?? ''
-    if (!answer.trim()) errors.captcha = '请填写验证码'
-    else if (
-      !(await verifyCaptcha({
-        payload: ctx.payload,
-        token: body.fields.captchaId ?? '',
-        answer,
-        submission,
-      }))
-    ) {
-      errors.captcha = '验证码不正确，请重新输入（已更换新的验证码）'
-    }
+    const captcha = await captchaProblem(ctx.payload, body.fields, submission)
+    if (captcha) errors.captcha = captcha
     if (Object.keys(errors).length || !parsed.ok) {
       return again({ status: 400, errors: inPageOrder(errors) })
     }
@@ -514,27 +506,21 @@ async function trackAnswer(
       notice: '页面已过期或来源无法验证，请重新提交查询。',
     })
   }
-  const ip = req.ip ?? ''
-  const allowed = await check(ctx.payload, 'wrongTrackingCodes', ip)
-  if (!allowed.ok) {
-    res.setHeader('Retry-After', String(allowed.retryAfterSeconds))
-    return trackPage(ctx, req, res, {
-      status: 429,
-      code: typed,
-      notice: `查询码输入错误次数过多，${allowed.message}`,
-    })
-  }
-  if (!typed.trim()) return trackPage(ctx, req, res, { status: 400, error: '请输入查询码' })
   const code = normaliseTrackingCode(typed)
-  const result = code ? await findForTracking(ctx, code) : null
-  if (result) return trackPage(ctx, req, res, { result })
-  const wrong = await consume(ctx.payload, 'wrongTrackingCodes', ip)
-  if (!wrong.ok) {
-    res.setHeader('Retry-After', String(wrong.retryAfterSeconds))
+  const lookup = await lookupByCode(ctx.payload, {
+    ip: req.ip ?? '',
+    typed,
+    find: async () => (code ? findForTracking(ctx, code) : null),
+  })
+  if (lookup.kind === 'found') return trackPage(ctx, req, res, { result: lookup.result })
+  if (lookup.kind === 'blank')
+    return trackPage(ctx, req, res, { status: 400, error: '请输入查询码' })
+  if (lookup.kind === 'limited') {
+    res.setHeader('Retry-After', String(lookup.retryAfterSeconds))
     return trackPage(ctx, req, res, {
       status: 429,
       code: typed,
-      notice: `查询码输入错误次数过多，${wrong.message}`,
+      notice: `查询码输入错误次数过多，${lookup.message}`,
     })
   }
   return trackPage(ctx, req, res, { status: 404, code: typed, error: NOT_FOUND })

@@ -1,0 +1,47 @@
+// A real SMTP server on loopback that keeps what it receives: tests read the mail the platform
+// sends through nodemailer, as a mailbox would.
+import type { AddressInfo } from 'node:net'
+
+import { SMTPServer } from 'smtp-server'
+
+export type Mail = { from: string; to: string[]; raw: string; text: string }
+
+/** The body as text: base64 bodies decoded (nodemailer sends Chinese text that way). */
+const textOf = (raw: string) => {
+  const [head, body = ''] = raw.split(/\r?\n\r?\n/, 2)
+  return /base64/i.test(head)
+    ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+    : body
+}
+
+/** Starts the server and points SMTP_URL at it (read when the config is imported). */
+export async function startSmtp(): Promise<{ received: Mail[]; stop: () => Promise<void> }> {
+  const received: Mail[] = []
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, done) {
+      const chunks: Buffer[] = []
+      stream.on('data', (c: Buffer) => chunks.push(c))
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8')
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          text: textOf(raw),
+        })
+        done()
+      })
+    },
+  })
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
+  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`
+  return {
+    received,
+    stop: async () => {
+      await new Promise<void>((resolve) => smtp.close(() => resolve()))
+      delete process.env.SMTP_URL
+    },
+  }
+}
