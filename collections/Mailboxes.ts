@@ -11,6 +11,9 @@ import { anyone, createOnOwnSites, nobody, writeOnOwnSites } from './access'
 import { siteField } from './fields'
 import { MAILBOXES, MEDIA } from './slugs'
 
+/** Addresses under /hdjl/ that are pages of their own. */
+const RESERVED_SLUGS = ['track', 'tj', 'write']
+
 const days = (name: string, label: string, defaultValue: number, max: number) => ({
   name,
   label,
@@ -50,9 +53,11 @@ export const Mailboxes: CollectionConfig = {
       index: true,
       admin: { description: '小写字母、数字和连字符，如 mayor；信箱地址为 /hdjl/<标识>/' },
       validate: (v: unknown) =>
-        typeof v === 'string' && /^[a-z0-9][a-z0-9-]{0,39}$/.test(v)
-          ? true
-          : '网址标识只能使用小写字母、数字和连字符，且以字母或数字开头',
+        typeof v !== 'string' || !/^[a-z0-9][a-z0-9-]{0,39}$/.test(v)
+          ? '网址标识只能使用小写字母、数字和连字符，且以字母或数字开头'
+          : RESERVED_SLUGS.includes(v)
+            ? `“${v}”是系统保留的地址，请换一个网址标识`
+            : true,
     },
     {
       name: 'kind',

@@ -254,3 +254,25 @@ describe('互动交流 on the demo platform', () => {
     expect(res.text).toContain('系统暂时无法保存您的来信')
   })
 })
+
+describe('互动交流 figures', () => {
+  it('shows this year’s figures from the one domain computation, with shares only from the minimum sample', async () => {
+    const { siteLetterSummary } = await import('../../src/services/letter-stats')
+    const site = (
+      await s.payload.find({
+        collection: 'sites',
+        where: { slug: { equals: 'www' } },
+        limit: 1,
+        overrideAccess: true,
+      })
+    ).docs[0]
+    const stats = await siteLetterSummary(s.payload, site.id)
+    expect(stats.received).toBeGreaterThan(10)
+    const html = (await visitor('10.2.1.1').get('/hdjl/')).text
+    expect(html).toContain(`<dt>收到来信</dt><dd>${stats.received} 封</dd>`)
+    expect(html).toContain(`<dt>已答复</dt><dd>${stats.answered} 封</dd>`)
+    expect(html).toMatch(/按期答复率<\/dt><dd>\d+%（95% 区间 \d+%–\d+%）/)
+    const dept = (await visitor('10.2.1.2', 'wjw.localhost').get('/hdjl/')).text
+    expect(dept).toContain('<dt>收到来信</dt>')
+  })
+})

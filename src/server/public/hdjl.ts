@@ -40,6 +40,7 @@ import {
   trackLetter,
 } from '../../services/public-letters'
 import { consume } from '../../services/rate-limits'
+import { type SiteLetterSummary, siteLetterSummary } from '../../services/letter-stats'
 import { rateLetterById } from '../../services/rate-letter'
 import {
   findLetterByKey,
@@ -121,6 +122,11 @@ async function indexPage(ctx: PageContext): Promise<Output> {
   const latest = await publishedLetters(ctx.payload, { site: ctx.site.id, limit: 10 })
   const slugById = new Map(mailboxes.map((m) => [String(m.id), m.slug]))
   const interaction = ctx.columns.top.find((c) => c.updateClass === 'interaction')
+  const stats = await siteLetterSummary(ctx.payload, ctx.site.id)
+  const share = (w: SiteLetterSummary['onTime']) =>
+    w
+      ? `${Math.round(w.share * 100)}%（95% 区间 ${Math.round(w.low * 100)}%–${Math.round(w.high * 100)}%）`
+      : `样本不足（少于 ${stats.minimum} 封）`
   return page(
     ctx,
     'hdjl',
@@ -132,6 +138,13 @@ async function indexPage(ctx: PageContext): Promise<Output> {
         href: letterHref(ctx, slugById.get(String(l.mailboxId)) ?? '', l.id),
       })),
       trackHref: withCare(ctx, TRACK_PATH),
+      stats: {
+        ...stats,
+        year: stats.from.slice(0, 4),
+        onTimeText: share(stats.onTime),
+        satisfiedText: share(stats.satisfied),
+        levels: Object.entries(stats.satisfaction).map(([label, count]) => ({ label, count })),
+      },
       columns: interaction
         ? ctx.columns
             .children(interaction.id)
