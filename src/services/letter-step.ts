@@ -168,6 +168,14 @@ export async function changeLetter(
     // Status, timeline and the record of steps change only through steps.
     patch = { status: before.status, timeline: before.timeline ?? [] }
   }
+  // An answer under review or sent is what the reviewer approved and the writer read: it changes
+  // only by 退回修改 and a new 答复.
+  if (
+    !change.trusted &&
+    !['submitted', 'accepted'].includes(String(before.status)) &&
+    d.step !== 'answer'
+  )
+    patch.answer = before.answer ?? null
   const mailbox = await mailboxOf(req, patch.mailbox ?? d.mailbox ?? before.mailbox)
   const extensionDays = Number(patch.extensionDays ?? before.extensionDays ?? 0)
   Object.assign(

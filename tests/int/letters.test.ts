@@ -123,6 +123,8 @@ describe(`leader mailbox letters on ${testDb()}`, () => {
     })
     expect(answered.status).toBe('reviewing')
     await expect(step(l.id, { step: 'approve' })).rejects.toThrow('另一人审核')
+    const edited = await step(l.id, { answer: '审核中被改写的答复内容，不应生效。' }, reviewer)
+    expect(edited.answer).toBe('经核实，路灯已于本周修复，感谢您的监督。')
     const approved = await step(l.id, { step: 'approve' }, reviewer)
     expect(approved.status).toBe('answered')
     expect(approved.timeline.map((e: { kind: string }) => e.kind)).toEqual([
