@@ -129,9 +129,9 @@ export async function SupervisionView(view: AdminViewServerProps) {
               来信自收信次日起 3 个工作日内受理、15
               个工作日内答复（以信箱设置为准），差评须在跟进期限内重新办理或说明；有效来信超过三个月未答复属于单项否决情形。
             </p>
-            <h2>来信已逾期（{letters.overdue.length}）</h2>
+            <h2>逾期的来信（{letters.overdue.length}）</h2>
             <LetterRows rows={letters.overdue} empty="没有逾期的来信。" />
-            <h2>来信即将到期（{letters.dueSoon.length}）</h2>
+            <h2>即将到期的来信（{letters.dueSoon.length}）</h2>
             <LetterRows rows={letters.dueSoon} empty="没有即将到期的来信。" />
             <h2>接近或超过三个月未答复（{letters.veto.length}）</h2>
             <LetterRows rows={letters.veto} empty="没有接近三个月未答复的来信。" />
