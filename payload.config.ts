@@ -12,7 +12,7 @@ import { collections, globals } from './collections'
 import { auditLoginFailureEverywhere } from './collections/hooks/audit'
 import { jobs } from './src/jobs'
 import { graphqlValidationRules } from './src/services/graphql-limits'
-import { annualReportPreviewHandler } from './src/services/report-endpoints'
+import { annualReportPreviewHandler, letterFiguresEndpoint } from './src/services/report-endpoints'
 import { firstHourCsvEndpoint, supervisionEndpoint } from './src/services/report-endpoints'
 import { databaseAdapter } from './src/db'
 import { beijingYear } from './src/domain/dates'
@@ -69,6 +69,7 @@ export default buildConfig({
   endpoints: [
     firstHourCsvEndpoint,
     supervisionEndpoint,
+    letterFiguresEndpoint,
     { path: '/reports/annual', method: 'get', handler: annualReportPreviewHandler },
   ],
   graphQL: {

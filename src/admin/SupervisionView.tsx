@@ -126,7 +126,9 @@ export async function SupervisionView(view: AdminViewServerProps) {
           <>
             <h1>领导信箱督办</h1>
             <p>
-              来信自收信次日起 3 个工作日内受理、15
+              <a href="/api/reports/letters?format=csv">来信统计导出 CSV</a>
+              （按月：收信、受理、转办、答复、按期答复、用时、满意度）。 来信自收信次日起 3
+              个工作日内受理、15
               个工作日内答复（以信箱设置为准），差评须在跟进期限内重新办理或说明；有效来信超过三个月未答复属于单项否决情形。
             </p>
             <h2>逾期的来信（{letters.overdue.length}）</h2>

@@ -342,3 +342,36 @@ describe(`letters and the work calendar on ${testDb()}`, () => {
     })
   })
 })
+
+describe(`letter figures export on ${testDb()}`, () => {
+  const call = async (user: TestUser | null, query: Record<string, string>) => {
+    const { letterFiguresEndpoint } = await import('../../src/services/report-endpoints')
+    return letterFiguresEndpoint.handler({
+      user,
+      query,
+      payload: t.payload,
+    } as unknown as Parameters<typeof letterFiguresEndpoint.handler>[0])
+  }
+
+  it('gives a handler their site’s months from the one computation, refuses other sites and bad months', async () => {
+    const res = await call(handler, { from: '2026-09', to: '2026-11' })
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as {
+      months: { month: string; received: number; transferredOut: number }[]
+    }
+    expect(body.months.map((m) => m.month)).toEqual(['2026-09', '2026-10', '2026-11'])
+    expect(body.months[2].received).toBeGreaterThan(5)
+    expect(body.months[2].transferredOut).toBe(1)
+    expect((await call(handler, { site: String(otherSite) })).status).toBe(403)
+    const bad = await call(handler, { from: '2026-13' })
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { message: string }).message).toContain('YYYY-MM')
+    expect((await call(null, {})).status).toBe(401)
+    const csv = await call(handler, { from: '2026-11', to: '2026-11', format: 'csv' })
+    const bytes = Buffer.from(await csv.arrayBuffer())
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const text = bytes.toString('utf8')
+    expect(text).toContain('月份,收到来信')
+    expect(text).toContain('非常不满意')
+  })
+})
