@@ -14,7 +14,8 @@ import { createDatabaseHealth } from './database-health'
 import { assetsDir, render } from './render/engine'
 import { fileRoutes, payloadFileGuard } from './files'
 import { FILE_ROUTES } from './render/urls'
-import { createFastPath, publicRouter } from './public/router'
+import { createFastPath } from './public/http-cache'
+import { publicRouter } from './public/router'
 
 export type AppOptions = {
   payload: Payload

@@ -1,4 +1,5 @@
-// The shape of what a public page handler answers, and of the routes answered before the cache.
+// The shape of what a public page handler answers, and of a route: answered on every request
+// (DynamicRoute: forms, filtered lists) or kept in the output cache (CachedRoute).
 import type { Request, Response } from 'express'
 
 import type { PageContext } from './pages'
@@ -19,8 +20,16 @@ export type Output = {
  * pass the request on.
  */
 export type DynamicRoute = {
+  cached?: false
   matches: (path: string) => boolean
   handle: (ctx: PageContext, req: Request, res: Response) => Promise<Output | 'done' | null>
 }
+
+/**
+ * A page the output cache keeps (GET and HEAD only): stored by site, path and mode when it
+ * answers 200, dropped by its tags. `handle` returns null for a path it does not know (the
+ * router answers the site's 404, or hands admin and API paths on).
+ */
+export type CachedRoute = Omit<DynamicRoute, 'cached'> & { cached: true }
 
 export const HTML = 'text/html; charset=utf-8'

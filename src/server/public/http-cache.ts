@@ -1,0 +1,131 @@
+// The output cache over HTTP: storing a rendered page, sending a page (ETag, 304, gzip, the
+// platform's cache headers, STALE during an outage), the cache keys, and the fast path that
+// answers a hit straight from the Node request before Express. The store itself is
+// src/services/page-cache.ts; which page a request is, is the router's.
+import crypto from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import zlib from 'node:zlib'
+
+import { isDevHost, matchHost } from '../../domain/sites'
+import { type CachedPage, pageCache } from '../../services/page-cache'
+import { settings } from '../../settings'
+import type { Registry } from './registry'
+import type { Output } from './routes'
+
+export function store(key: string | null, out: Output): CachedPage {
+  const body = Buffer.from(out.body)
+  const page: CachedPage = {
+    status: out.status,
+    body,
+    etag: `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 27)}"`,
+    lastModified: (out.lastModified ?? new Date()).toUTCString(),
+    contentType: out.contentType,
+    tags: out.tags,
+    storedAt: Date.now(),
+  }
+  if (key && out.status === 200) pageCache.set(key, page)
+  return page
+}
+
+export function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  page: CachedPage,
+  cdnSeconds: number,
+  /** 'stale': a purged version, answered because the database cannot make the new one. */
+  hit: boolean | 'stale',
+  base: Record<string, string> = {},
+): void {
+  const headers: Record<string, string | number> = {
+    ...base,
+    'Content-Type': page.contentType,
+    ETag: page.etag,
+    'Last-Modified': page.lastModified,
+    Vary: 'Accept-Encoding',
+    'X-Cache': hit === 'stale' ? 'STALE' : hit ? 'HIT' : 'MISS',
+  }
+  if (hit === 'stale') {
+    // No CDN or browser may keep it: the fresh page must replace it as soon as it can be made.
+    headers['Cache-Control'] = 'no-store'
+    headers['Warning'] = '110 - "Response is Stale"'
+  } else if (page.status === 200) {
+    headers['Cache-Control'] = `public, max-age=0, s-maxage=${cdnSeconds}, must-revalidate`
+    // Tags let a CDN purge exactly what the origin purges (Surrogate-Key / Cache-Tag).
+    headers['Surrogate-Key'] = page.tags.join(' ')
+  } else {
+    headers['Cache-Control'] = 'no-store'
+  }
+  if (page.status === 200 && req.headers['if-none-match'] === page.etag) {
+    res.writeHead(304, headers).end()
+    return
+  }
+  const gzip =
+    page.body.length > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+  if (gzip) {
+    headers['Content-Encoding'] = 'gzip'
+    page.gzip ??= zlib.gzipSync(page.body, { level: 6 })
+  }
+  const body = gzip ? page.gzip! : page.body
+  headers['Content-Length'] = body.length
+  res.writeHead(page.status, headers)
+  if (req.method === 'HEAD') res.end()
+  else res.end(body)
+}
+
+/**
+ * The cache key of a site page: site, path, care mode, and whether the reader came by a
+ * development address — the one thing about the request its links depend on (never the Host
+ * or port as sent: those would let one request fill the cache with another's addresses).
+ */
+export const pageKey = (siteId: string | number, path: string, care: boolean, dev: boolean) =>
+  `${siteId}|${path}|${care ? 1 : 0}|${dev ? 'dev' : 'pub'}`
+
+/** The cache key of the platform's directory, whose links also depend on that yes/no. */
+export const platformKey = (dev: boolean) => `platform|/|${dev ? 'dev' : 'pub'}`
+
+/**
+ * Serves a cached page straight from the Node request, before Express: a hit needs no
+ * middleware. `headers` are the public security headers (captured from helmet at start).
+ * Returns false when the request is not a cache hit, to hand it to Express.
+ */
+export function createFastPath({
+  registry,
+  platformHosts,
+  cdnSeconds,
+  headers,
+}: {
+  registry: Registry
+  platformHosts: string[]
+  cdnSeconds: number
+  headers: Record<string, string>
+}) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false
+    const sites = registry.snapshot()
+    if (!sites) return false
+    const url = req.url ?? '/'
+    const q = url.indexOf('?')
+    const path = q < 0 ? url : url.slice(0, q)
+    const devHosts = settings.devHosts
+    const match = matchHost({ host: req.headers.host, sites, platformHosts, devHosts })
+    const dev = isDevHost(req.headers.host, devHosts)
+    ;(req as IncomingMessage & { hostMatch?: unknown }).hostMatch = { sites, match, dev }
+    let key: string
+    if (match.kind === 'platform') {
+      if (path !== '/') return false
+      key = platformKey(dev)
+    } else if (
+      match.kind === 'site' &&
+      (match.site.status === 'active' || match.site.status === 'rectifying')
+    ) {
+      const care = q >= 0 && new URLSearchParams(url.slice(q + 1)).getAll('care').join() === '1'
+      key = pageKey(match.site.id, path, care, dev)
+    } else {
+      return false
+    }
+    const page = pageCache.get(key)
+    if (!page) return false
+    send(req, res, page, cdnSeconds, true, headers)
+    return true
+  }
+}

@@ -1,0 +1,23 @@
+// Every page a site answers, in one list: the first route that matches answers. Form and query
+// pages are answered on every request (never stored); the rest go through the output cache. A
+// new page is one route file listed here.
+import { annualReportRoutes } from '../annual-report'
+import { hdjlRoutes } from '../hdjl'
+import type { CachedRoute, DynamicRoute } from '../routes'
+import { xxgkRoutes } from '../xxgk'
+import { ysqgkRoutes } from '../ysqgk'
+import { columnRoute } from './columns'
+import { feedsRoute } from './feeds'
+import { homeRoute } from './home'
+import { shortLinkRoute } from './short-link'
+
+export const SITE_ROUTES: (DynamicRoute | CachedRoute)[] = [
+  ...annualReportRoutes,
+  ...xxgkRoutes,
+  ...ysqgkRoutes,
+  ...hdjlRoutes,
+  homeRoute,
+  feedsRoute,
+  shortLinkRoute,
+  columnRoute,
+]
