@@ -26,7 +26,8 @@ import {
 import { reportXlsx } from '../../services/xlsx'
 import { render } from '../render/engine'
 import type { Layout, Link } from '../render/view-models'
-import { notFoundLayout, type PageContext } from './pages'
+import { notFoundLayout } from './pages'
+import type { PageContext } from './context'
 import { type DynamicRoute, HTML, type Output } from './routes'
 
 const BASE = '/xxgk/nb/'

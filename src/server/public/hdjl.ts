@@ -67,7 +67,8 @@ import {
   RETRY_AFTER_SECONDS,
   withCookies,
 } from './forms'
-import { INTERACTION_PATH, layout, type PageContext } from './pages'
+import { INTERACTION_PATH, layout } from './pages'
+import type { PageContext } from './context'
 import { type DynamicRoute, HTML, type Output } from './routes'
 
 const TRACK_PATH = '/hdjl/track'

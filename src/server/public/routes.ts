@@ -2,7 +2,7 @@
 // (DynamicRoute: forms, filtered lists) or kept in the output cache (CachedRoute).
 import type { Request, Response } from 'express'
 
-import type { PageContext } from './pages'
+import type { PageContext } from './context'
 
 export type Output = {
   status: number

@@ -33,7 +33,8 @@ import { settings } from '../../settings'
 import { logger } from '../../logger'
 import { render } from '../render/engine'
 import type { Layout, Link } from '../render/view-models'
-import { layout, type PageContext } from './pages'
+import { layout } from './pages'
+import type { PageContext } from './context'
 import {
   type Body,
   captchaKindOf,

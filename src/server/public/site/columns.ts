@@ -10,15 +10,9 @@ import { isValidId } from '../../../domain/query-input'
 import { tags as cacheTags } from '../../../services/page-cache'
 import { render } from '../../render/engine'
 import { articleHref, columnHref } from '../../render/urls'
-import {
-  articlePage,
-  columnPage,
-  findPublishedArticle,
-  findRetiredArticle,
-  notFoundLayout,
-  type PageContext,
-  primaryColumn,
-} from '../pages'
+import { articlePage, columnPage, notFoundLayout, primaryColumn } from '../pages'
+import { findPublishedArticle, findRetiredArticle } from '../read-articles'
+import type { PageContext } from '../context'
 import { type CachedRoute, HTML, type Output } from '../routes'
 import { notFoundPage } from './not-found'
 

@@ -4,7 +4,9 @@ import { siteOrigin } from '../../../domain/sites'
 import { tags as cacheTags } from '../../../services/page-cache'
 import { rssXml, sitemapXml } from '../../render/feeds'
 import { articleHref, columnHref } from '../../render/urls'
-import { latestArticles, type PageContext, primaryColumn } from '../pages'
+import { primaryColumn } from '../pages'
+import { latestArticles } from '../read-articles'
+import type { PageContext } from '../context'
 import type { CachedRoute, Output } from '../routes'
 
 async function rss(ctx: PageContext, origin: string, tags: string[]): Promise<Output> {

@@ -1,6 +1,7 @@
 // A site's own 404 page, in its theme, with its navigation.
 import { render } from '../../render/engine'
-import { notFoundLayout, type PageContext } from '../pages'
+import { notFoundLayout } from '../pages'
+import type { PageContext } from '../context'
 import { HTML, type Output } from '../routes'
 
 export async function notFoundPage(ctx: PageContext): Promise<Output> {
