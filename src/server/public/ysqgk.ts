@@ -1,11 +1,9 @@
 // 依申请公开 on every site: the request form /ysqgk/ (CSRF, CAPTCHA, rate limits, one
-// attachment, one request per submission however often it is sent) and tracking /ysqgk/track,
-// which shows the applicant the status, timeline and due date — nothing else.
+// attachment, one request per submission however often it is sent), its CAPTCHA pictures, and
+// tracking (ysqgk-track.ts).
 import type { Request, Response } from 'express'
 
-import { DISCLOSURE_REQUESTS } from '../../domain/slugs'
-import { beijingDate, beijingDateTime } from '../../domain/dates'
-import { normaliseTrackingCode } from '../../domain/disclosure'
+import { beijingDate } from '../../domain/dates'
 import {
   applicantKindOptions,
   DELIVERIES,
@@ -20,7 +18,6 @@ import {
   requestAttachmentProblems,
   type RequestFormField,
 } from '../../domain/request-form'
-import { REQUEST_STATUS_LABELS, type RequestStatus } from '../../domain/request-steps'
 import { type CaptchaKind, captchaSvg, createCaptcha } from '../../services/captcha'
 import { consume } from '../../services/rate-limits'
 import {
@@ -32,8 +29,7 @@ import {
 import { settings } from '../../settings'
 import { logger } from '../../logger'
 import { render } from '../render/engine'
-import type { Layout, Link } from '../render/view-models'
-import { layout } from './pages'
+import type { Layout } from '../render/view-models'
 import type { PageContext } from './context'
 import {
   type Body,
@@ -44,7 +40,6 @@ import {
   EMPTY_BODY,
   errorSummary,
   isIdempotencyKey,
-  lookupByCode,
   newIdempotencyKey,
   onceByKey,
   readBody,
@@ -52,6 +47,8 @@ import {
   withCookies,
 } from './forms'
 import { type DynamicRoute, HTML, type Output } from './routes'
+import { sectionLayout, withCare } from './section'
+import { ysqgkTrackRoute } from './ysqgk-track'
 
 const FORM_PATH = '/ysqgk/'
 const TRACK_PATH = '/ysqgk/track'
@@ -100,17 +97,6 @@ type FormView = {
   textCaptchaHref: string
 }
 
-const pageLayout = async (ctx: PageContext, title: string, trail: Link[]): Promise<Layout> =>
-  layout(ctx, {
-    title,
-    columnName: '依申请公开',
-    breadcrumbs: [{ name: '首页', href: '/' }, ...trail],
-    // The form must render in an outage too (it carries what was typed): no related sites then.
-    related: await ctx.registry.sites().catch(() => []),
-  })
-
-const withCare = (ctx: PageContext, href: string) => (ctx.care ? `${href}?care=1` : href)
-
 async function formPage(
   ctx: PageContext,
   req: Request,
@@ -140,7 +126,7 @@ async function formPage(
     chosen?: string,
   ) => list.map((value) => ({ value, label: labels[value], checked: value === chosen }))
   const view: FormView = {
-    layout: await pageLayout(ctx, '政府信息公开申请', [
+    layout: await sectionLayout(ctx, '依申请公开', '政府信息公开申请', [
       { name: '依申请公开', href: FORM_PATH, current: true },
     ]),
     action: withCare(ctx, FORM_PATH),
@@ -174,7 +160,7 @@ async function formPage(
 
 async function donePage(ctx: PageContext, stored: StoredRequest): Promise<Output> {
   const view = {
-    layout: await pageLayout(ctx, '申请已提交', [
+    layout: await sectionLayout(ctx, '依申请公开', '申请已提交', [
       { name: '依申请公开', href: FORM_PATH },
       { name: '申请已提交', href: FORM_PATH, current: true },
     ]),
@@ -371,165 +357,10 @@ function inPageOrder(errors: FieldErrors): FieldErrors {
   return out
 }
 
-// ---------------------------------------------------------------- tracking
-
-type TrackView = {
-  layout: Layout
-  action: string
-  csrf: string
-  code: string
-  error: string
-  notice: string
-  result: {
-    siteName: string
-    statusLabel: string
-    receivedAt: string
-    dueDate: string
-    dueExplanation: string[]
-    timeline: { at: string; datetime: string; label: string; note: string }[]
-  } | null
-  formHref: string
-}
-
-const NOT_FOUND = '未找到该查询码对应的申请，请核对后重新输入'
-
-async function trackPage(
-  ctx: PageContext,
-  req: Request,
-  res: Response,
-  {
-    status = 200,
-    code = '',
-    error = '',
-    notice = '',
-    result = null,
-  }: Partial<Omit<TrackView, 'layout' | 'action' | 'csrf' | 'formHref'>> & { status?: number },
-): Promise<Output> {
-  const view: TrackView = {
-    layout: await pageLayout(ctx, '申请办理进度查询', [
-      { name: '依申请公开', href: FORM_PATH },
-      { name: '办理进度查询', href: TRACK_PATH, current: true },
-    ]),
-    action: withCare(ctx, TRACK_PATH),
-    csrf: csrfToken(req, res),
-    code,
-    error,
-    notice,
-    result,
-    formHref: withCare(ctx, FORM_PATH),
-  }
-  return {
-    status,
-    body: await render(ctx.site.theme, 'ysqgk-track', view),
-    contentType: HTML,
-    tags: [],
-    cacheControl: 'no-store, private',
-  }
-}
-
-/** What tracking may show: this site's request with this code, and only the public fields. */
-async function findForTracking(ctx: PageContext, code: string): Promise<TrackView['result']> {
-  const res = await ctx.payload.find({
-    collection: DISCLOSURE_REQUESTS,
-    where: {
-      and: [
-        { trackingCode: { in: [code, code.replace(/-/g, '')] } },
-        { site: { equals: ctx.site.id } },
-      ],
-    },
-    select: {
-      status: true,
-      receivedAt: true,
-      dueDate: true,
-      dueExplanation: true,
-      timeline: { at: true, label: true, note: true },
-    },
-    depth: 0,
-    limit: 1,
-    pagination: false,
-    overrideAccess: true,
-    context: { noViewAudit: true },
-  })
-  const doc = res.docs[0] as
-    | {
-        status: RequestStatus
-        receivedAt: string
-        dueDate?: string | null
-        dueExplanation?: string[] | null
-        timeline?: { at: string; label?: string | null; note?: string | null }[] | null
-      }
-    | undefined
-  if (!doc) return null
-  return {
-    siteName: ctx.site.name,
-    statusLabel: REQUEST_STATUS_LABELS[doc.status] ?? '',
-    receivedAt: beijingDate(doc.receivedAt),
-    dueDate: doc.dueDate ? beijingDate(doc.dueDate) : '',
-    dueExplanation: Array.isArray(doc.dueExplanation) ? doc.dueExplanation.map(String) : [],
-    timeline: (doc.timeline ?? []).map((t) => ({
-      at: beijingDateTime(t.at),
-      datetime: t.at,
-      label: t.label ?? '',
-      note: t.note ?? '',
-    })),
-  }
-}
-
-async function postTrack(ctx: PageContext, req: Request, res: Response): Promise<Output> {
-  const body: Body = await readBody(req).catch(() => ({ ...EMPTY_BODY, tooLarge: true }))
-  const typed = (body.fields.code ?? '').slice(0, 64)
-  try {
-    await withCookies(req, res)
-    return await trackAnswer(ctx, req, res, body, typed)
-  } catch (err) {
-    logger.error({ err, site: ctx.site.id }, 'tracking could not be answered')
-    res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
-    return trackPage(ctx, req, res, {
-      status: 503,
-      code: typed,
-      notice:
-        '系统暂时无法查询办理进度，您输入的查询码已保留在下方，请稍后（约 1 分钟后）再次查询。',
-    })
-  }
-}
-
-async function trackAnswer(
-  ctx: PageContext,
-  req: Request,
-  res: Response,
-  body: Body,
-  typed: string,
-): Promise<Output> {
-  if (body.tooLarge || !csrfValid(req)) {
-    return trackPage(ctx, req, res, {
-      status: 403,
-      code: typed,
-      notice: '页面已过期或来源无法验证，请重新提交查询。',
-    })
-  }
-  const code = normaliseTrackingCode(typed)
-  const lookup = await lookupByCode(ctx.payload, {
-    ip: req.ip ?? '',
-    typed,
-    find: async () => (code ? findForTracking(ctx, code) : null),
-  })
-  if (lookup.kind === 'found') return trackPage(ctx, req, res, { result: lookup.result })
-  if (lookup.kind === 'blank')
-    return trackPage(ctx, req, res, { status: 400, error: '请输入查询码' })
-  if (lookup.kind === 'limited') {
-    res.setHeader('Retry-After', String(lookup.retryAfterSeconds))
-    return trackPage(ctx, req, res, {
-      status: 429,
-      code: typed,
-      notice: `查询码输入错误次数过多，${lookup.message}`,
-    })
-  }
-  return trackPage(ctx, req, res, { status: 404, code: typed, error: NOT_FOUND })
-}
-
 // ---------------------------------------------------------------- routes
 
 export const ysqgkRoutes: DynamicRoute[] = [
+  ysqgkTrackRoute,
   {
     matches: (path) => path === '/ysqgk' || path === FORM_PATH,
     handle: async (ctx, req, res) => {
@@ -540,18 +371,6 @@ export const ysqgkRoutes: DynamicRoute[] = [
       if (req.method === 'POST') return postForm(ctx, req, res)
       await withCookies(req, res)
       return formPage(ctx, req, res, { captchaKind: captchaKindOf(req.query.captcha, ctx.care) })
-    },
-  },
-  {
-    matches: (path) => path === TRACK_PATH || path === `${TRACK_PATH}/`,
-    handle: async (ctx, req, res) => {
-      if (ctx.path !== TRACK_PATH) {
-        res.redirect(301, withCare(ctx, TRACK_PATH))
-        return 'done'
-      }
-      if (req.method === 'POST') return postTrack(ctx, req, res)
-      await withCookies(req, res)
-      return trackPage(ctx, req, res, {})
     },
   },
   {
