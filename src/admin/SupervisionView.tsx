@@ -8,6 +8,10 @@ import { type Actor, canReadAllSites, sitesWithRole } from '../domain/permission
 import { type LetterSupervisionRow, letterSupervisionList } from '../services/letter-supervision'
 import { type SupervisionRow, supervisionList } from '../services/supervision'
 
+/** Working days left, or how late. */
+const daysLeftText = (days: number | null) =>
+  days == null ? '—' : days < 0 ? `逾期 ${-days} 个工作日` : `${days} 个工作日`
+
 function Rows({ rows, empty }: { rows: SupervisionRow[]; empty: string }) {
   if (!rows.length) return <p>{empty}</p>
   return (
@@ -32,13 +36,7 @@ function Rows({ rows, empty }: { rows: SupervisionRow[]; empty: string }) {
             <td>{r.statusLabel}</td>
             <td>{r.receivedAt}</td>
             <td>{r.dueDate ?? '暂停计时'}</td>
-            <td>
-              {r.daysLeft == null
-                ? '—'
-                : r.daysLeft < 0
-                  ? `逾期 ${-r.daysLeft} 个工作日`
-                  : `${r.daysLeft} 个工作日`}
-            </td>
+            <td>{daysLeftText(r.daysLeft)}</td>
           </tr>
         ))}
       </tbody>
@@ -75,11 +73,7 @@ function LetterRows({ rows, empty }: { rows: LetterSupervisionRow[]; empty: stri
               {r.stageLabel} {r.due}
             </td>
             <td>
-              {r.daysLeft == null
-                ? '—'
-                : r.daysLeft < 0
-                  ? `逾期 ${-r.daysLeft} 个工作日`
-                  : `${r.daysLeft} 个工作日`}
+              {daysLeftText(r.daysLeft)}
               {r.veto === 'vetoed'
                 ? '（已超过三个月）'
                 : r.veto === 'approaching'

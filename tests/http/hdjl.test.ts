@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { idOf } from '../../src/domain/ids'
 import type * as Captcha from '../../src/services/captcha'
 import { DEMO_WRITER_SECRETS } from '../../src/seed/letters'
+import { databaseDown } from '../helpers/outage'
 import { startServer, type TestServer } from '../helpers/server'
 import {
   hidden,
@@ -221,32 +222,12 @@ describe('互动交流 on the demo platform', () => {
     const v = visitor('10.2.0.9')
     const form = await v.get('/hdjl/mayor/write')
     const tokens = formTokens(form.text)
-    const p = s.payload as unknown as Record<string, unknown>
-    const db = s.payload.db as unknown as Record<string, unknown>
-    const saved = {
-      find: p.find,
-      create: p.create,
-      dbFind: db.find,
-      dbUpdateOne: db.updateOne,
-      dbCreate: db.create,
-    }
-    const down = async () => {
-      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
-        code: 'ECONNREFUSED',
-      })
-    }
-    Object.assign(p, { find: down, create: down })
-    Object.assign(db, { find: down, updateOne: down, create: down })
+    const restore = databaseDown(s.payload)
     let res: RawAnswer
     try {
       res = await v.post('/hdjl/mayor/write', { ...letter, ...tokens })
     } finally {
-      Object.assign(p, { find: saved.find, create: saved.create })
-      Object.assign(db, {
-        find: saved.dbFind,
-        updateOne: saved.dbUpdateOne,
-        create: saved.dbCreate,
-      })
+      restore()
     }
     expect(res.status).toBe(503)
     expect(res.headers['retry-after']).toBe('60')

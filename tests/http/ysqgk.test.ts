@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chineseNumber } from '../../src/domain/captcha-question'
 import { beijingDate } from '../../src/domain/dates'
 import type * as Captcha from '../../src/services/captcha'
+import { databaseDown } from '../helpers/outage'
 import { startServer, type TestServer } from '../helpers/server'
 import {
   hidden,
@@ -490,32 +491,7 @@ describe('tracking a request', () => {
 
 describe('when the database fails', () => {
   /** Every query and write of the Local API fails as in an outage, until restored. */
-  function outage() {
-    const p = s.payload as unknown as Record<string, unknown>
-    const db = s.payload.db as unknown as Record<string, unknown>
-    const saved = {
-      find: p.find,
-      create: p.create,
-      dbFind: db.find,
-      dbUpdateOne: db.updateOne,
-      dbCreate: db.create,
-    }
-    const down = async () => {
-      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
-        code: 'ECONNREFUSED',
-      })
-    }
-    Object.assign(p, { find: down, create: down })
-    Object.assign(db, { find: down, updateOne: down, create: down })
-    return () => {
-      Object.assign(p, { find: saved.find, create: saved.create })
-      Object.assign(db, {
-        find: saved.dbFind,
-        updateOne: saved.dbUpdateOne,
-        create: saved.dbCreate,
-      })
-    }
-  }
+  const outage = () => databaseDown(s.payload)
 
   it('shows the form again with everything typed, 503 and Retry-After, and saves it on the retry', async () => {
     const v = visitor('www.localhost', '10.0.9.1')

@@ -14,6 +14,7 @@
 // - `newIdempotencyKey()` / `isIdempotencyKey(v)`: the hidden `idem` token of a form.
 // - `captchaProblem(payload, fields, submission)`: the CAPTCHA's sentence, or null when answered.
 // - `lookupByCode(payload, ip, find)`: a lookup by a secret code, with wrong guesses limited.
+// - `formRoute(path, show, post)`: the route of a form page at one address.
 // - `RETRY_AFTER_SECONDS`: what a failure asks the client to wait.
 import crypto from 'node:crypto'
 
@@ -27,6 +28,8 @@ import type { Payload } from 'payload'
 import { type CaptchaKind, verifyCaptcha } from '../../services/captcha'
 import { check, consume } from '../../services/rate-limits'
 import { settings } from '../../settings'
+import type { PageContext } from './context'
+import type { DynamicRoute, Output } from './routes'
 
 /** The text of a form: far more than its fields can hold. */
 const FIELDS_LIMIT = 256 * 1024
@@ -281,4 +284,27 @@ export async function lookupByCode<T>(
   const wrong = await consume(payload, 'wrongTrackingCodes', ip)
   if (!wrong.ok) return limited(wrong)
   return { kind: 'missing' }
+}
+
+/**
+ * A form page at one address: `<path>/` is sent to `<path>`, GET shows the page (with the CSRF
+ * cookie read), POST hands the posted form to `post`.
+ */
+export function formRoute(
+  path: string,
+  show: (ctx: PageContext, req: Request, res: Response) => Promise<Output>,
+  post: (ctx: PageContext, req: Request, res: Response) => Promise<Output>,
+): DynamicRoute {
+  return {
+    matches: (p) => p === path || p === `${path}/`,
+    handle: async (ctx, req, res) => {
+      if (ctx.path !== path) {
+        res.redirect(301, ctx.care ? `${path}?care=1` : path)
+        return 'done'
+      }
+      if (req.method === 'POST') return post(ctx, req, res)
+      await withCookies(req, res)
+      return show(ctx, req, res)
+    },
+  }
 }

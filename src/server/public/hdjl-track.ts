@@ -17,6 +17,7 @@ import {
   csrfToken,
   csrfValid,
   EMPTY_BODY,
+  formRoute,
   errorSummary,
   lookupByCode,
   readBody,
@@ -149,15 +150,8 @@ async function postTrack(ctx: PageContext, req: Request, res: Response): Promise
   }
 }
 
-export const hdjlTrackRoute: DynamicRoute = {
-  matches: (path) => path === TRACK_PATH || path === `${TRACK_PATH}/`,
-  handle: async (ctx, req, res) => {
-    if (ctx.path !== TRACK_PATH) {
-      res.redirect(301, withCare(ctx, TRACK_PATH))
-      return 'done'
-    }
-    if (req.method === 'POST') return postTrack(ctx, req, res)
-    await withCookies(req, res)
-    return trackPage(ctx, req, res, {})
-  },
-}
+export const hdjlTrackRoute: DynamicRoute = formRoute(
+  TRACK_PATH,
+  (ctx, req, res) => trackPage(ctx, req, res, {}),
+  postTrack,
+)

@@ -14,6 +14,7 @@ import {
   csrfToken,
   csrfValid,
   EMPTY_BODY,
+  formRoute,
   lookupByCode,
   readBody,
   RETRY_AFTER_SECONDS,
@@ -127,15 +128,8 @@ async function trackAnswer(
   return trackPage(ctx, req, res, { status: 404, code: typed, error: NOT_FOUND })
 }
 
-export const ysqgkTrackRoute: DynamicRoute = {
-  matches: (path) => path === TRACK_PATH || path === `${TRACK_PATH}/`,
-  handle: async (ctx, req, res) => {
-    if (ctx.path !== TRACK_PATH) {
-      res.redirect(301, withCare(ctx, TRACK_PATH))
-      return 'done'
-    }
-    if (req.method === 'POST') return postTrack(ctx, req, res)
-    await withCookies(req, res)
-    return trackPage(ctx, req, res, {})
-  },
-}
+export const ysqgkTrackRoute: DynamicRoute = formRoute(
+  TRACK_PATH,
+  (ctx, req, res) => trackPage(ctx, req, res, {}),
+  postTrack,
+)
