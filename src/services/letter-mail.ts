@@ -14,6 +14,7 @@ import {
 import { LETTERS } from '../domain/slugs'
 import { logger } from '../logger'
 import { notify, peopleWithRoles } from './notify'
+import { replyAttachment } from './request-mail'
 import { siteName } from './stored-request'
 
 type Doc = Record<string, unknown>
@@ -22,7 +23,7 @@ type Doc = Record<string, unknown>
 export async function mailWriter(
   payload: Payload,
   doc: Doc,
-  what: { subject: string; lines: string[] },
+  what: { subject: string; lines: string[]; attach?: Id | null },
 ): Promise<boolean> {
   const email = typeof doc.email === 'string' ? doc.email : ''
   if (!email) return false
@@ -50,6 +51,7 @@ export async function mailWriter(
       to: email,
       subject: `【${name}】${what.subject}`,
       text: text.join('\n'),
+      attachments: what.attach ? await replyAttachment(payload, what.attach) : undefined,
     })
     return true
   } catch (err) {
@@ -62,9 +64,10 @@ export async function mailWriter(
 export function stepMailOfLetter(
   doc: Doc,
   entry: LetterTimelineEntry,
-): { subject: string; lines: string[] } {
+): { subject: string; lines: string[]; attach?: Id | null } {
   const lines = [`您的来信“${String(doc.subject ?? '')}”有新的办理进展：${entry.label}`]
   if (entry.note) lines.push('', entry.note)
+  let attach: Id | null = null
   if (entry.kind === 'answer' || entry.kind === 'approve') {
     lines.push(
       '',
@@ -73,9 +76,12 @@ export function stepMailOfLetter(
       '',
       '欢迎凭查询码在网站上对答复进行评价。',
     )
+    // The answer's file goes with the answer.
+    attach = idOf(doc.answerFile) ?? null
+    if (attach != null) lines.push('', '答复附件见邮件附件。')
   }
   if (entry.kind === 'follow-up') lines.push('', '跟进处理情况：', String(doc.followUpAnswer ?? ''))
-  return { subject: `来信办理进展：${entry.label}`, lines }
+  return { subject: `来信办理进展：${entry.label}`, lines, attach }
 }
 
 const ANNOUNCE = {

@@ -48,8 +48,8 @@ export async function mailApplicant(
   }
 }
 
-/** The reply document as a mail attachment (read from the private request-files folder). */
-async function replyAttachment(payload: Payload, id: Id) {
+/** A private file (request-files) as a mail attachment: a reply document, a letter's answer file. */
+export async function replyAttachment(payload: Payload, id: Id) {
   const file = (await payload
     .findByID({ collection: REQUEST_FILES, id, depth: 0, overrideAccess: true })
     .catch(() => null)) as { filename?: string } | null

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { dayOf } from '../../src/domain/dates'
 import { idOf } from '../../src/domain/ids'
-import { type Id, makeSite, makeUser, type TestUser } from '../helpers/fixtures'
+import { type Id, makeSite, makeUser, pdfBytes, type TestUser } from '../helpers/fixtures'
 import { type Started, startPayload, testDb } from '../helpers/payload'
 import { type Mail, startSmtp } from '../helpers/smtp'
 
@@ -135,6 +135,28 @@ describe(`leader mailbox letters on ${testDb()}`, () => {
     ])
     const mails = await mailsTo('liming@example.com')
     expect(mails.some((m) => m.text.includes('经核实，路灯已于本周修复'))).toBe(true)
+  })
+
+  it('sends the answer’s file with the answer', async () => {
+    const data = pdfBytes()
+    const file = await t.payload.create({
+      collection: 'request-files',
+      data: { site, purpose: '答复附件' },
+      file: { data, mimetype: 'application/pdf', name: 'answer.pdf', size: data.length },
+      user: handler,
+      overrideAccess: false,
+    })
+    const l = await register('2026-11-02', { email: 'with-file@example.com' })
+    await step(l.id, { step: 'accept' })
+    await step(l.id, {
+      step: 'answer',
+      answer: '答复见附件，请查收。谢谢您的来信。',
+      answerFile: file.id,
+    })
+    await step(l.id, { step: 'approve' }, reviewer)
+    const mails = await mailsTo('with-file@example.com')
+    const answer = mails.find((m) => m.raw.includes('Content-Disposition: attachment'))
+    expect(answer?.raw).toMatch(/filename="?answer\.pdf/)
   })
 
   it('refuses a step that does not fit, in a sentence on the step field', async () => {
