@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { beijingYear } from '../src/domain/dates'
+import { DEFAULT_REPORT_DAYS } from '../src/domain/error-reports'
 import { MIN_SAMPLE } from '../src/domain/letter-stats'
 import { DEFAULT_FOLLOW_UP_DAYS, RATING_WINDOW_DAYS } from '../src/domain/letters'
 import { isDomainName, isSiteIdCode, isSiteSlug } from '../src/domain/sites'
@@ -240,7 +241,7 @@ export const Sites: CollectionConfig = {
       name: 'interaction',
       label: '互动交流',
       type: 'group',
-      admin: { description: '领导信箱的办理规则（期限以工作日计）' },
+      admin: { description: '领导信箱和“我要纠错”的办理规则（期限以工作日计）' },
       fields: [
         {
           name: 'reviewAnswers',
@@ -265,6 +266,14 @@ export const Sites: CollectionConfig = {
               type: 'number',
               defaultValue: MIN_SAMPLE,
               min: 1,
+            },
+            {
+              name: 'errorReportDays',
+              label: '纠错答复期限（工作日）',
+              type: 'number',
+              defaultValue: DEFAULT_REPORT_DAYS,
+              min: 1,
+              max: 15,
             },
           ],
         },

@@ -6,6 +6,7 @@ import { AuditEvents, Notifications, PublishingChecks } from './Audit'
 import { DisclosureGenres, DisclosureTopics } from './Classifications'
 import { Columns } from './Columns'
 import { DisclosureRequests } from './DisclosureRequests'
+import { ErrorReports } from './ErrorReports'
 import { auditChange, auditDelete, auditLogin, auditLoginFailure, auditLogout } from './hooks/audit'
 import { refuseMalformedQuery } from './hooks/query-input'
 import { Letters } from './Letters'
@@ -72,6 +73,7 @@ export const collections = [
   AnnualReports,
   Mailboxes,
   Letters,
+  ErrorReports,
   PublicTokens,
   RateLimits,
   CachePurges,

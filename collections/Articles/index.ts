@@ -17,6 +17,7 @@ import {
   COLUMNS,
   DISCLOSURE_GENRES,
   DISCLOSURE_TOPICS,
+  ERROR_REPORTS,
   MEDIA,
   NUMBERING_SERIES,
 } from '../slugs'
@@ -375,6 +376,18 @@ export const Articles: CollectionConfig = {
           ],
         },
       ],
+    },
+    {
+      name: 'errorReports',
+      label: '读者纠错',
+      type: 'join',
+      collection: ERROR_REPORTS,
+      on: 'article',
+      defaultSort: '-receivedAt',
+      admin: {
+        description: '读者通过“我要纠错”报告的本页错误（仅办理人员可见）',
+        defaultColumns: ['type', 'status', 'receivedAt', 'dueDate'],
+      },
     },
   ]),
 }

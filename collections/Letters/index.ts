@@ -22,6 +22,7 @@ import { requestListFilter, requestReaders } from '../DisclosureRequests/access'
 import { auditPersonalDataView } from '../DisclosureRequests/hooks'
 import { siteField, timelineField } from '../fields'
 import { LETTERS, MAILBOXES, REQUEST_FILES, SITES, USERS } from '../slugs'
+import { invalidateFeedback } from '../hooks/invalidate'
 import { afterLetterChange, applyLetterRules } from './hooks'
 
 /** A step's input: shown only for the steps that use it, and editable (virtual fields are not). */
@@ -65,7 +66,7 @@ export const Letters: CollectionConfig = {
   },
   hooks: {
     beforeChange: [applyLetterRules],
-    afterChange: [afterLetterChange],
+    afterChange: [afterLetterChange, invalidateFeedback],
     afterRead: [auditPersonalDataView(LETTERS)],
   },
   defaultSort: '-receivedAt',

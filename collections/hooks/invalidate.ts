@@ -56,3 +56,30 @@ export const invalidateArticleOnDelete: CollectionAfterDeleteHook = async ({ doc
   await purge(req, articleTags(doc), false)
   return doc
 }
+
+/**
+ * The statistics pages (/hdjl/tj) of every site a letter or error report touches, and the
+ * portal's page of all sites.
+ */
+export const invalidateFeedback: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  if (req.context.seeding) return doc
+  const changed = ['status', 'answeredAt', 'rating', 'site', 'resolved', 'receivedAt'].some(
+    (k) => JSON.stringify(doc[k]) !== JSON.stringify(previousDoc?.[k]),
+  )
+  if (!changed) return doc
+  const sites = new Set(
+    [
+      idOf(doc.site),
+      idOf(previousDoc?.site),
+      idOf(doc.firstSite),
+      ...((doc.transfers ?? []) as { from?: unknown; to?: unknown }[]).flatMap((t) => [
+        idOf(t.from),
+        idOf(t.to),
+      ]),
+    ]
+      .filter((id) => id != null)
+      .map(String),
+  )
+  await purge(req, [...[...sites].map(tags.feedback), tags.feedbackAll])
+  return doc
+}

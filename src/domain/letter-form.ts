@@ -52,7 +52,7 @@ export const CONTENT_MAX = 2000
 const NAME_MAX = 30
 const EMAIL_MAX = 254
 // The pattern Payload's email field checks, so a form that passes here is stored.
-const EMAIL =
+export const EMAIL =
   /^(?!.*\.\.)[\w!#$%&'*+/=?^`{|}~-](?:[\w!#$%&'*+/=?^`{|}~.-]*[\w!#$%&'*+/=?^`{|}~-])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/i
 
 /** Characters as people count them (a CJK character or an emoji is one). */

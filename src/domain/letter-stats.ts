@@ -4,7 +4,9 @@
 // were defaulted. The public page, the admin and the exports all use this one function.
 import type { Id } from './ids'
 import {
+  calendarDaysBetween,
   isOpenLetter,
+  isUnanswered,
   RATING_LABELS,
   RATING_WINDOW_DAYS,
   RATINGS,
@@ -44,6 +46,8 @@ export type LetterFigures = {
   overdueNow: number
   medianWorkdays: number | null
   p90Workdays: number | null
+  /** Calendar days the oldest valid letter not yet answered has waited, as of today. */
+  oldestUnansweredDays: number | null
   /** Counts keyed by the five level names in Chinese (非常满意 …). */
   satisfaction: Satisfaction
   rated: number
@@ -65,6 +69,7 @@ const empty = (): LetterFigures => ({
   overdueNow: 0,
   medianWorkdays: null,
   p90Workdays: null,
+  oldestUnansweredDays: null,
   satisfaction: Object.fromEntries(RATINGS.map((r) => [RATING_LABELS[r], 0])),
   rated: 0,
   defaultedRatings: 0,
@@ -146,6 +151,10 @@ export function letterFigures({
           out.defaultedRatings++
         }
       }
+    }
+    if (isUnanswered(r.status) && !r.answeredAt) {
+      const age = calendarDaysBetween(r.receivedAt, today)
+      out.oldestUnansweredDays = Math.max(out.oldestUnansweredDays ?? 0, age)
     }
     if (isOpenLetter(r.status)) {
       out.open++

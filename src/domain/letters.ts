@@ -3,7 +3,7 @@
 // read. Pure: the letters collection and the services apply it. RULES §4 has the figures.
 //
 // Dates are 'YYYY-MM-DD' in Beijing time; instants are ISO strings.
-import { addCalendarDays, addWorkingDays, type WorkCalendar, workingDaysBetween } from './workdays'
+import { addWorkingDays, type WorkCalendar, workingDaysBetween } from './workdays'
 import type { Id } from './ids'
 import { maskEmail, maskPhone, maskResidentId } from './identity'
 
@@ -99,8 +99,19 @@ export const DEFAULT_FOLLOW_UP_DAYS = 5
 export const RATING_WINDOW_DAYS = 20
 /** The national veto: a valid letter unanswered for more than three months. */
 export const VETO_MONTHS = 3
-/** Days before the veto at which a letter is flagged as approaching it. */
-export const VETO_WARNING_DAYS = 30
+/**
+ * Our alarm, well before the veto (issue: public feedback): a valid letter unanswered this many
+ * calendar days after it arrived raises the alarm (mail + dashboard). A setting's default.
+ */
+export const VETO_ALARM_DAYS = 60
+/** A valid letter not yet answered (submitted letters are valid until rejected). */
+export const UNANSWERED_STATUSES = ['submitted', 'accepted', 'reviewing'] as const
+export const isUnanswered = (status: string): boolean =>
+  (UNANSWERED_STATUSES as readonly string[]).includes(status)
+
+/** Calendar days from one day (YYYY-MM-DD) to another. */
+export const calendarDaysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
 
 export type MailboxTerms = { acceptDays: number; answerDays: number; maxExtensionDays: number }
 
@@ -214,20 +225,24 @@ export function letterUrgency({
   return { urgency: left <= dueSoonDays ? 'due-soon' : 'on-time', daysLeft: left, stage }
 }
 
-/** Whether an unanswered valid letter is past, or within VETO_WARNING_DAYS of, the national veto. */
+/**
+ * Whether an unanswered valid letter is past the national veto (three months), or old enough to
+ * raise the alarm before it (`alarmDays` after it arrived, default 60).
+ */
 export function vetoState({
   status,
   receivedAt,
   today,
+  alarmDays = VETO_ALARM_DAYS,
 }: {
   status: string
   receivedAt: string
   today: string
+  alarmDays?: number
 }): 'vetoed' | 'approaching' | null {
-  if (!['submitted', 'accepted', 'reviewing'].includes(status)) return null
-  const veto = addMonths(receivedAt, VETO_MONTHS)
-  if (today > veto) return 'vetoed'
-  if (addCalendarDays(today, VETO_WARNING_DAYS) > veto) return 'approaching'
+  if (!isUnanswered(status)) return null
+  if (today > addMonths(receivedAt, VETO_MONTHS)) return 'vetoed'
+  if (calendarDaysBetween(receivedAt, today) >= alarmDays) return 'approaching'
   return null
 }
 

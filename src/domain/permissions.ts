@@ -73,6 +73,7 @@ export const WRITE_RULES = {
   user: ['site-admin'],
   request: ['site-admin', 'handler'],
   letter: ['site-admin', 'handler'],
+  errorReport: ['site-admin', 'handler'],
   mailbox: ['site-admin'],
   annualReport: ['site-admin'],
 } as const satisfies Record<string, readonly SiteRole[]>

@@ -96,6 +96,20 @@ export const SERVER_OWNED = {
     setOnCreate: ['receivedAt'],
   },
   'annual-reports': { fields: ['publishedAt'] },
+  'error-reports': {
+    fields: [
+      'queryCode',
+      'idempotencyKey',
+      // the answer's outcome is the handler's `outcome` input, checked by error-reports.ts
+      'status',
+      'receivedAt',
+      'dueDate',
+      'answeredAt',
+      'answeredBy',
+      // the article the address points to, found by the server
+      'article',
+    ],
+  },
 } as const satisfies Record<string, ServerOwnership>
 
 export type OwnedCollection = keyof typeof SERVER_OWNED

@@ -1,20 +1,11 @@
-// The leader mailbox's figures for a site and period: the letters read once, the figures computed
-// by src/domain/letter-stats (the one place they are counted) with the site's settings.
+// The letters of a site and period as the figures read them (src/domain/letter-stats counts
+// them; src/services/feedback-stats puts them together with the sites' settings).
 import type { Payload } from 'payload'
 
 import { dayInstant, dayOf } from '../domain/dates'
 import { type Id, idOf } from '../domain/ids'
-import {
-  type LetterFigures,
-  type LetterRow,
-  letterFigures,
-  MIN_SAMPLE,
-  satisfiedShare,
-  wilson,
-} from '../domain/letter-stats'
-import { LETTERS, SITES } from '../domain/slugs'
-import { todayInBeijing } from './request-clock'
-import { loadWorkCalendar } from './work-calendar'
+import type { LetterRow } from '../domain/letter-stats'
+import { LETTERS } from '../domain/slugs'
 
 type Doc = {
   site: unknown
@@ -79,7 +70,7 @@ export async function letterRows(
         firstSite: idOf(d.firstSite) ?? idOf(d.site)!,
         receivedAt: dayOf(d.receivedAt),
         status: d.status,
-        answeredAt: d.answeredAt ?? null,
+        answeredAt: d.answeredAt ? dayOf(d.answeredAt) : null,
         acceptDueDate: d.acceptDueDate ? dayOf(d.acceptDueDate) : null,
         answerDueDate: d.answerDueDate ? dayOf(d.answerDueDate) : null,
         rating: d.rating ?? null,
@@ -90,44 +81,4 @@ export async function letterRows(
     if (!res.hasNextPage) break
   }
   return rows
-}
-
-export type SiteLetterSummary = LetterFigures & {
-  from: string
-  to: string
-  onTime: ReturnType<typeof wilson>
-  satisfied: ReturnType<typeof wilson>
-  minimum: number
-}
-
-/** A site's figures for this year so far, with shares only from the site's minimum sample. */
-export async function siteLetterSummary(
-  payload: Payload,
-  site: Id,
-  now = new Date(),
-): Promise<SiteLetterSummary> {
-  const today = todayInBeijing(now)
-  const from = `${today.slice(0, 4)}-01-01`
-  const settings = (await payload
-    .findByID({ collection: SITES, id: site, depth: 0, overrideAccess: true })
-    .catch(() => null)) as {
-    interaction?: { defaultSatisfied?: boolean | null; rankingMinimum?: number | null }
-  } | null
-  const minimum = settings?.interaction?.rankingMinimum ?? MIN_SAMPLE
-  const figures = letterFigures({
-    rows: await letterRows(payload, { site, from, to: today }),
-    site,
-    today,
-    calendar: await loadWorkCalendar(payload),
-    defaultSatisfied: Boolean(settings?.interaction?.defaultSatisfied),
-  })
-  const satisfied = satisfiedShare(figures)
-  return {
-    ...figures,
-    from,
-    to: today,
-    minimum,
-    onTime: wilson(figures.answeredOnTime, figures.answered, minimum),
-    satisfied: wilson(satisfied.hits, satisfied.total, minimum),
-  }
 }

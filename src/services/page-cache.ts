@@ -13,6 +13,8 @@ export type CachedPage = {
   contentType: string
   tags: string[]
   storedAt: number
+  /** Dropped when read after this time (ms), for pages that change with time. */
+  expiresAt?: number
 }
 
 type Listener = (tags: string[]) => void
@@ -41,7 +43,12 @@ const MAX_STALE = Math.ceil(MAX_ENTRIES / 4)
 
 export const pageCache = {
   get(key: string): CachedPage | undefined {
-    return pages.get(key)
+    const page = pages.get(key)
+    if (page?.expiresAt !== undefined && Date.now() > page.expiresAt) {
+      pages.delete(key)
+      return undefined
+    }
+    return page
   },
   set(key: string, page: CachedPage): void {
     if (pages.size >= MAX_ENTRIES) {
@@ -111,5 +118,9 @@ export const tags = {
   column: (id: string | number) => `column:${id}`,
   article: (id: string | number) => `article:${id}`,
   feeds: (id: string | number) => `feeds:${id}`,
+  /** A site's interaction statistics (letters and error reports). */
+  feedback: (id: string | number) => `feedback:${id}`,
+  /** The portal's statistics of every site. */
+  feedbackAll: 'feedback:all',
   platform: 'platform',
 }

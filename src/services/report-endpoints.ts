@@ -3,8 +3,7 @@
 import type { Endpoint, PayloadHandler } from 'payload'
 
 import { csvTable as csv } from '../domain/csv'
-import { monthlyFigures, monthsBetween } from '../domain/letter-stats'
-import { RATING_LABELS, RATINGS } from '../domain/letters'
+import { feedbackCsv, parsePeriod } from '../domain/feedback-stats'
 import { beijingDate, beijingYear } from '../domain/dates'
 import { idOf } from '../domain/ids'
 import { ANNUAL_REPORTS, SITES } from '../domain/slugs'
@@ -26,8 +25,7 @@ import {
   reportTitle,
 } from './annual-report'
 import { actorOf, recordAudit } from './audit'
-import { letterRows } from './letter-stats'
-import { loadWorkCalendar } from './work-calendar'
+import { feedbackFigures } from './feedback-stats'
 import { supervisionList } from './supervision'
 import { loadFirstHourReport, periodOf } from './first-hour-report'
 
@@ -160,13 +158,11 @@ export const annualReportPreviewHandler: PayloadHandler = async (req) => {
 
 // ---------------------------------------------------------------- leader mailbox figures
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
-
 /**
- * GET /api/reports/letters?site=<id>&from=YYYY-MM&to=YYYY-MM&format=json|csv — the leader
- * mailbox's figures per month (src/domain/letter-stats, the one computation the public page
- * uses too), for platform staff and the site's admins and handlers. Without `site`: every site
- * the person may see, together.
+ * GET /api/reports/letters?site=<id>&from=YYYY-MM&to=YYYY-MM&format=json|csv — the interaction
+ * figures per site and month (src/domain/feedback-stats: the table the public page /hdjl/tj and
+ * its downloads are made of), for platform staff and the site's admins and handlers. Without
+ * `site`: platform staff get every listed site; a person with one site gets that site.
  */
 export const letterFiguresEndpoint: Endpoint = {
   path: '/reports/letters',
@@ -174,16 +170,13 @@ export const letterFiguresEndpoint: Endpoint = {
   handler: async (req) => {
     if (!req.user) return json({ message: '请先登录' }, 401)
     const q = (req.query ?? {}) as Record<string, unknown>
-    const today = beijingDate(new Date())
-    const from = typeof q.from === 'string' && q.from ? q.from : `${today.slice(0, 4)}-01`
-    const to = typeof q.to === 'string' && q.to ? q.to : today.slice(0, 7)
     const format = typeof q.format === 'string' && q.format ? q.format : 'json'
-    const errors: string[] = []
-    if (!MONTH.test(from) || !MONTH.test(to)) errors.push('起止月份格式应为 YYYY-MM，如 2026-01')
-    else if (from > to) errors.push('起始月份不能晚于结束月份')
-    else if (monthsBetween(from, to).length > 36) errors.push('统计期间最长 36 个月')
-    if (!['json', 'csv'].includes(format)) errors.push('导出格式只能是 json 或 csv')
-    if (errors.length) return json({ message: errors.join('；'), errors }, 400)
+    const period = parsePeriod(q, beijingDate(new Date()))
+    const errors = [
+      ...(period.ok ? [] : [period.message]),
+      ...(['json', 'csv'].includes(format) ? [] : ['导出格式只能是 json 或 csv']),
+    ]
+    if (errors.length || !period.ok) return json({ message: errors.join('；'), errors }, 400)
     const actor = toActor(req.user)
     const allowed = canReadAllSites(actor) ? true : sitesWithRole(actor, 'site-admin', 'handler')
     // A person with one site gets that site's figures without naming it.
@@ -196,57 +189,10 @@ export const letterFiguresEndpoint: Endpoint = {
     if (site != null && allowed !== true && !allowed.some((s) => String(s) === site))
       return json({ message: '您没有查看该站点来信统计的权限' }, 403)
     if (site == null && allowed !== true) return json({ message: '请指定站点（site）' }, 400)
-    const [y, m] = to.split('-').map(Number)
-    const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
-    const rows = await letterRows(req.payload, {
-      site,
-      from: `${from}-01`,
-      to: `${to}-${String(last).padStart(2, '0')}`,
-    })
-    const months = monthlyFigures({
-      rows,
-      site,
-      from,
-      to,
-      today,
-      calendar: await loadWorkCalendar(req.payload),
-    })
-    if (format === 'json') return json({ site, from, to, months })
-    const header = [
-      '月份',
-      '收到来信',
-      '受理',
-      '不予受理',
-      '转入',
-      '转出',
-      '已答复',
-      '按期答复',
-      '办理中',
-      '逾期未办结',
-      '答复用时中位数（工作日）',
-      '答复用时90%分位（工作日）',
-      ...RATINGS.map((r) => RATING_LABELS[r]),
-      '默认评价数',
-    ]
-    const body = months.map((f) => [
-      f.month,
-      ...[
-        f.received,
-        f.accepted,
-        f.rejected,
-        f.transferredIn,
-        f.transferredOut,
-        f.answered,
-        f.answeredOnTime,
-        f.open,
-        f.overdueNow,
-      ].map(String),
-      f.medianWorkdays == null ? '' : String(f.medianWorkdays),
-      f.p90Workdays == null ? '' : String(f.p90Workdays),
-      ...RATINGS.map((r) => String(f.satisfaction[RATING_LABELS[r]] ?? 0)),
-      String(f.defaultedRatings),
-    ])
-    return new Response(csv([header, ...body]), {
+    const table = await feedbackFigures(req.payload, { site, period: period.period })
+    const { from, to } = period.period
+    if (format === 'json') return json({ site, from, to, rows: table.rows, sites: table.sites })
+    return new Response(csv(feedbackCsv(table)), {
       headers: {
         'Content-Type': CSV_TYPE,
         'Content-Disposition': contentDisposition(

@@ -238,7 +238,9 @@ describe('互动交流 on the demo platform', () => {
 
 describe('互动交流 figures', () => {
   it('shows this year’s figures from the one domain computation, with shares only from the minimum sample', async () => {
-    const { siteLetterSummary } = await import('../../src/services/letter-stats')
+    const { feedbackFigures } = await import('../../src/services/feedback-stats')
+    const { yearToDate } = await import('../../src/domain/feedback-stats')
+    const { todayInBeijing } = await import('../../src/services/request-clock')
     const site = (
       await s.payload.find({
         collection: 'sites',
@@ -247,7 +249,11 @@ describe('互动交流 figures', () => {
         overrideAccess: true,
       })
     ).docs[0]
-    const stats = await siteLetterSummary(s.payload, site.id)
+    const table = await feedbackFigures(s.payload, {
+      site: site.id,
+      period: yearToDate(todayInBeijing()),
+    })
+    const stats = table.sites[0]
     expect(stats.received).toBeGreaterThan(10)
     const html = (await visitor('10.2.1.1').get('/hdjl/')).text
     expect(html).toContain(`<dt>收到来信</dt><dd>${stats.received} 封</dd>`)

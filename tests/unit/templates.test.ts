@@ -71,6 +71,7 @@ const layout = (
   care,
   careQs: care ? '?care=1' : '',
   careToggleHref: care ? pagePath : `${pagePath}?care=1`,
+  errorReportHref: `/jiucuo?${care ? 'care=1&' : ''}url=${encodeURIComponent(pagePath)}`,
   meta: {
     title,
     columnName,

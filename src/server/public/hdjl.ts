@@ -12,7 +12,10 @@ import {
   publishedLetters,
   siteMailboxes,
 } from '../../services/public-letters'
-import { type SiteLetterSummary, siteLetterSummary } from '../../services/letter-stats'
+import { RATING_LABELS, RATINGS } from '../../domain/letters'
+import { shareText, yearToDate } from '../../domain/feedback-stats'
+import { feedbackFigures } from '../../services/feedback-stats'
+import { todayInBeijing } from '../../services/request-clock'
 import { captchaKindOf, withCookies } from './forms'
 import { INTERACTION_PATH } from './pages'
 import type { PageContext } from './context'
@@ -28,6 +31,7 @@ import {
   TRACK_PATH,
 } from './hdjl-common'
 import { withCare } from './section'
+import { STATS_PATH } from './hdjl-stats'
 import { formPage, postLetter, unreachableMailbox } from './hdjl-write'
 import { hdjlTrackRoute } from './hdjl-track'
 
@@ -38,11 +42,9 @@ async function indexPage(ctx: PageContext): Promise<Output> {
   const latest = await publishedLetters(ctx.payload, { site: ctx.site.id, limit: 10 })
   const slugById = new Map(mailboxes.map((m) => [String(m.id), m.slug]))
   const interaction = ctx.columns.top.find((c) => c.updateClass === 'interaction')
-  const stats = await siteLetterSummary(ctx.payload, ctx.site.id)
-  const share = (w: SiteLetterSummary['onTime']) =>
-    w
-      ? `${Math.round(w.share * 100)}%（95% 区间 ${Math.round(w.low * 100)}%–${Math.round(w.high * 100)}%）`
-      : `样本不足（少于 ${stats.minimum} 封）`
+  const today = todayInBeijing()
+  const table = await feedbackFigures(ctx.payload, { site: ctx.site.id, period: yearToDate(today) })
+  const stats = table.sites[0]
   return page(
     ctx,
     'hdjl',
@@ -54,12 +56,18 @@ async function indexPage(ctx: PageContext): Promise<Output> {
         href: letterHref(ctx, slugById.get(String(l.mailboxId)) ?? '', l.id),
       })),
       trackHref: withCare(ctx, TRACK_PATH),
+      statsHref: withCare(ctx, STATS_PATH),
       stats: {
         ...stats,
-        year: stats.from.slice(0, 4),
-        onTimeText: share(stats.onTime),
-        satisfiedText: share(stats.satisfied),
-        levels: Object.entries(stats.satisfaction).map(([label, count]) => ({ label, count })),
+        year: today.slice(0, 4),
+        from: `${today.slice(0, 4)}-01-01`,
+        to: today,
+        onTimeText: shareText(stats.onTime, stats.minimum),
+        satisfiedText: shareText(stats.satisfied, stats.minimum),
+        levels: RATINGS.map((r) => ({
+          label: RATING_LABELS[r],
+          count: stats.satisfaction[RATING_LABELS[r]] ?? 0,
+        })),
       },
       columns: interaction
         ? ctx.columns

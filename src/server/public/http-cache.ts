@@ -22,6 +22,7 @@ export function store(key: string | null, out: Output): CachedPage {
     contentType: out.contentType,
     tags: out.tags,
     storedAt: Date.now(),
+    ...(out.ttlSeconds ? { expiresAt: Date.now() + out.ttlSeconds * 1000 } : {}),
   }
   if (key && out.status === 200) pageCache.set(key, page)
   return page
@@ -77,8 +78,21 @@ export function send(
  * development address — the one thing about the request its links depend on (never the Host
  * or port as sent: those would let one request fill the cache with another's addresses).
  */
-export const pageKey = (siteId: string | number, path: string, care: boolean, dev: boolean) =>
-  `${siteId}|${path}|${care ? 1 : 0}|${dev ? 'dev' : 'pub'}`
+export const pageKey = (
+  siteId: string | number,
+  path: string,
+  care: boolean,
+  dev: boolean,
+  variant = '',
+) => `${siteId}|${path}${variant ? `?${variant}` : ''}|${care ? 1 : 0}|${dev ? 'dev' : 'pub'}`
+
+/** A query string in canonical form: `care` left out (it is part of the key), names in order. */
+export function canonicalQuery(search: string): string {
+  if (!search) return ''
+  const params = [...new URLSearchParams(search)].filter(([k]) => k !== 'care')
+  params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return params.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')
+}
 
 /** The cache key of the platform's directory, whose links also depend on that yes/no. */
 export const platformKey = (dev: boolean) => `platform|/|${dev ? 'dev' : 'pub'}`
@@ -118,8 +132,10 @@ export function createFastPath({
       match.kind === 'site' &&
       (match.site.status === 'active' || match.site.status === 'rectifying')
     ) {
-      const care = q >= 0 && new URLSearchParams(url.slice(q + 1)).getAll('care').join() === '1'
-      key = pageKey(match.site.id, path, care, dev)
+      const search = q >= 0 ? url.slice(q + 1) : ''
+      const care = q >= 0 && new URLSearchParams(search).getAll('care').join() === '1'
+      // A page kept for a query variant is found here only when the query is that variant.
+      key = pageKey(match.site.id, path, care, dev, canonicalQuery(search))
     } else {
       return false
     }

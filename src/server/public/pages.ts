@@ -80,6 +80,10 @@ export function layout(
     care: ctx.care,
     careQs,
     careToggleHref: ctx.care ? path : `${path}?care=1`,
+    // 我要纠错 on every page, with the page's address filled in.
+    errorReportHref: path.startsWith('/jiucuo')
+      ? `/jiucuo${careQs}`
+      : `/jiucuo?${ctx.care ? 'care=1&' : ''}url=${encodeURIComponent(path)}`,
     meta: {
       title: title === ctx.site.name ? title : `${title} - ${ctx.site.name}`,
       columnName,

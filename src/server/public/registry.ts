@@ -1,6 +1,7 @@
 // Sites and their column trees, held in memory and reloaded when a site or column changes.
 import type { Payload } from 'payload'
 
+import { DEFAULT_REPORT_DAYS } from '../../domain/error-reports'
 import { idOf } from '../../domain/ids'
 import { type SiteFacts, type SiteStatus } from '../../domain/sites'
 import { pageCache } from '../../services/page-cache'
@@ -33,6 +34,8 @@ export type SiteRecord = SiteFacts & {
     email: string
     guideNotes: string
   }
+  /** Working days an error report (我要纠错) is answered within (site setting). */
+  errorReportDays: number
 }
 
 export type ColumnRecord = {
@@ -127,6 +130,9 @@ export function createRegistry(payload: Payload, { now = Date.now } = {}) {
         email: str(x.email),
         guideNotes: str(x.guideNotes),
       }))((d.disclosure as Record<string, unknown> | undefined) ?? {}),
+      errorReportDays:
+        Number((d.interaction as { errorReportDays?: unknown } | undefined)?.errorReportDays) ||
+        DEFAULT_REPORT_DAYS,
     }))
   }
 

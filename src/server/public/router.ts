@@ -178,8 +178,9 @@ export function publicRouter(options: PublicOptions) {
         res.send(out.body)
         return
       }
-      const key = pageKey(site.id, req.path, care, dev)
-      const cached = pageCache.get(key)
+      const variant = route?.cacheVariant ? route.cacheVariant(req) : ''
+      const key = variant === null ? null : pageKey(site.id, req.path, care, dev, variant)
+      const cached = key == null ? undefined : pageCache.get(key)
       if (cached) return send(req, res, cached, options.cdnSeconds, true)
       staleKey = key
       const ctx = await context()

@@ -12,6 +12,8 @@ export type Output = {
   lastModified?: Date
   /** For dynamic routes only (default no-store); cached pages get the platform's header. */
   cacheControl?: string
+  /** For cached pages that change with time as well as with content: made again after this. */
+  ttlSeconds?: number
 }
 
 /**
@@ -30,6 +32,14 @@ export type DynamicRoute = {
  * answers 200, dropped by its tags. `handle` returns null for a path it does not know (the
  * router answers the site's 404, or hands admin and API paths on).
  */
-export type CachedRoute = Omit<DynamicRoute, 'cached'> & { cached: true }
+export type CachedRoute = Omit<DynamicRoute, 'cached'> & {
+  cached: true
+  /**
+   * The part of the query string the page depends on, in canonical form (`a=1&b=2`, names in
+   * order); '' or absent: none (any query is ignored). null: this request's page is made and
+   * sent but not kept (a variant the cache should not hold).
+   */
+  cacheVariant?: (req: Request) => string | null
+}
 
 export const HTML = 'text/html; charset=utf-8'

@@ -34,6 +34,8 @@ export type Layout = {
   careQs: string
   /** The same page with care mode switched the other way. */
   careToggleHref: string
+  /** 我要纠错 with this page's address. */
+  errorReportHref: string
   meta: { title: string; columnName: string; description: string; canonical: string }
   breadcrumbs: Link[]
   platformName: string

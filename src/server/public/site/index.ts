@@ -3,6 +3,8 @@
 // new page is one route file listed here.
 import { annualReportRoutes } from '../annual-report'
 import { hdjlRoutes } from '../hdjl'
+import { hdjlStatsRoute } from '../hdjl-stats'
+import { jiucuoRoutes } from '../jiucuo'
 import type { CachedRoute, DynamicRoute } from '../routes'
 import { xxgkRoutes } from '../xxgk'
 import { ysqgkRoutes } from '../ysqgk'
@@ -15,7 +17,9 @@ export const SITE_ROUTES: (DynamicRoute | CachedRoute)[] = [
   ...annualReportRoutes,
   ...xxgkRoutes,
   ...ysqgkRoutes,
+  hdjlStatsRoute,
   ...hdjlRoutes,
+  ...jiucuoRoutes,
   homeRoute,
   feedsRoute,
   shortLinkRoute,
