@@ -39,6 +39,7 @@ const applyReportRules: CollectionBeforeChangeHook = async ({
     operation: operation === 'create' ? 'create' : 'update',
     by: req.user ? idOf(req.user) : undefined,
     now: new Date(),
+    trusted: Boolean(req.context.reportService),
   })
   if ('refusal' in outcome) return refuse(ERROR_REPORTS, outcome.refusal)
   Object.assign(data, outcome.patch)

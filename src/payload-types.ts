@@ -86,6 +86,7 @@ export interface Config {
     'annual-reports': AnnualReport;
     mailboxes: Mailbox;
     letters: Letter;
+    'error-reports': ErrorReport;
     'public-tokens': PublicToken;
     'rate-limits': RateLimit;
     'cache-purges': CachePurge;
@@ -96,6 +97,9 @@ export interface Config {
     'payload-migrations': PayloadMigration;
   };
   collectionsJoins: {
+    articles: {
+      errorReports: 'error-reports';
+    };
     'numbering-series': {
       numbers: 'number-assignments';
     };
@@ -120,6 +124,7 @@ export interface Config {
     'annual-reports': AnnualReportsSelect<false> | AnnualReportsSelect<true>;
     mailboxes: MailboxesSelect<false> | MailboxesSelect<true>;
     letters: LettersSelect<false> | LettersSelect<true>;
+    'error-reports': ErrorReportsSelect<false> | ErrorReportsSelect<true>;
     'public-tokens': PublicTokensSelect<false> | PublicTokensSelect<true>;
     'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
     'cache-purges': CachePurgesSelect<false> | CachePurgesSelect<true>;
@@ -240,12 +245,13 @@ export interface Site {
     guideNotes?: string | null;
   };
   /**
-   * 领导信箱的办理规则（期限以工作日计）
+   * 领导信箱和“我要纠错”的办理规则（期限以工作日计）
    */
   interaction?: {
     reviewAnswers?: boolean | null;
     followUpDays?: number | null;
     rankingMinimum?: number | null;
+    errorReportDays?: number | null;
     defaultSatisfied?: boolean | null;
   };
   successor?: (number | null) | Site;
@@ -402,6 +408,14 @@ export interface Article {
         id?: string | null;
       }[]
     | null;
+  /**
+   * 读者通过“我要纠错”报告的本页错误（仅办理人员可见）
+   */
+  errorReports?: {
+    docs?: (number | ErrorReport)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -549,6 +563,36 @@ export interface NumberAssignment {
   voidReason?: string | null;
   voidedAt?: string | null;
   voidedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * 读者对网页错误的报告。核实后选择处理结果并填写答复，保存后答复即可查询。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "error-reports".
+ */
+export interface ErrorReport {
+  id: number;
+  site: number | Site;
+  url: string;
+  article?: (number | null) | Article;
+  type: 'typo' | 'link' | 'outdated' | 'unreachable' | 'other';
+  description: string;
+  contact?: string | null;
+  email?: string | null;
+  queryCode?: string | null;
+  idempotencyKey?: string | null;
+  status: 'received' | 'fixed' | 'not-error';
+  receivedAt: string;
+  dueDate?: string | null;
+  /**
+   * 选择处理结果并填写答复后保存；答复后不能修改
+   */
+  outcome?: ('fixed' | 'not-error') | null;
+  reply?: string | null;
+  answeredAt?: string | null;
+  answeredBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -1211,6 +1255,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'letters';
         value: number | Letter;
+      } | null)
+    | ({
+        relationTo: 'error-reports';
+        value: number | ErrorReport;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1315,6 +1363,7 @@ export interface SitesSelect<T extends boolean = true> {
         reviewAnswers?: T;
         followUpDays?: T;
         rankingMinimum?: T;
+        errorReportDays?: T;
         defaultSatisfied?: T;
       };
   successor?: T;
@@ -1428,6 +1477,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         reason?: T;
         id?: T;
       };
+  errorReports?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1818,6 +1868,30 @@ export interface LettersSelect<T extends boolean = true> {
   ratingComment?: T;
   followUpAnswer?: T;
   followUpAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "error-reports_select".
+ */
+export interface ErrorReportsSelect<T extends boolean = true> {
+  site?: T;
+  url?: T;
+  article?: T;
+  type?: T;
+  description?: T;
+  contact?: T;
+  email?: T;
+  queryCode?: T;
+  idempotencyKey?: T;
+  status?: T;
+  receivedAt?: T;
+  dueDate?: T;
+  outcome?: T;
+  reply?: T;
+  answeredAt?: T;
+  answeredBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

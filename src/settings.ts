@@ -34,6 +34,7 @@ const env = z
     PLATFORM_OPERATOR: z.string().default(''),
     TRUST_PROXY: z.string().default('loopback'),
     PAGE_CACHE_ENTRIES: z.coerce.number().int().positive().default(20_000),
+    LETTER_ALARM_DAYS: z.coerce.number().int().positive().default(60),
     LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().positive().catch(10).default(10),
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().optional(),
     LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
@@ -120,6 +121,8 @@ export const settings = {
   trustProxy: env.TRUST_PROXY,
   /** Pages the output cache holds before it drops the oldest. */
   pageCacheEntries: env.PAGE_CACHE_ENTRIES,
+  /** Days a valid letter may wait unanswered before the platform's alarm (the veto is 3 months). */
+  letterAlarmDays: env.LETTER_ALARM_DAYS,
   /** Failed logins one address may make in 15 minutes (below the account lock). */
   loginAddressMaxFailures: env.LOGIN_ADDRESS_MAX_FAILURES,
   /** Failed logins in a row before an account locks: twice the per-address limit by default. */

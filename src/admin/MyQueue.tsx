@@ -5,6 +5,8 @@ import { beijingDateTime } from '../domain/dates'
 import { type Actor, isPlatformAdmin } from '../domain/permissions'
 import { STATE_LABELS, type State } from '../domain/workflow'
 import { myQueue } from '../services/my-queue'
+import { oldestUnansweredBySite } from '../services/letter-supervision'
+import { settings } from '../settings'
 
 /** Years from this one to next with no day in the work calendar (their deadlines are rough). */
 async function calendarGaps(payload: Payload): Promise<number[]> {
@@ -24,7 +26,11 @@ async function calendarGaps(payload: Payload): Promise<number[]> {
 export async function MyQueue({ payload, user }: { payload: Payload; user?: unknown }) {
   if (!user) return null
   const items = await myQueue(payload, user as Actor)
-  const gaps = isPlatformAdmin(user as Actor) ? await calendarGaps(payload) : []
+  const platform = isPlatformAdmin(user as Actor)
+  const gaps = platform ? await calendarGaps(payload) : []
+  // The veto before it bites: each site's oldest unanswered valid letter, alarmed from 60 days.
+  const oldest = platform ? await oldestUnansweredBySite(payload, { sites: true }) : []
+  const alarms = oldest.filter((o) => o.state)
   return (
     <section className="my-queue" aria-labelledby="my-queue-title" style={{ marginBottom: '2rem' }}>
       {gaps.length ? (
@@ -33,6 +39,41 @@ export async function MyQueue({ payload, user }: { payload: Payload; user?: unkn
           <a href="/admin/collections/work-calendar">工作日历</a>
           中按国务院办公厅通知录入，录入后未办结申请的期限自动重新计算。
         </p>
+      ) : null}
+      {platform && alarms.length ? (
+        <div role="alert" style={{ border: '2px solid #b42318', padding: '0.75rem 1rem' }}>
+          <h2>来信超期预警（{alarms.length} 个网站）</h2>
+          <p>
+            有效来信超过三个月未答复属于政府网站考核的单项否决情形；未答复满{' '}
+            {settings.letterAlarmDays} 天即预警。
+          </p>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">网站</th>
+                <th scope="col">最久未答复来信</th>
+                <th scope="col">收信日期</th>
+                <th scope="col">已等待</th>
+              </tr>
+            </thead>
+            <tbody>
+              {alarms.map((a) => (
+                <tr key={String(a.site)}>
+                  <td>{a.siteName}</td>
+                  <td>
+                    <a href={`/admin/collections/letters/${a.id}`}>
+                      {a.number} {a.subject}
+                    </a>
+                  </td>
+                  <td>{a.receivedAt}</td>
+                  <td>
+                    {a.days} 天{a.state === 'vetoed' ? '（已超过三个月）' : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       <h2 id="my-queue-title">待我处理（{items.length}）</h2>
       {items.length === 0 ? (

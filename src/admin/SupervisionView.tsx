@@ -5,7 +5,15 @@ import type { AdminViewServerProps } from 'payload'
 import { AdminPage } from './AdminPage'
 
 import { type Actor, canReadAllSites, sitesWithRole } from '../domain/permissions'
-import { type LetterSupervisionRow, letterSupervisionList } from '../services/letter-supervision'
+import {
+  type ReportSupervisionRow,
+  reportSupervisionList,
+} from '../services/error-report-supervision'
+import {
+  type LetterSupervisionRow,
+  letterSupervisionList,
+  oldestUnansweredBySite,
+} from '../services/letter-supervision'
 import { type SupervisionRow, supervisionList } from '../services/supervision'
 
 /** Working days left, or how late. */
@@ -87,6 +95,38 @@ function LetterRows({ rows, empty }: { rows: LetterSupervisionRow[]; empty: stri
   )
 }
 
+function ReportRows({ rows }: { rows: ReportSupervisionRow[] }) {
+  if (!rows.length) return <p>没有待处理的纠错。</p>
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th scope="col">出错页面</th>
+          <th scope="col">错误类型</th>
+          <th scope="col">网站</th>
+          <th scope="col">收到日期</th>
+          <th scope="col">答复期限</th>
+          <th scope="col">剩余工作日</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={String(r.id)}>
+            <td>
+              <a href={`/admin/collections/error-reports/${r.id}`}>{r.url}</a>
+            </td>
+            <td>{r.typeLabel}</td>
+            <td>{r.siteName}</td>
+            <td>{r.receivedAt}</td>
+            <td>{r.dueDate}</td>
+            <td>{r.overdue ? `逾期 ${-r.daysLeft} 个工作日` : `${r.daysLeft} 个工作日`}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
 export async function SupervisionView(view: AdminViewServerProps) {
   const { initPageResult } = view
   const { req } = initPageResult
@@ -95,6 +135,10 @@ export async function SupervisionView(view: AdminViewServerProps) {
   const list = sites === true || sites.length ? await supervisionList(req.payload, { sites }) : null
   const letters =
     sites === true || sites.length ? await letterSupervisionList(req.payload, { sites }) : null
+  const reports =
+    sites === true || sites.length ? await reportSupervisionList(req.payload, { sites }) : null
+  const oldest =
+    sites === true || sites.length ? await oldestUnansweredBySite(req.payload, { sites }) : []
   return (
     <AdminPage view={view}>
       <div style={{ paddingBlock: '2rem' }}>
@@ -131,6 +175,47 @@ export async function SupervisionView(view: AdminViewServerProps) {
             <LetterRows rows={letters.dueSoon} empty="没有即将到期的来信。" />
             <h2>接近或超过三个月未答复（{letters.veto.length}）</h2>
             <LetterRows rows={letters.veto} empty="没有接近三个月未答复的来信。" />
+            <h2>各网站最久未答复的有效来信</h2>
+            {oldest.length ? (
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">网站</th>
+                    <th scope="col">来信</th>
+                    <th scope="col">收信日期</th>
+                    <th scope="col">已等待</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {oldest.map((o) => (
+                    <tr key={String(o.site)}>
+                      <td>{o.siteName}</td>
+                      <td>
+                        <a href={`/admin/collections/letters/${o.id}`}>{o.number}</a> {o.subject}
+                      </td>
+                      <td>{o.receivedAt}</td>
+                      <td>
+                        {o.days} 天
+                        {o.state === 'vetoed'
+                          ? '（已超过三个月，单项否决）'
+                          : o.state === 'approaching'
+                            ? '（预警）'
+                            : ''}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p>没有未答复的来信。</p>
+            )}
+          </>
+        )}
+        {reports && (
+          <>
+            <h1>我要纠错督办</h1>
+            <p>读者纠错须在收到后 3 个工作日内（以网站设置为准）核实处理并答复。</p>
+            <ReportRows rows={reports} />
           </>
         )}
       </div>

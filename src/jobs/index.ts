@@ -1,6 +1,7 @@
 // Payload's jobs queue runs the publishing clock every 15 seconds on nodes with JOBS=on.
 import type { JobsConfig } from 'payload'
 
+import { sendReportReminders } from '../services/error-report-supervision'
 import { sendLetterReminders } from '../services/letter-supervision'
 import { sendDeadlineReminders } from '../services/supervision'
 import { runPublishingSweep } from '../services/publishing-sweep'
@@ -30,13 +31,14 @@ export const jobs: JobsConfig = {
     },
     {
       slug: 'disclosureReminders',
-      label: '依申请公开与来信到期、逾期提醒',
+      label: '依申请公开、来信与纠错到期、逾期提醒',
       retries: 0,
       schedule: [{ cron: '0 */10 * * * *', queue: 'disclosure' }],
       handler: async ({ req }) => ({
         output: {
           ...(await sendDeadlineReminders(req.payload)),
           letters: await sendLetterReminders(req.payload),
+          errorReports: await sendReportReminders(req.payload),
         },
       }),
     },

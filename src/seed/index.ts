@@ -16,6 +16,7 @@ import {
   seedDemoAnnualReports,
   seedDemoRequests,
 } from './disclosure'
+import { seedDemoErrorReports } from './error-reports'
 import { seedDemoLetters } from './letters'
 
 // The issuer codes of each demo site's document series (regular and normative).
@@ -276,6 +277,7 @@ export async function seedDemo(
   const users = await seedUsers(payload, { sites, siteIds, password })
   await seedDemoRequests(payload, [...siteIds.values()], now)
   await seedDemoLetters(payload, now)
+  await seedDemoErrorReports(payload, now)
   await seedDemoAnnualReports(
     payload,
     sites.map((s) => ({ id: siteIds.get(s.slug)!, name: s.name })),

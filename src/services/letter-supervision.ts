@@ -6,16 +6,19 @@ import type { Payload, Where } from 'payload'
 import { dayOf } from '../domain/dates'
 import { type Id, idOf } from '../domain/ids'
 import {
+  calendarDaysBetween,
   LETTER_STATUS_LABELS,
   type LetterStatus,
   type LetterUrgency,
   letterUrgency,
   OPEN_LETTER_STATUSES,
   STAGE_LABELS,
+  UNANSWERED_STATUSES,
   vetoState,
 } from '../domain/letters'
 import { LETTERS } from '../domain/slugs'
-import { notify, peopleWithRoles } from './notify'
+import { settings } from '../settings'
+import { notify, peopleWithRoles, platformAdmins } from './notify'
 import { todayInBeijing } from './request-clock'
 import { siteName } from './stored-request'
 import { loadWorkCalendar } from './work-calendar'
@@ -103,7 +106,12 @@ export async function letterSupervisionList(
         followUpDueDate: doc.followUpDueDate ? dayOf(doc.followUpDueDate) : null,
       }
       const u = letterUrgency({ letter, today, calendar })
-      const veto = vetoState({ status: doc.status, receivedAt: dayOf(doc.receivedAt), today })
+      const veto = vetoState({
+        status: doc.status,
+        receivedAt: dayOf(doc.receivedAt),
+        today,
+        alarmDays: settings.letterAlarmDays,
+      })
       if (u.urgency !== 'overdue' && u.urgency !== 'due-soon' && !veto) continue
       const site = idOf(doc.site)!
       if (!names.has(String(site))) names.set(String(site), await siteName(payload, site))
@@ -150,12 +158,18 @@ export async function sendLetterReminders(
     ['overdue', 'overdue', list.overdue],
     ['veto', 'veto', list.veto],
   ] as const
+  // The veto alarm goes to the platform's administrators as well (their dashboard shows it too).
+  const admins = list.veto.length ? await platformAdmins(payload) : []
   for (const [count, stage, rows] of groups) {
     for (const row of rows) {
-      const to = await peopleWithRoles(payload, row.site, ['handler', 'site-admin'])
+      const people = await peopleWithRoles(payload, row.site, ['handler', 'site-admin'])
+      const to =
+        stage === 'veto'
+          ? [...people, ...admins.filter((a) => !people.some((p) => String(p.id) === String(a.id)))]
+          : people
       const subject =
         stage === 'veto'
-          ? `【督办】来信${row.veto === 'vetoed' ? '已超过' : '即将超过'}三个月未答复：${row.number}`
+          ? `【督办】来信${row.veto === 'vetoed' ? '已超过三个月' : `已 ${calendarDaysBetween(row.receivedAt, today)} 天`}未答复：${row.number}`
           : stage === 'overdue'
             ? `【督办】来信${row.stageLabel}已逾期：${row.number}`
             : `【提醒】来信${row.stageLabel}即将到期：${row.number}`
@@ -180,4 +194,68 @@ export async function sendLetterReminders(
     }
   }
   return counts
+}
+
+export type OldestUnanswered = {
+  site: Id
+  siteName: string
+  id: Id
+  number: string
+  subject: string
+  receivedAt: string
+  /** Calendar days since it arrived. */
+  days: number
+  state: 'vetoed' | 'approaching' | null
+}
+
+/**
+ * Per site, the oldest valid letter not yet answered: the platform's view of the veto before it
+ * bites (alarm from `settings.letterAlarmDays`, default 60 days; the veto at three months).
+ */
+export async function oldestUnansweredBySite(
+  payload: Payload,
+  { sites, today = todayInBeijing() }: { sites: Id[] | true; today?: string },
+): Promise<OldestUnanswered[]> {
+  if (sites !== true && !sites.length) return []
+  const seen = new Map<string, OldestUnanswered>()
+  for (let page = 1; ; page++) {
+    const res = await payload.find({
+      collection: LETTERS,
+      where: {
+        and: [
+          { status: { in: [...UNANSWERED_STATUSES] } },
+          ...(sites === true ? [] : [{ site: { in: sites } }]),
+        ],
+      },
+      sort: 'receivedAt',
+      limit: 500,
+      page,
+      depth: 0,
+      overrideAccess: true,
+      context: { noViewAudit: true },
+      select: { site: true, number: true, subject: true, status: true, receivedAt: true },
+    })
+    for (const doc of res.docs as unknown as LetterDoc[]) {
+      const site = idOf(doc.site)!
+      if (seen.has(String(site))) continue
+      const receivedAt = dayOf(doc.receivedAt)
+      seen.set(String(site), {
+        site,
+        siteName: await siteName(payload, site),
+        id: doc.id,
+        number: doc.number,
+        subject: doc.subject,
+        receivedAt,
+        days: calendarDaysBetween(receivedAt, today),
+        state: vetoState({
+          status: doc.status,
+          receivedAt,
+          today,
+          alarmDays: settings.letterAlarmDays,
+        }),
+      })
+    }
+    if (!res.hasNextPage) break
+  }
+  return [...seen.values()].sort((a, b) => b.days - a.days)
 }

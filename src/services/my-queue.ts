@@ -6,6 +6,7 @@ import { type Actor, isPlatformAdmin, sitesWithRole } from '../domain/permission
 import { REQUEST_STATUS_LABELS } from '../domain/request-steps'
 import { LETTER_STATUS_LABELS, type LetterStatus } from '../domain/letters'
 import { letterHref, letterSupervisionList } from './letter-supervision'
+import { reportHref, reportSupervisionList } from './error-report-supervision'
 import { supervisionList } from './supervision'
 
 type Id = string | number
@@ -135,6 +136,7 @@ export async function myQueue(
   }
   out.push(...(await requestsWaiting(payload, actor)))
   out.push(...(await lettersWaiting(payload, actor)))
+  out.push(...(await reportsWaiting(actor, payload)))
   return out
 }
 
@@ -258,4 +260,20 @@ async function lettersWaiting(payload: Payload, actor: Actor): Promise<QueueItem
     }
   }
   return items
+}
+
+/** Error reports (我要纠错) waiting for an answer on the person's sites; overdue ones say so. */
+async function reportsWaiting(actor: Actor, payload: Payload): Promise<QueueItem[]> {
+  const sites = isPlatformAdmin(actor) ? true : sitesWithRole(actor, 'site-admin', 'handler')
+  const rows = await reportSupervisionList(payload, { sites })
+  return rows.map((r) => ({
+    id: r.id,
+    title: `纠错（${r.typeLabel}）：${r.url}`,
+    state: 'received',
+    stateLabel: r.overdue ? `已逾期（期限 ${r.dueDate}）` : `待处理（期限 ${r.dueDate}）`,
+    site: r.site,
+    why: r.overdue ? '【逾期】纠错未答复' : '纠错待处理',
+    at: r.receivedAt,
+    href: reportHref(r.id),
+  }))
 }

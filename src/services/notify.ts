@@ -31,6 +31,22 @@ export async function peopleWithRoles(
     .map((u) => ({ id: u.id, email: u.email, name: u.name }))
 }
 
+/** The platform's administrators (platform-wide alarms). */
+export async function platformAdmins(payload: Payload): Promise<Person[]> {
+  const res = await payload.find({
+    collection: USERS,
+    where: { platformRoles: { in: ['platform-admin'] } },
+    limit: 500,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    select: { email: true, name: true, platformRoles: true },
+  })
+  return (res.docs as unknown as (Actor & Person)[])
+    .filter((u) => u.platformRoles?.includes('platform-admin'))
+    .map((u) => ({ id: u.id, email: u.email, name: u.name }))
+}
+
 /**
  * Sends one message to each person. With `key`, the message is recorded in `notifications`
  * first and sent only if the key is new, so a reminder goes out once even with several nodes.

@@ -5,6 +5,7 @@ import * as migration_20261202_082926_disclosure from './20261202_082926_disclos
 import * as migration_20261202_150343_shared_state from './20261202_150343_shared_state';
 import * as migration_20261202_155946_numbering_counters_job from './20261202_155946_numbering_counters_job';
 import * as migration_20261202_195244_mailbox from './20261202_195244_mailbox';
+import * as migration_20261203_071147_feedback from './20261203_071147_feedback';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261202_195244_mailbox.up,
     down: migration_20261202_195244_mailbox.down,
-    name: '20261202_195244_mailbox'
+    name: '20261202_195244_mailbox',
+  },
+  {
+    up: migration_20261203_071147_feedback.up,
+    down: migration_20261203_071147_feedback.down,
+    name: '20261203_071147_feedback'
   },
 ];

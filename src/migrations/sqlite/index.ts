@@ -1,5 +1,6 @@
 import * as migration_20261202_162349_initial from './20261202_162349_initial';
 import * as migration_20261202_195240_mailbox from './20261202_195240_mailbox';
+import * as migration_20261203_071142_feedback from './20261203_071142_feedback';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261202_195240_mailbox.up,
     down: migration_20261202_195240_mailbox.down,
-    name: '20261202_195240_mailbox'
+    name: '20261202_195240_mailbox',
+  },
+  {
+    up: migration_20261203_071142_feedback.up,
+    down: migration_20261203_071142_feedback.down,
+    name: '20261203_071142_feedback'
   },
 ];
