@@ -61,7 +61,8 @@ export async function submitErrorReport(
         email: value.email,
         idempotencyKey: key,
       },
-      select: STORED,
+      // The whole record: the hooks after the change (the handlers' notice, the statistics'
+      // purge) read its site and dates from it.
       overrideAccess: true,
       depth: 0,
       context: { noViewAudit: true },

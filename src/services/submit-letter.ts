@@ -117,7 +117,8 @@ export async function submitLetter(
         idempotencyKey: key,
         attachments: stored,
       },
-      select: STORED_FIELDS,
+      // The whole record, not a selection: the hooks after the change (the handlers' notice,
+      // the statistics' purge) read its site and dates from it.
       overrideAccess: true,
       depth: 0,
       context: { noViewAudit: true },

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 
 import { SMTPServer } from 'smtp-server'
 
-export type Mail = { from: string; to: string[]; raw: string; text: string }
+export type Mail = { from: string; to: string[]; raw: string; text: string; subject: string }
 
 /** The body as text: base64 bodies decoded (nodemailer sends Chinese text that way). */
 const textOf = (raw: string) => {
@@ -12,6 +12,24 @@ const textOf = (raw: string) => {
   return /base64/i.test(head)
     ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
     : body
+}
+
+/** The Subject header, its encoded words (RFC 2047, as nodemailer writes Chinese) decoded. */
+const subjectOf = (raw: string) => {
+  const head = raw.split(/\r?\n\r?\n/, 1)[0].replace(/\r?\n[ \t]+/g, ' ')
+  const value = /^Subject: (.*)$/im.exec(head)?.[1] ?? ''
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?([^?]+)\?([BQbq])\?([^?]*)\?=/g, (_, _charset, enc: string, text: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(
+            text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ).toString('utf8'),
+    )
 }
 
 /** Starts the server and points SMTP_URL at it (read when the config is imported). */
@@ -30,6 +48,7 @@ export async function startSmtp(): Promise<{ received: Mail[]; stop: () => Promi
           to: session.envelope.rcptTo.map((r) => r.address),
           raw,
           text: textOf(raw),
+          subject: subjectOf(raw),
         })
         done()
       })
