@@ -10,12 +10,36 @@ import { addCalendarDays, addWorkingDays } from '../domain/workdays'
 import { readWorkCalendar } from '../services/work-calendar'
 
 /** Days before today each report arrived, its type, and how it ended (working days to answer). */
-const PLAN: { ago: number; type: ErrorType; text: string; answerIn: number | null; fixed: boolean }[] = [
+const PLAN: {
+  ago: number
+  type: ErrorType
+  text: string
+  answerIn: number | null
+  fixed: boolean
+}[] = [
   { ago: 150, type: 'typo', text: '第二段“经济发展”误写为“经济法展”。', answerIn: 1, fixed: true },
-  { ago: 110, type: 'link', text: '页面底部“办事指南”链接打开后显示页面不存在。', answerIn: 2, fixed: true },
+  {
+    ago: 110,
+    type: 'link',
+    text: '页面底部“办事指南”链接打开后显示页面不存在。',
+    answerIn: 2,
+    fixed: true,
+  },
   { ago: 75, type: 'outdated', text: '咨询电话已更换，页面仍是旧号码。', answerIn: 5, fixed: true },
-  { ago: 40, type: 'other', text: '文中引用的文件名称与原文不一致，请核实。', answerIn: 2, fixed: false },
-  { ago: 12, type: 'unreachable', text: '附件下载时提示文件不存在，无法打开。', answerIn: null, fixed: false },
+  {
+    ago: 40,
+    type: 'other',
+    text: '文中引用的文件名称与原文不一致，请核实。',
+    answerIn: 2,
+    fixed: false,
+  },
+  {
+    ago: 12,
+    type: 'unreachable',
+    text: '附件下载时提示文件不存在，无法打开。',
+    answerIn: null,
+    fixed: false,
+  },
 ]
 
 export async function seedDemoErrorReports(payload: Payload, now: Date): Promise<number> {

@@ -482,6 +482,17 @@ describe('disclosure pages', () => {
             withCare(`${origin}/hdjl/track`, care),
             `${slug}-hdjl-track${sfx}`,
           )),
+          ...(await audit(page, withCare(`${origin}/hdjl/tj`, care), `${slug}-hdjl-tj${sfx}`)),
+          ...(await audit(
+            page,
+            `${origin}/jiucuo?${care ? 'care=1&' : ''}url=%2Fhdjl%2F`,
+            `${slug}-jiucuo${sfx}`,
+          )),
+          ...(await audit(
+            page,
+            withCare(`${origin}/jiucuo/track`, care),
+            `${slug}-jiucuo-track${sfx}`,
+          )),
         ]
         const letterHref = await page
           .goto(withCare(`${origin}/hdjl/${box}/`, care))
@@ -612,6 +623,33 @@ describe('a citizen writing to the mayor', () => {
     await screenshot(page, 'www-hdjl-track')
     const unexpected = problems.filter((p) => !/status of 400 .*\/hdjl\/mayor\/write\)$/.test(p))
     expect(unexpected, unexpected.join('\n')).toEqual([])
+    await context.close()
+  })
+})
+
+describe('我要纠错', () => {
+  it('a reader reports an error from the page it is on and gets a query code', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } })
+    const page = await context.newPage()
+    const problems = watch(page)
+    const origin = server.site('fgw')
+    await page.goto(`${origin}/hdjl/`)
+    await page.locator('a', { hasText: '我要纠错' }).first().click()
+    await page.waitForLoadState('load')
+    expect(await page.inputValue('#f-url')).toBe('/hdjl/')
+    await page.goto(`${page.url()}&captcha=text`)
+    await page.check('#f-type-outdated')
+    await page.fill('#f-description', '信箱介绍中的办公电话已经更换，请更新。')
+    const label = await page.locator('label[for="f-captcha"]').innerText()
+    const answer = solveArithmetic(label.replace(/^验证码：|（必填）$/g, ''))
+    if (answer == null) throw new Error(`no arithmetic question in “${label}”`)
+    await page.fill('#f-captcha', String(answer))
+    await page.locator('button.form-submit').click()
+    const code = page.locator('.tracking-code')
+    await code.waitFor({ timeout: 30_000 })
+    expect(await page.locator('main').innerText()).toContain('答复期限')
+    await screenshot(page, 'fgw-jiucuo-done')
+    expect(problems, problems.join('\n')).toEqual([])
     await context.close()
   })
 })

@@ -31,6 +31,7 @@ type Collection =
   | 'disclosure-topics'
   | 'mailboxes'
   | 'letters'
+  | 'error-reports'
 type Target = 'own' | 'other'
 
 const ACTORS: Actor[] = [
@@ -121,6 +122,16 @@ const EXPECT: Record<Collection, Record<Op, [Actor[], Actor[]]>> = {
   },
   // Citizens' letters: like requests — the site's handlers and admins, platform staff to read.
   letters: {
+    create: [[PA, 'site-admin', 'handler'], [PA]],
+    read: [
+      [PA, 'auditor', 'site-admin', 'handler'],
+      [PA, 'auditor'],
+    ],
+    update: [[PA, 'site-admin', 'handler'], [PA]],
+    delete: [[], []],
+  },
+  // Readers' error reports (the contact is personal data): like letters.
+  'error-reports': {
     create: [[PA, 'site-admin', 'handler'], [PA]],
     read: [
       [PA, 'auditor', 'site-admin', 'handler'],
@@ -229,6 +240,14 @@ async function target(collection: Collection, where: Target): Promise<Id> {
           overrideAccess: true,
         })
       ).id
+    case 'error-reports':
+      return (
+        await payload.create({
+          collection: 'error-reports',
+          data: { site, ...ERROR_REPORT },
+          overrideAccess: true,
+        })
+      ).id
     case 'disclosure-topics':
       return (
         await payload.create({
@@ -293,7 +312,16 @@ async function createData(collection: Collection, where: Target) {
       return { data: { site, name: '新信箱', slug: `box${n}` } }
     case 'letters':
       return { data: { site, mailbox: mailboxes[where], ...LETTER } }
+    case 'error-reports':
+      return { data: { site, ...ERROR_REPORT } }
   }
+}
+
+const ERROR_REPORT = {
+  url: 'http://t.localhost/tzgg/',
+  type: 'typo',
+  description: '标题中有错别字。',
+  contact: '13812345678',
 }
 
 const UPDATES: Record<Collection, Record<string, unknown>> = {
@@ -308,6 +336,7 @@ const UPDATES: Record<Collection, Record<string, unknown>> = {
   'disclosure-topics': { order: 7 },
   mailboxes: { intro: '改过的信箱说明' },
   letters: { content: '改过的来信内容，足够长的一段话。' },
+  'error-reports': { description: '改过的错误描述' },
 }
 
 /** Runs the operation as the actor; true when it went through, false when access refused it. */

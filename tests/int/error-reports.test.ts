@@ -139,7 +139,10 @@ describe(`我要纠错 on ${testDb()}`, () => {
   })
 
   it('is answered once, with a sentence, and the answer is mailed to the reporter', async () => {
-    const stored = await submit({ email: 'answer-me@example.com', contact: 'answer-me@example.com' })
+    const stored = await submit({
+      email: 'answer-me@example.com',
+      contact: 'answer-me@example.com',
+    })
     await expect(answer(stored.id, { outcome: 'fixed', reply: '' })).rejects.toThrow(
       /请填写给纠错人的答复/,
     )
@@ -230,9 +233,8 @@ describe(`我要纠错 on ${testDb()}`, () => {
 
   it('puts unanswered reports on 待我处理 and overdue ones on 督办 with a reminder mail', async () => {
     const { myQueue } = await import('../../src/services/my-queue')
-    const { reportSupervisionList, sendReportReminders } = await import(
-      '../../src/services/error-report-supervision'
-    )
+    const { reportSupervisionList, sendReportReminders } =
+      await import('../../src/services/error-report-supervision')
     const late = await t.payload.create({
       collection: 'error-reports',
       data: {
@@ -247,9 +249,7 @@ describe(`我要纠错 on ${testDb()}`, () => {
     })
     const queue = await myQueue(t.payload, handler)
     const mine = queue.filter((q) => q.href?.includes('/error-reports/'))
-    expect(mine.some((q) => String(q.id) === String(late.id) && q.why.includes('逾期'))).toBe(
-      true,
-    )
+    expect(mine.some((q) => String(q.id) === String(late.id) && q.why.includes('逾期'))).toBe(true)
     expect((await myQueue(t.payload, otherHandler)).some((q) => q.id === late.id)).toBe(false)
     const list = await reportSupervisionList(t.payload, { sites: [site] })
     const row = list.find((r) => String(r.id) === String(late.id))
@@ -296,9 +296,8 @@ describe(`the handlers hear of what the public submits on ${testDb()}`, () => {
 
 describe(`the veto alarm on ${testDb()}`, () => {
   it('shows each site’s oldest unanswered letter, alarms from 60 days and mails platform admins', async () => {
-    const { oldestUnansweredBySite, sendLetterReminders } = await import(
-      '../../src/services/letter-supervision'
-    )
+    const { oldestUnansweredBySite, sendLetterReminders } =
+      await import('../../src/services/letter-supervision')
     const { todayInBeijing } = await import('../../src/services/request-clock')
     const today = todayInBeijing()
     const mailbox = await t.payload.create({
@@ -333,8 +332,8 @@ describe(`the veto alarm on ${testDb()}`, () => {
     expect(rows[0].state).toBe('approaching')
     await sendLetterReminders(t.payload)
     const mail = await mailsTo(admin.email)
-    expect(mail.some((m) => m.subject.includes('已 61 天未答复') && m.subject.includes(old.number))).toBe(
-      true,
-    )
+    expect(
+      mail.some((m) => m.subject.includes('已 61 天未答复') && m.subject.includes(old.number)),
+    ).toBe(true)
   })
 })

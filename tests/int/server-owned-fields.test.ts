@@ -73,6 +73,17 @@ const forgedRequest = (by: Id) => ({
   feePaidAt: LONG_AGO,
 })
 
+const forgedReport = (by: Id, article: Id) => ({
+  queryCode: 'AAAA-BBBB-CCCC-DDDD',
+  idempotencyKey: 'forged-key',
+  status: 'fixed',
+  receivedAt: LONG_AGO,
+  dueDate: '2099-12-31T04:00:00.000Z',
+  answeredAt: LONG_AGO,
+  answeredBy: by,
+  article,
+})
+
 const forgedLetter = (by: Id, site: Id) => ({
   number: 'FORGED-2026-000001',
   queryCode: 'AAAA-BBBB-CCCC-DDDD',
@@ -124,7 +135,7 @@ const landed = (field: string, stored: unknown, forged: unknown): boolean => {
 const landedFields = (doc: Record<string, unknown>, forged: Record<string, unknown>) =>
   Object.keys(forged).filter((f) => landed(f, doc[f], forged[f]))
 
-type Owned = 'articles' | 'disclosure-requests' | 'letters'
+type Owned = 'articles' | 'disclosure-requests' | 'letters' | 'error-reports'
 
 const GQL_TYPES: Record<string, { create: string; update: string; name: string }> = {
   articles: {
@@ -141,6 +152,11 @@ const GQL_TYPES: Record<string, { create: string; update: string; name: string }
     create: 'mutationLetterInput',
     update: 'mutationLetterUpdateInput',
     name: 'Letter',
+  },
+  'error-reports': {
+    create: 'mutationErrorReportInput',
+    update: 'mutationErrorReportUpdateInput',
+    name: 'ErrorReport',
   },
 }
 
@@ -676,6 +692,64 @@ describe(`server-owned fields of letters on ${testDb()}`, () => {
       expect(String(doc.firstSite)).toBe(String(before.firstSite))
       expect(doc.receivedAt).toEqual(before.receivedAt)
       expect(doc.answerDueDate).toEqual(before.answerDueDate)
+    },
+  )
+})
+
+describe(`server-owned fields of error reports on ${testDb()}`, () => {
+  const report = () => ({
+    site,
+    url: 'http://t.localhost/tzgg/',
+    type: 'typo',
+    description: '电话登记的纠错：标题有错别字。',
+  })
+  const writers = [...ROLES, 'handler'] as const
+  const cases = writers.flatMap((role) => ROUTES.map((route) => [role, route] as const))
+  const who = (role: (typeof writers)[number]) => (role === 'handler' ? handler : people[role])
+  let article: Id
+
+  beforeAll(async () => {
+    article = await draft()
+  })
+
+  it('forges a value for every field the list names', () => {
+    expect(Object.keys(forgedReport(1, 1)).sort()).toEqual(
+      [...SERVER_OWNED['error-reports'].fields].sort(),
+    )
+  })
+
+  it.each(cases)(
+    'ignores every forged status, clock and answer field a %s sends through %s',
+    async (role, route) => {
+      const forger = who(role)
+      const forged = forgedReport(people['platform-admin'].id, article)
+      const mayWrite = role === 'handler' || role === 'site-admin' || role === 'platform-admin'
+      const created = await createAs(route, forger, 'error-reports', { ...report(), ...forged })
+      if (!mayWrite) expect(created).toBeNull()
+      else {
+        expect(created).not.toBeNull()
+        const doc = await stored('error-reports', created!)
+        expect(landedFields(doc, forged)).toEqual([])
+        expect(doc.status).toBe('received')
+      }
+      const id = (
+        await t.payload.create({
+          collection: 'error-reports',
+          data: report(),
+          user: handler,
+          overrideAccess: false,
+        })
+      ).id
+      const before = await stored('error-reports', id)
+      const accepted = await updateAs(route, forger, 'error-reports', id, {
+        description: '改过的错误描述',
+        ...forged,
+      })
+      expect(accepted).toBe(mayWrite)
+      const doc = await stored('error-reports', id)
+      expect(landedFields(doc, forged)).toEqual([])
+      expect(doc.status).toBe('received')
+      expect(doc.dueDate).toEqual(before.dueDate)
     },
   )
 })

@@ -71,7 +71,7 @@ const layout = (
   care,
   careQs: care ? '?care=1' : '',
   careToggleHref: care ? pagePath : `${pagePath}?care=1`,
-  errorReportHref: `/jiucuo?${care ? 'care=1&' : ''}url=${encodeURIComponent(pagePath)}`,
+  errorReportHref: `/jiucuo?url=${encodeURIComponent(pagePath)}${care ? '&care=1' : ''}`,
   meta: {
     title,
     columnName,

@@ -83,7 +83,7 @@ export function layout(
     // 我要纠错 on every page, with the page's address filled in.
     errorReportHref: path.startsWith('/jiucuo')
       ? `/jiucuo${careQs}`
-      : `/jiucuo?${ctx.care ? 'care=1&' : ''}url=${encodeURIComponent(path)}`,
+      : `/jiucuo?url=${encodeURIComponent(path)}${ctx.care ? '&care=1' : ''}`,
     meta: {
       title: title === ctx.site.name ? title : `${title} - ${ctx.site.name}`,
       columnName,
