@@ -9,11 +9,12 @@
 //   kept whatever happens to the files (a file over the limit is counted and read past), so what
 //   was typed can always be shown again. Stores the body on the request for the CSRF check.
 // - `captchaKindOf(value, care)`: the CAPTCHA asked for (care mode starts with the arithmetic one).
-// - `onceByKey(key, work)`: a second click of the same form on this node waits for the first.
 // - `errorSummary(errors, labels, ids)`: the list the summary at the top of a form links from.
 // - `newIdempotencyKey()` / `isIdempotencyKey(v)`: the hidden `idem` token of a form.
 // - `captchaProblem(payload, fields, submission)`: the CAPTCHA's sentence, or null when answered.
-// - `lookupByCode(payload, ip, find)`: a lookup by a secret code, with wrong guesses limited.
+// - `lookupByCode(payload, ip, find)`: a lookup by a secret code, with wrong guesses limited;
+//   `postLookupByCode(ctx, req, res, …)`: a whole tracking form's POST built on it.
+// - `onceByKey().run(key, { existing, submit, done })`: one record per submission.
 // - `formRoute(path, show, post)`: the route of a form page at one address.
 // - `RETRY_AFTER_SECONDS`: what a failure asks the client to wait.
 import crypto from 'node:crypto'
@@ -25,6 +26,8 @@ import type { Request, Response } from 'express'
 
 import type { Payload } from 'payload'
 
+import { normaliseTrackingCode } from '../../domain/disclosure'
+import { logger } from '../../logger'
 import { type CaptchaKind, verifyCaptcha } from '../../services/captcha'
 import { check, consume } from '../../services/rate-limits'
 import { settings } from '../../settings'
@@ -218,7 +221,7 @@ export const isIdempotencyKey = (v: unknown): v is string =>
  */
 export function onceByKey<T>() {
   const inFlight = new Map<string, Promise<T | null>>()
-  return {
+  const api = {
     pending: (key: string | null) => (key ? inFlight.get(key) : undefined),
     /** Registers the key before the first await; `settle` with what was stored. */
     claim(key: string | null): (stored: T | null) => void {
@@ -230,7 +233,46 @@ export function onceByKey<T>() {
         setTimeout(() => inFlight.delete(key), 10_000).unref()
       }
     },
+    /**
+     * One submission under its key (null: no key): a second click on this node gets the first
+     * one's page; a key already stored (another node, an earlier attempt) answers with what it
+     * stored; otherwise `submit` decides — a stored record, or a page (a refusal).
+     */
+    async run(
+      key: string | null,
+      {
+        existing,
+        submit,
+        done,
+      }: {
+        existing: () => Promise<T | null>
+        submit: () => Promise<{ stored: T } | { page: Output }>
+        done: (stored: T) => Promise<Output>
+      },
+    ): Promise<Output> {
+      const pending = api.pending(key)
+      if (pending) {
+        const first = await pending.catch(() => null)
+        if (first) return done(first)
+      }
+      const settle = api.claim(pending ? null : key)
+      let stored: T | null = null
+      try {
+        const found = key ? await existing() : null
+        if (found) {
+          stored = found
+          return await done(found)
+        }
+        const outcome = await submit()
+        if ('page' in outcome) return outcome.page
+        stored = outcome.stored
+        return await done(outcome.stored)
+      } finally {
+        settle(stored)
+      }
+    },
   }
+  return api
 }
 
 /** The error summary's rows: each wrong field's label, sentence and the link to the field. */
@@ -284,6 +326,73 @@ export async function lookupByCode<T>(
   const wrong = await consume(payload, 'wrongTrackingCodes', ip)
   if (!wrong.ok) return limited(wrong)
   return { kind: 'missing' }
+}
+
+export type TrackOptions<T> = {
+  status?: number
+  code?: string
+  error?: string
+  notice?: string
+  result?: T
+}
+
+/**
+ * A posted lookup by query code (the tracking pages): the body read, the CSRF checked, the code
+ * normalised and looked up with wrong guesses limited, every outcome a page from `show`; `found`
+ * answers a found record (default: the page with it). Any failure answers 503 with the code kept.
+ */
+export async function postLookupByCode<T>(
+  ctx: PageContext,
+  req: Request,
+  res: Response,
+  {
+    find,
+    show,
+    found,
+    notFound,
+    unavailable,
+  }: {
+    find: (code: string) => Promise<T | null>
+    show: (o: TrackOptions<T>) => Promise<Output>
+    found?: (result: T, posted: { body: Body; typed: string; code: string }) => Promise<Output>
+    notFound: string
+    unavailable: string
+  },
+): Promise<Output> {
+  const body: Body = await readBody(req).catch(() => ({ ...EMPTY_BODY, tooLarge: true }))
+  const typed = (body.fields.code ?? '').slice(0, 64)
+  try {
+    await withCookies(req, res)
+    if (body.tooLarge || !csrfValid(req))
+      return await show({
+        status: 403,
+        code: typed,
+        notice: '页面已过期或来源无法验证，请重新提交查询。',
+      })
+    const code = normaliseTrackingCode(typed)
+    const lookup = await lookupByCode(ctx.payload, {
+      ip: req.ip ?? '',
+      typed,
+      find: async () => (code ? find(code) : null),
+    })
+    if (lookup.kind === 'blank') return await show({ status: 400, error: '请输入查询码' })
+    if (lookup.kind === 'limited') {
+      res.setHeader('Retry-After', String(lookup.retryAfterSeconds))
+      return await show({
+        status: 429,
+        code: typed,
+        notice: `查询码输入错误次数过多，${lookup.message}`,
+      })
+    }
+    if (lookup.kind === 'missing') return await show({ status: 404, code: typed, error: notFound })
+    return await (found
+      ? found(lookup.result, { body, typed, code: code! })
+      : show({ code: typed, result: lookup.result }))
+  } catch (err) {
+    logger.error({ err, site: ctx.site.id }, 'a lookup by query code could not be answered')
+    res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
+    return show({ status: 503, code: typed, notice: unavailable })
+  }
 }
 
 /**

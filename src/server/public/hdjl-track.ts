@@ -1,7 +1,6 @@
 // /hdjl/track: the writer's query code (wrong codes limited per address) shows the status, the
 // public timeline, the deadlines and the answer; once answered, one rating on the five 好差评 levels.
 import type { Request, Response } from 'express'
-import { normaliseTrackingCode } from '../../domain/disclosure'
 import {
   RATING_COMMENT_MAX,
   RATING_LABELS,
@@ -9,20 +8,13 @@ import {
   RESOLVED_ANSWERS,
   RESOLVED_LABELS,
 } from '../../domain/letters'
-import { logger } from '../../logger'
 import { trackLetter } from '../../services/public-letters'
 import { rateLetterById } from '../../services/rate-letter'
 import {
-  type Body,
   csrfToken,
-  csrfValid,
-  EMPTY_BODY,
-  formRoute,
   errorSummary,
-  lookupByCode,
-  readBody,
-  RETRY_AFTER_SECONDS,
-  withCookies,
+  formRoute,
+  postLookupByCode,
 } from './forms'
 import { INTERACTION_PATH } from './pages'
 import type { PageContext } from './context'
@@ -86,69 +78,37 @@ async function trackPage(
   )
 }
 
-async function postTrack(ctx: PageContext, req: Request, res: Response): Promise<Output> {
-  const body: Body = await readBody(req).catch(() => ({ ...EMPTY_BODY, tooLarge: true }))
-  const typed = (body.fields.code ?? '').slice(0, 64)
-  try {
-    await withCookies(req, res)
-    if (body.tooLarge || !csrfValid(req))
-      return await trackPage(ctx, req, res, {
-        status: 403,
-        code: typed,
-        notice: '页面已过期或来源无法验证，请重新提交查询。',
+const postTrack = (ctx: PageContext, req: Request, res: Response): Promise<Output> =>
+  postLookupByCode(ctx, req, res, {
+    find: (code) => trackLetter(ctx.payload, { site: ctx.site.id, code }),
+    show: (o) => trackPage(ctx, req, res, o),
+    found: async (result, { body, typed, code }) => {
+      if (body.fields.action !== 'rate') return trackPage(ctx, req, res, { code: typed, result })
+      const rating = await rateLetterById(ctx.payload, result.id, {
+        rating: body.fields.rating,
+        resolved: body.fields.resolved,
+        comment: body.fields.comment,
       })
-    const code = normaliseTrackingCode(typed)
-    const lookup = await lookupByCode(ctx.payload, {
-      ip: req.ip ?? '',
-      typed,
-      find: async () => (code ? trackLetter(ctx.payload, { site: ctx.site.id, code }) : null),
-    })
-    if (lookup.kind === 'blank')
-      return await trackPage(ctx, req, res, { status: 400, error: '请输入查询码' })
-    if (lookup.kind === 'limited') {
-      res.setHeader('Retry-After', String(lookup.retryAfterSeconds))
-      return await trackPage(ctx, req, res, {
-        status: 429,
-        code: typed,
-        notice: `查询码输入错误次数过多，${lookup.message}`,
-      })
-    }
-    if (lookup.kind === 'missing')
-      return await trackPage(ctx, req, res, { status: 404, code: typed, error: NOT_FOUND })
-    const result = lookup.result
-    if (body.fields.action !== 'rate')
-      return await trackPage(ctx, req, res, { code: typed, result })
-    const rating = await rateLetterById(ctx.payload, result.id, {
-      rating: body.fields.rating,
-      resolved: body.fields.resolved,
-      comment: body.fields.comment,
-    })
-    const after = await trackLetter(ctx.payload, { site: ctx.site.id, code: code! })
-    if (!rating.ok)
-      return await trackPage(ctx, req, res, {
-        status: 400,
+      const after = await trackLetter(ctx.payload, { site: ctx.site.id, code })
+      if (!rating.ok)
+        return trackPage(ctx, req, res, {
+          status: 400,
+          code: typed,
+          result: after,
+          ratingErrors: rating.problems as Record<string, string>,
+        })
+      return trackPage(ctx, req, res, {
         code: typed,
         result: after,
-        ratingErrors: rating.problems as Record<string, string>,
+        rated: rating.poor
+          ? '感谢您的评价。您对答复不满意，办理单位将在跟进期限内重新办理或向您说明，结果会显示在本页。'
+          : '感谢您的评价。',
       })
-    return await trackPage(ctx, req, res, {
-      code: typed,
-      result: after,
-      rated: rating.poor
-        ? '感谢您的评价。您对答复不满意，办理单位将在跟进期限内重新办理或向您说明，结果会显示在本页。'
-        : '感谢您的评价。',
-    })
-  } catch (err) {
-    logger.error({ err, site: ctx.site.id }, 'letter tracking could not be answered')
-    res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
-    return trackPage(ctx, req, res, {
-      status: 503,
-      code: typed,
-      notice:
-        '系统暂时无法查询办理进度，您输入的查询码已保留在下方，请稍后（约 1 分钟后）再次查询。',
-    })
-  }
-}
+    },
+    notFound: NOT_FOUND,
+    unavailable:
+      '系统暂时无法查询办理进度，您输入的查询码已保留在下方，请稍后（约 1 分钟后）再次查询。',
+  })
 
 export const hdjlTrackRoute: DynamicRoute = formRoute(
   TRACK_PATH,

@@ -221,29 +221,11 @@ export async function postLetter(
         notice: '该信箱暂停接收来信，您填写的内容已保留，请改写给其他信箱。',
       })
 
-    const siteKey = key ? `${ctx.site.id}|${key}` : null
-    const pending = inFlight.pending(siteKey)
-    if (pending) {
-      const first = await pending.catch(() => null)
-      if (first) return await donePage(ctx, mailbox, first)
-    }
-    const settle = inFlight.claim(pending ? null : siteKey)
-    let stored: StoredLetter | null = null
-    try {
-      const existing = key ? await findLetterByKey(ctx.payload, ctx.site.id, key) : null
-      if (existing) {
-        stored = existing
-        return await donePage(ctx, mailbox, existing)
-      }
-      const outcome = await submitOnce(ctx, mailbox, req, res, body, values, key, again)
-      if ('stored' in outcome) {
-        stored = outcome.stored
-        return await donePage(ctx, mailbox, outcome.stored)
-      }
-      return outcome.page
-    } finally {
-      settle(stored)
-    }
+    return await inFlight.run(key ? `${ctx.site.id}|${key}` : null, {
+      existing: () => findLetterByKey(ctx.payload, ctx.site.id, key!),
+      submit: () => submitOnce(ctx, mailbox, req, res, body, values, key, again),
+      done: (stored) => donePage(ctx, mailbox, stored),
+    })
   } catch (err) {
     // Whatever failed — the database, a disk, a bug — the writer keeps what was typed and is
     // told what to do; the log gets the detail.

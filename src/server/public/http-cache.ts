@@ -28,6 +28,12 @@ export function store(key: string | null, out: Output): CachedPage {
   return page
 }
 
+/**
+ * Sends a stored page. The headers go to `writeHead` as one flat list of names and values: an
+ * object built per request (the security headers spread into it, then the page's own) cost about
+ * 11 µs of a 18 µs cache hit (tests/bench/fast-path.bench.ts), the list about 0.1 µs. `base` is
+ * such a list, made once (`flatHeaders`).
+ */
 export function send(
   req: IncomingMessage,
   res: ServerResponse,
@@ -35,26 +41,34 @@ export function send(
   cdnSeconds: number,
   /** 'stale': a purged version, answered because the database cannot make the new one. */
   hit: boolean | 'stale',
-  base: Record<string, string> = {},
+  base: readonly string[] = [],
 ): void {
-  const headers: Record<string, string | number> = {
+  const headers: string[] = [
     ...base,
-    'Content-Type': page.contentType,
-    ETag: page.etag,
-    'Last-Modified': page.lastModified,
-    Vary: 'Accept-Encoding',
-    'X-Cache': hit === 'stale' ? 'STALE' : hit ? 'HIT' : 'MISS',
-  }
+    'Content-Type',
+    page.contentType,
+    'ETag',
+    page.etag,
+    'Last-Modified',
+    page.lastModified,
+    'Vary',
+    'Accept-Encoding',
+    'X-Cache',
+    hit === 'stale' ? 'STALE' : hit ? 'HIT' : 'MISS',
+  ]
   if (hit === 'stale') {
     // No CDN or browser may keep it: the fresh page must replace it as soon as it can be made.
-    headers['Cache-Control'] = 'no-store'
-    headers['Warning'] = '110 - "Response is Stale"'
+    headers.push('Cache-Control', 'no-store', 'Warning', '110 - "Response is Stale"')
   } else if (page.status === 200) {
-    headers['Cache-Control'] = `public, max-age=0, s-maxage=${cdnSeconds}, must-revalidate`
-    // Tags let a CDN purge exactly what the origin purges (Surrogate-Key / Cache-Tag).
-    headers['Surrogate-Key'] = page.tags.join(' ')
+    headers.push(
+      'Cache-Control',
+      `public, max-age=0, s-maxage=${cdnSeconds}, must-revalidate`,
+      // Tags let a CDN purge exactly what the origin purges (Surrogate-Key / Cache-Tag).
+      'Surrogate-Key',
+      page.tags.join(' '),
+    )
   } else {
-    headers['Cache-Control'] = 'no-store'
+    headers.push('Cache-Control', 'no-store')
   }
   if (page.status === 200 && req.headers['if-none-match'] === page.etag) {
     res.writeHead(304, headers).end()
@@ -63,15 +77,19 @@ export function send(
   const gzip =
     page.body.length > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
   if (gzip) {
-    headers['Content-Encoding'] = 'gzip'
+    headers.push('Content-Encoding', 'gzip')
     page.gzip ??= zlib.gzipSync(page.body, { level: 6 })
   }
   const body = gzip ? page.gzip! : page.body
-  headers['Content-Length'] = body.length
+  headers.push('Content-Length', String(body.length))
   res.writeHead(page.status, headers)
   if (req.method === 'HEAD') res.end()
   else res.end(body)
 }
+
+/** Headers as the flat list `send` takes: [name, value, name, value, …]. */
+export const flatHeaders = (headers: Record<string, string>): string[] =>
+  Object.entries(headers).flat()
 
 /**
  * The cache key of a site page: site, path, care mode, and whether the reader came by a
@@ -113,6 +131,7 @@ export function createFastPath({
   cdnSeconds: number
   headers: Record<string, string>
 }) {
+  const base = flatHeaders(headers)
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false
     const sites = registry.snapshot()
@@ -141,7 +160,7 @@ export function createFastPath({
     }
     const page = pageCache.get(key)
     if (!page) return false
-    send(req, res, page, cdnSeconds, true, headers)
+    send(req, res, page, cdnSeconds, true, base)
     return true
   }
 }

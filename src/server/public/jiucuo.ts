@@ -4,7 +4,6 @@
 // the receipt with a query code, and tracking by that code (/jiucuo/track).
 import type { Request, Response } from 'express'
 
-import { normaliseTrackingCode } from '../../domain/disclosure'
 import { beijingDate } from '../../domain/dates'
 import {
   DESCRIPTION_MAX,
@@ -24,6 +23,7 @@ import {
   findReportByKey,
   type StoredReport,
   submitErrorReport,
+  type TrackedReport,
   trackErrorReport,
 } from '../../services/submit-error-report'
 import type { PageContext } from './context'
@@ -37,11 +37,12 @@ import {
   errorSummary,
   formRoute,
   isIdempotencyKey,
-  lookupByCode,
   newIdempotencyKey,
   onceByKey,
+  postLookupByCode,
   readBody,
   RETRY_AFTER_SECONDS,
+  type TrackOptions as Lookup,
   withCookies,
 } from './forms'
 import { page } from './hdjl-common'
@@ -164,29 +165,11 @@ async function postReport(ctx: PageContext, req: Request, res: Response): Promis
           '页面已过期或来源无法验证（可能是浏览器禁用了 Cookie，或页面打开时间过长）。您填写的内容已保留，请核对后重新提交。',
       })
     if (body.fields.switchCaptcha) return await again({})
-    const siteKey = key ? `${ctx.site.id}|${key}` : null
-    const pending = inFlight.pending(siteKey)
-    if (pending) {
-      const first = await pending.catch(() => null)
-      if (first) return await donePage(ctx, first)
-    }
-    const settle = inFlight.claim(pending ? null : siteKey)
-    let stored: StoredReport | null = null
-    try {
-      const existing = key ? await findReportByKey(ctx.payload, ctx.site.id, key) : null
-      if (existing) {
-        stored = existing
-        return await donePage(ctx, existing)
-      }
-      const outcome = await submitOnce(ctx, req, res, body, values, key, again)
-      if ('stored' in outcome) {
-        stored = outcome.stored
-        return await donePage(ctx, outcome.stored)
-      }
-      return outcome.page
-    } finally {
-      settle(stored)
-    }
+    return await inFlight.run(key ? `${ctx.site.id}|${key}` : null, {
+      existing: () => findReportByKey(ctx.payload, ctx.site.id, key!),
+      submit: () => submitOnce(ctx, req, res, body, values, key, again),
+      done: (stored) => donePage(ctx, stored),
+    })
   } catch (err) {
     logger.error({ err, site: ctx.site.id }, 'error report could not be handled')
     res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
@@ -238,13 +221,7 @@ async function submitOnce(
 
 // ---------------------------------------------------------------- tracking
 
-type TrackOptions = {
-  status?: number
-  code?: string
-  error?: string
-  notice?: string
-  result?: Awaited<ReturnType<typeof trackErrorReport>>
-}
+type TrackOptions = Lookup<TrackedReport>
 
 async function trackPage(
   ctx: PageContext,
@@ -269,50 +246,13 @@ async function trackPage(
   )
 }
 
-async function postTrack(ctx: PageContext, req: Request, res: Response): Promise<Output> {
-  const body: Body = await readBody(req).catch(() => ({ ...EMPTY_BODY, tooLarge: true }))
-  const typed = (body.fields.code ?? '').slice(0, 64)
-  try {
-    await withCookies(req, res)
-    if (body.tooLarge || !csrfValid(req))
-      return await trackPage(ctx, req, res, {
-        status: 403,
-        code: typed,
-        notice: '页面已过期或来源无法验证，请重新提交查询。',
-      })
-    const code = normaliseTrackingCode(typed)
-    const lookup = await lookupByCode(ctx.payload, {
-      ip: req.ip ?? '',
-      typed,
-      find: async () => (code ? trackErrorReport(ctx.payload, { site: ctx.site.id, code }) : null),
-    })
-    if (lookup.kind === 'blank')
-      return await trackPage(ctx, req, res, { status: 400, error: '请输入查询码' })
-    if (lookup.kind === 'limited') {
-      res.setHeader('Retry-After', String(lookup.retryAfterSeconds))
-      return await trackPage(ctx, req, res, {
-        status: 429,
-        code: typed,
-        notice: `查询码输入错误次数过多，${lookup.message}`,
-      })
-    }
-    if (lookup.kind === 'missing')
-      return await trackPage(ctx, req, res, {
-        status: 404,
-        code: typed,
-        error: '未找到该查询码对应的纠错，请核对后重新输入',
-      })
-    return await trackPage(ctx, req, res, { code: typed, result: lookup.result })
-  } catch (err) {
-    logger.error({ err, site: ctx.site.id }, 'error report tracking could not be answered')
-    res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
-    return trackPage(ctx, req, res, {
-      status: 503,
-      code: typed,
-      notice: '系统暂时无法查询，您输入的查询码已保留在下方，请稍后（约 1 分钟后）再次查询。',
-    })
-  }
-}
+const postTrack = (ctx: PageContext, req: Request, res: Response): Promise<Output> =>
+  postLookupByCode(ctx, req, res, {
+    find: (code) => trackErrorReport(ctx.payload, { site: ctx.site.id, code }),
+    show: (o) => trackPage(ctx, req, res, o),
+    notFound: '未找到该查询码对应的纠错，请核对后重新输入',
+    unavailable: '系统暂时无法查询，您输入的查询码已保留在下方，请稍后（约 1 分钟后）再次查询。',
+  })
 
 export const jiucuoRoutes: DynamicRoute[] = [
   formRoute(REPORT_TRACK_PATH, (ctx, req, res) => trackPage(ctx, req, res, {}), postTrack),

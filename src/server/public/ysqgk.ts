@@ -262,37 +262,20 @@ async function handlePost({
   }
   if (body.fields.switchCaptcha) return again({})
 
-  const siteKey = key ? `${ctx.site.id}|${key}` : null
-  const pending = inFlight.pending(siteKey)
-  if (pending) {
-    const first = await pending.catch(() => null)
-    if (first) return donePage(ctx, first)
-    return handleSubmission()
-  }
-  // Registered before the first await, so a second click on this node cannot slip past it.
-  // A second node is held off by the database: the CAPTCHA's claim and the request's unique
-  // idempotency key both name this submission.
-  const settle = inFlight.claim(siteKey)
-  let stored: StoredRequest | null = null
-  try {
-    const existing = key ? await findByKey(ctx.payload, ctx.site.id, key) : null
-    if (existing) {
-      stored = existing
-      return donePage(ctx, existing)
-    }
-    return await handleSubmission((s) => (stored = s))
-  } finally {
-    settle(stored)
-  }
+  // A second click on this node waits for the first; a second node is held off by the
+  // database: the CAPTCHA's claim and the request's unique idempotency key both name it.
+  return inFlight.run(key ? `${ctx.site.id}|${key}` : null, {
+    existing: () => findByKey(ctx.payload, ctx.site.id, key!),
+    submit: handleSubmission,
+    done: (stored) => donePage(ctx, stored),
+  })
 
-  async function handleSubmission(
-    onStored: (s: StoredRequest) => void = () => {},
-  ): Promise<Output> {
+  async function handleSubmission(): Promise<{ stored: StoredRequest } | { page: Output }> {
     const ip = req.ip ?? ''
     const posts = await consume(ctx.payload, 'formPosts', ip)
     if (!posts.ok) {
       res.setHeader('Retry-After', String(posts.retryAfterSeconds))
-      return again({ status: 429, notice: `${posts.message}。您填写的内容已保留。` })
+      return { page: await again({ status: 429, notice: `${posts.message}。您填写的内容已保留。` }) }
     }
 
     const errors: FieldErrors = {}
@@ -310,16 +293,18 @@ async function handlePost({
     const captcha = await captchaProblem(ctx.payload, body.fields, submission)
     if (captcha) errors.captcha = captcha
     if (Object.keys(errors).length || !parsed.ok) {
-      return again({ status: 400, errors: inPageOrder(errors) })
+      return { page: await again({ status: 400, errors: inPageOrder(errors) }) }
     }
 
     const created = await consume(ctx.payload, 'requestsCreated', ip)
     if (!created.ok) {
       res.setHeader('Retry-After', String(created.retryAfterSeconds))
-      return again({
-        status: 429,
-        notice: `同一网络地址提交的申请过多，${created.message}。您填写的内容已保留。`,
-      })
+      return {
+        page: await again({
+          status: 429,
+          notice: `同一网络地址提交的申请过多，${created.message}。您填写的内容已保留。`,
+        }),
+      }
     }
     try {
       const done = await submitRequest(ctx.payload, {
@@ -328,15 +313,16 @@ async function handlePost({
         key: submission,
         file: body.file,
       })
-      onStored(done)
-      return await donePage(ctx, done)
+      return { stored: done }
     } catch (err) {
       if (err instanceof AttachmentRefused) {
         logger.warn({ err: err.reason, site: ctx.site.id }, 'request attachment refused')
-        return again({
-          status: 400,
-          errors: { attachment: '所选附件无法保存：文件可能已损坏或格式不符，请检查后重新选择' },
-        })
+        return {
+          page: await again({
+            status: 400,
+            errors: { attachment: '所选附件无法保存：文件可能已损坏或格式不符，请检查后重新选择' },
+          }),
+        }
       }
       throw err
     }
