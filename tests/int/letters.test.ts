@@ -378,12 +378,13 @@ describe(`letter figures export on ${testDb()}`, () => {
   it('gives a handler their site’s months from the one computation, refuses other sites and bad months', async () => {
     const res = await call(handler, { from: '2026-09', to: '2026-11' })
     expect(res.status).toBe(200)
+    // The same table as the public /hdjl/tj.json: one row per site and month.
     const body = (await res.json()) as {
-      months: { month: string; received: number; transferredOut: number }[]
+      rows: { month: string; received: number; transferredOut: number }[]
     }
-    expect(body.months.map((m) => m.month)).toEqual(['2026-09', '2026-10', '2026-11'])
-    expect(body.months[2].received).toBeGreaterThan(5)
-    expect(body.months[2].transferredOut).toBe(1)
+    expect(body.rows.map((m) => m.month)).toEqual(['2026-09', '2026-10', '2026-11'])
+    expect(body.rows[2].received).toBeGreaterThan(5)
+    expect(body.rows[2].transferredOut).toBe(1)
     expect((await call(handler, { site: String(otherSite) })).status).toBe(403)
     const bad = await call(handler, { from: '2026-13' })
     expect(bad.status).toBe(400)
