@@ -10,12 +10,7 @@ import {
 } from '../../domain/letters'
 import { trackLetter } from '../../services/public-letters'
 import { rateLetterById } from '../../services/rate-letter'
-import {
-  csrfToken,
-  errorSummary,
-  formRoute,
-  postLookupByCode,
-} from './forms'
+import { csrfToken, errorSummary, formRoute, postLookupByCode } from './forms'
 import { INTERACTION_PATH } from './pages'
 import type { PageContext } from './context'
 import { type DynamicRoute, type Output } from './routes'

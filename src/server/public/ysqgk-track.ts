@@ -7,11 +7,7 @@ import { type RequestTracking, trackRequest } from '../../services/track-request
 import { render } from '../render/engine'
 import type { Layout } from '../render/view-models'
 import type { PageContext } from './context'
-import {
-  csrfToken,
-  formRoute,
-  postLookupByCode,
-} from './forms'
+import { csrfToken, formRoute, postLookupByCode } from './forms'
 import { type DynamicRoute, HTML, type Output } from './routes'
 import { sectionLayout, withCare } from './section'
 

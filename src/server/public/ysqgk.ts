@@ -275,7 +275,9 @@ async function handlePost({
     const posts = await consume(ctx.payload, 'formPosts', ip)
     if (!posts.ok) {
       res.setHeader('Retry-After', String(posts.retryAfterSeconds))
-      return { page: await again({ status: 429, notice: `${posts.message}。您填写的内容已保留。` }) }
+      return {
+        page: await again({ status: 429, notice: `${posts.message}。您填写的内容已保留。` }),
+      }
     }
 
     const errors: FieldErrors = {}
