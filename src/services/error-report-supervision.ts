@@ -3,12 +3,12 @@
 import type { Payload } from 'payload'
 
 import { dayOf } from '../domain/dates'
-import { ERROR_TYPE_LABELS, type ErrorType } from '../domain/error-reports'
+import { ERROR_TYPE_LABELS } from '../domain/error-reports'
 import type { Id } from '../domain/ids'
-import { idOf } from '../domain/ids'
 import { ERROR_REPORTS } from '../domain/slugs'
 import { workingDaysBetween } from '../domain/workdays'
 import { notify, peopleWithRoles } from './notify'
+import { findAllSelected } from './records'
 import { todayInBeijing } from './request-clock'
 import { siteName } from './stored-request'
 import { loadWorkCalendar } from './work-calendar'
@@ -35,7 +35,7 @@ export async function reportSupervisionList(
 ): Promise<ReportSupervisionRow[]> {
   if (sites !== true && !sites.length) return []
   const calendar = await loadWorkCalendar(payload)
-  const res = await payload.find({
+  const docs = await findAllSelected(payload, {
     collection: ERROR_REPORTS,
     where: {
       and: [
@@ -44,25 +44,14 @@ export async function reportSupervisionList(
       ],
     },
     sort: 'receivedAt',
-    limit: 500,
-    depth: 0,
-    overrideAccess: true,
-    context: { noViewAudit: true },
-    select: { site: true, url: true, type: true, receivedAt: true, dueDate: true },
+    select: ['site', 'url', 'type', 'receivedAt', 'dueDate'],
   })
   const names = new Map<string, string>()
   const rows: ReportSupervisionRow[] = []
-  for (const d of res.docs as unknown as {
-    id: Id
-    site: unknown
-    url: string
-    type: ErrorType
-    receivedAt: string
-    dueDate: string
-  }[]) {
-    const site = idOf(d.site)!
+  for (const d of docs) {
+    const site = d.site
     if (!names.has(String(site))) names.set(String(site), await siteName(payload, site))
-    const due = dayOf(d.dueDate)
+    const due = dayOf(d.dueDate ?? d.receivedAt)
     const daysLeft = workingDaysBetween({ from: today, to: due, calendar })
     rows.push({
       id: d.id,

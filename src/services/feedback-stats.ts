@@ -11,35 +11,23 @@ import {
   type Period,
   periodDays,
 } from '../domain/feedback-stats'
-import { type Id, idOf } from '../domain/ids'
+import type { Id } from '../domain/ids'
 import { ERROR_REPORTS, SITES } from '../domain/slugs'
-import { isListed, type SiteStatus } from '../domain/sites'
+import { isListed } from '../domain/sites'
 import { letterRows } from './letter-stats'
+import { findAllSelected } from './records'
 import { todayInBeijing } from './request-clock'
 import { loadWorkCalendar } from './work-calendar'
 
-type SiteDoc = {
-  id: Id
-  slug: string
-  name: string
-  kind: string
-  status: SiteStatus
-  interaction?: { rankingMinimum?: number | null; defaultSatisfied?: boolean | null } | null
-}
-
 /** The sites whose record is shown: one site, or every listed site (portal first). */
 export async function feedbackSites(payload: Payload, site: Id | null): Promise<FeedbackSite[]> {
-  const res = await payload.find({
+  const sites = await findAllSelected(payload, {
     collection: SITES,
     where: site == null ? {} : { id: { equals: site } },
-    select: { slug: true, name: true, kind: true, status: true, interaction: true },
-    depth: 0,
-    limit: 0,
-    pagination: false,
+    select: ['slug', 'name', 'kind', 'status', 'interaction'],
     sort: 'slug',
-    overrideAccess: true,
   })
-  return (res.docs as unknown as SiteDoc[])
+  return sites
     .filter((s) => site != null || isListed(s.status))
     .sort((a, b) => Number(b.kind === 'portal') - Number(a.kind === 'portal'))
     .map((s) => ({
@@ -50,14 +38,6 @@ export async function feedbackSites(payload: Payload, site: Id | null): Promise<
       minimum: s.interaction?.rankingMinimum,
       defaultSatisfied: s.interaction?.defaultSatisfied,
     }))
-}
-
-type ReportDoc = {
-  site: unknown
-  receivedAt: string
-  status: string
-  dueDate?: string | null
-  answeredAt?: string | null
 }
 
 /** The error reports received in [first, last] (YYYY-MM-DD) on the site (or all). */
@@ -72,29 +52,19 @@ export async function reportRows(
       ...(site == null ? [] : [{ site: { equals: site } }]),
     ],
   }
-  const rows: ReportRow[] = []
-  for (let page = 1; ; page++) {
-    const res = await payload.find({
-      collection: ERROR_REPORTS,
-      where,
-      select: { site: true, receivedAt: true, status: true, dueDate: true, answeredAt: true },
-      depth: 0,
-      limit: 1000,
-      page,
-      overrideAccess: true,
-      context: { noViewAudit: true },
-    })
-    for (const d of res.docs as unknown as ReportDoc[])
-      rows.push({
-        site: idOf(d.site)!,
-        receivedAt: dayOf(d.receivedAt),
-        status: d.status,
-        dueDate: d.dueDate ? dayOf(d.dueDate) : null,
-        answeredAt: d.answeredAt ? dayOf(d.answeredAt) : null,
-      })
-    if (!res.hasNextPage) break
-  }
-  return rows
+  const docs = await findAllSelected(payload, {
+    collection: ERROR_REPORTS,
+    where,
+    select: ['site', 'receivedAt', 'status', 'dueDate', 'answeredAt'],
+    limit: 1000,
+  })
+  return docs.map((d) => ({
+    site: d.site,
+    receivedAt: dayOf(d.receivedAt),
+    status: d.status,
+    dueDate: d.dueDate ? dayOf(d.dueDate) : null,
+    answeredAt: d.answeredAt ? dayOf(d.answeredAt) : null,
+  }))
 }
 
 /** The table for the sites (one, or every listed site) and the period. */

@@ -4,7 +4,7 @@
 import type { Payload, Where } from 'payload'
 
 import { dayOf } from '../domain/dates'
-import { type Id, idOf } from '../domain/ids'
+import type { Id } from '../domain/ids'
 import {
   calendarDaysBetween,
   LETTER_STATUS_LABELS,
@@ -18,6 +18,7 @@ import {
 } from '../domain/letters'
 import { LETTERS } from '../domain/slugs'
 import { settings } from '../settings'
+import { findAllSelected } from './records'
 import { notify, peopleWithRoles, platformAdmins } from './notify'
 import { todayInBeijing } from './request-clock'
 import { siteName } from './stored-request'
@@ -38,18 +39,6 @@ export type LetterSupervisionRow = {
   urgency: LetterUrgency
   daysLeft: number | null
   veto: 'vetoed' | 'approaching' | null
-}
-
-type LetterDoc = {
-  id: Id
-  site: unknown
-  number: string
-  subject: string
-  status: LetterStatus
-  receivedAt: string
-  acceptDueDate?: string | null
-  answerDueDate?: string | null
-  followUpDueDate?: string | null
 }
 
 export const letterHref = (id: Id) => `/admin/collections/${LETTERS}/${id}`
@@ -77,71 +66,63 @@ export async function letterSupervisionList(
     ],
   }
   const names = new Map<string, string>()
-  for (let page = 1; ; page++) {
-    const res = await payload.find({
-      collection: LETTERS,
-      where,
-      limit: 500,
-      page,
-      depth: 0,
-      sort: 'receivedAt',
-      overrideAccess: true,
-      context: { noViewAudit: true },
-      select: {
-        site: true,
-        number: true,
-        subject: true,
-        status: true,
-        receivedAt: true,
-        acceptDueDate: true,
-        answerDueDate: true,
-        followUpDueDate: true,
-      },
-    })
-    for (const doc of res.docs as unknown as LetterDoc[]) {
-      const letter = {
-        status: doc.status,
-        acceptDueDate: doc.acceptDueDate ? dayOf(doc.acceptDueDate) : null,
-        answerDueDate: doc.answerDueDate ? dayOf(doc.answerDueDate) : null,
-        followUpDueDate: doc.followUpDueDate ? dayOf(doc.followUpDueDate) : null,
-      }
-      const u = letterUrgency({ letter, today, calendar })
-      const veto = vetoState({
-        status: doc.status,
-        receivedAt: dayOf(doc.receivedAt),
-        today,
-        alarmDays: settings.letterAlarmDays,
-      })
-      if (u.urgency !== 'overdue' && u.urgency !== 'due-soon' && !veto) continue
-      const site = idOf(doc.site)!
-      if (!names.has(String(site))) names.set(String(site), await siteName(payload, site))
-      const stage = u.stage ?? 'answer'
-      const row: LetterSupervisionRow = {
-        id: doc.id,
-        site,
-        siteName: names.get(String(site)) ?? '',
-        number: doc.number,
-        subject: doc.subject,
-        status: doc.status,
-        statusLabel: LETTER_STATUS_LABELS[doc.status] ?? doc.status,
-        receivedAt: dayOf(doc.receivedAt),
-        stage,
-        stageLabel: STAGE_LABELS[stage],
-        due:
-          (stage === 'accept'
-            ? letter.acceptDueDate
-            : stage === 'follow-up'
-              ? letter.followUpDueDate
-              : letter.answerDueDate) ?? '',
-        urgency: u.urgency,
-        daysLeft: u.daysLeft,
-        veto,
-      }
-      if (u.urgency === 'overdue') out.overdue.push(row)
-      else if (u.urgency === 'due-soon') out.dueSoon.push(row)
-      if (veto) out.veto.push(row)
+  const docs = await findAllSelected(payload, {
+    collection: LETTERS,
+    where,
+    sort: 'receivedAt',
+    select: [
+      'site',
+      'number',
+      'subject',
+      'status',
+      'receivedAt',
+      'acceptDueDate',
+      'answerDueDate',
+      'followUpDueDate',
+    ],
+  })
+  for (const doc of docs) {
+    const letter = {
+      status: doc.status,
+      acceptDueDate: doc.acceptDueDate ? dayOf(doc.acceptDueDate) : null,
+      answerDueDate: doc.answerDueDate ? dayOf(doc.answerDueDate) : null,
+      followUpDueDate: doc.followUpDueDate ? dayOf(doc.followUpDueDate) : null,
     }
-    if (!res.hasNextPage) break
+    const u = letterUrgency({ letter, today, calendar })
+    const veto = vetoState({
+      status: doc.status,
+      receivedAt: dayOf(doc.receivedAt),
+      today,
+      alarmDays: settings.letterAlarmDays,
+    })
+    if (u.urgency !== 'overdue' && u.urgency !== 'due-soon' && !veto) continue
+    const site = doc.site
+    if (!names.has(String(site))) names.set(String(site), await siteName(payload, site))
+    const stage = u.stage ?? 'answer'
+    const row: LetterSupervisionRow = {
+      id: doc.id,
+      site,
+      siteName: names.get(String(site)) ?? '',
+      number: doc.number ?? '',
+      subject: doc.subject,
+      status: doc.status,
+      statusLabel: LETTER_STATUS_LABELS[doc.status] ?? doc.status,
+      receivedAt: dayOf(doc.receivedAt),
+      stage,
+      stageLabel: STAGE_LABELS[stage],
+      due:
+        (stage === 'accept'
+          ? letter.acceptDueDate
+          : stage === 'follow-up'
+            ? letter.followUpDueDate
+            : letter.answerDueDate) ?? '',
+      urgency: u.urgency,
+      daysLeft: u.daysLeft,
+      veto,
+    }
+    if (u.urgency === 'overdue') out.overdue.push(row)
+    else if (u.urgency === 'due-soon') out.dueSoon.push(row)
+    if (veto) out.veto.push(row)
   }
   return out
 }
@@ -218,44 +199,36 @@ export async function oldestUnansweredBySite(
 ): Promise<OldestUnanswered[]> {
   if (sites !== true && !sites.length) return []
   const seen = new Map<string, OldestUnanswered>()
-  for (let page = 1; ; page++) {
-    const res = await payload.find({
-      collection: LETTERS,
-      where: {
-        and: [
-          { status: { in: [...UNANSWERED_STATUSES] } },
-          ...(sites === true ? [] : [{ site: { in: sites } }]),
-        ],
-      },
-      sort: 'receivedAt',
-      limit: 500,
-      page,
-      depth: 0,
-      overrideAccess: true,
-      context: { noViewAudit: true },
-      select: { site: true, number: true, subject: true, status: true, receivedAt: true },
-    })
-    for (const doc of res.docs as unknown as LetterDoc[]) {
-      const site = idOf(doc.site)!
-      if (seen.has(String(site))) continue
-      const receivedAt = dayOf(doc.receivedAt)
-      seen.set(String(site), {
-        site,
-        siteName: await siteName(payload, site),
-        id: doc.id,
-        number: doc.number,
-        subject: doc.subject,
+  const docs = await findAllSelected(payload, {
+    collection: LETTERS,
+    where: {
+      and: [
+        { status: { in: [...UNANSWERED_STATUSES] } },
+        ...(sites === true ? [] : [{ site: { in: sites } }]),
+      ],
+    },
+    sort: 'receivedAt',
+    select: ['site', 'number', 'subject', 'status', 'receivedAt'],
+  })
+  for (const doc of docs) {
+    const site = doc.site
+    if (seen.has(String(site))) continue
+    const receivedAt = dayOf(doc.receivedAt)
+    seen.set(String(site), {
+      site,
+      siteName: await siteName(payload, site),
+      id: doc.id,
+      number: doc.number ?? '',
+      subject: doc.subject,
+      receivedAt,
+      days: calendarDaysBetween(receivedAt, today),
+      state: vetoState({
+        status: doc.status,
         receivedAt,
-        days: calendarDaysBetween(receivedAt, today),
-        state: vetoState({
-          status: doc.status,
-          receivedAt,
-          today,
-          alarmDays: settings.letterAlarmDays,
-        }),
-      })
-    }
-    if (!res.hasNextPage) break
+        today,
+        alarmDays: settings.letterAlarmDays,
+      }),
+    })
   }
   return [...seen.values()].sort((a, b) => b.days - a.days)
 }

@@ -1,15 +1,16 @@
 // "待我处理": the items waiting for this person, by the roles they hold on each site.
 import type { Payload, Where } from 'payload'
 
+import type { Id } from '../domain/ids'
 import { ARTICLES, DISCLOSURE_REQUESTS, LETTERS, SITES } from '../domain/slugs'
 import { type Actor, isPlatformAdmin, sitesWithRole } from '../domain/permissions'
 import { REQUEST_STATUS_LABELS } from '../domain/request-steps'
 import { LETTER_STATUS_LABELS, type LetterStatus } from '../domain/letters'
 import { letterHref, letterSupervisionList } from './letter-supervision'
 import { reportHref, reportSupervisionList } from './error-report-supervision'
+import { findSelected, type Selected } from './records'
 import { supervisionList } from './supervision'
 
-type Id = string | number
 export type QueueItem = {
   id: Id
   title: string
@@ -22,6 +23,17 @@ export type QueueItem = {
   /** The state in words, when it is not an article's. */
   stateLabel?: string
 }
+
+const ARTICLE_FIELDS = [
+  'title',
+  'state',
+  'site',
+  'submittedBy',
+  'signedAt',
+  'scheduledAt',
+  'updatedAt',
+] as const
+type QueuedArticle = Selected<typeof ARTICLES, (typeof ARTICLE_FIELDS)[number]>
 
 export async function myQueue(
   payload: Payload,
@@ -53,7 +65,7 @@ export async function myQueue(
     why: string
     sites: string[] | null
     where: Where
-    filter?: (d: Record<string, unknown>) => boolean
+    filter?: (d: QueuedArticle) => boolean
   }[] = [
     {
       why: '被退回，待修改',
@@ -104,33 +116,23 @@ export async function myQueue(
   const out: QueueItem[] = []
   for (const q of queries) {
     if (q.sites && !q.sites.length) continue
-    const res = await payload.find({
+    const { docs } = await findSelected(payload, {
       collection: ARTICLES,
       where: q.sites ? { and: [q.where, { site: { in: q.sites } }] } : q.where,
       limit: 50,
-      depth: 0,
       pagination: false,
-      overrideAccess: true,
       sort: '-updatedAt',
-      select: {
-        title: true,
-        state: true,
-        site: true,
-        submittedBy: true,
-        signedAt: true,
-        scheduledAt: true,
-        updatedAt: true,
-      },
+      select: ARTICLE_FIELDS,
     })
-    for (const d of res.docs as unknown as Record<string, unknown>[]) {
+    for (const d of docs) {
       if (q.filter && !q.filter(d)) continue
       out.push({
-        id: d.id as Id,
-        title: d.title as string,
-        state: d.state as string,
-        site: d.site as Id,
+        id: d.id,
+        title: d.title,
+        state: d.state,
+        site: d.site,
         why: q.why,
-        at: (d.signedAt ?? d.updatedAt) as string,
+        at: d.signedAt ?? d.updatedAt,
       })
     }
   }
@@ -145,7 +147,7 @@ async function requestsWaiting(payload: Payload, actor: Actor): Promise<QueueIte
   const sites = isPlatformAdmin(actor) ? true : sitesWithRole(actor, 'site-admin', 'handler')
   if (sites !== true && !sites.length) return []
   const href = (id: Id) => `/admin/collections/${DISCLOSURE_REQUESTS}/${id}`
-  const fresh = await payload.find({
+  const fresh = await findSelected(payload, {
     collection: DISCLOSURE_REQUESTS,
     where: {
       and: [
@@ -154,20 +156,17 @@ async function requestsWaiting(payload: Payload, actor: Actor): Promise<QueueIte
       ],
     },
     limit: 50,
-    depth: 0,
     sort: 'receivedAt',
-    overrideAccess: true,
-    context: { noViewAudit: true },
-    select: { trackingCode: true, site: true, receivedAt: true },
+    select: ['trackingCode', 'site', 'receivedAt'],
   })
-  const items: QueueItem[] = (fresh.docs as unknown as Record<string, unknown>[]).map((d) => ({
-    id: d.id as Id,
-    title: `政府信息公开申请 ${d.trackingCode as string}`,
+  const items: QueueItem[] = fresh.docs.map((d) => ({
+    id: d.id,
+    title: `政府信息公开申请 ${d.trackingCode ?? ''}`,
     state: 'received',
     stateLabel: REQUEST_STATUS_LABELS.received,
-    site: d.site as Id,
+    site: d.site,
     why: '待登记受理',
-    at: d.receivedAt as string,
+    at: d.receivedAt,
     href: href(d.id as Id),
   }))
   const list = await supervisionList(payload, { sites })
@@ -197,7 +196,7 @@ async function lettersWaiting(payload: Payload, actor: Actor): Promise<QueueItem
   const sites = isPlatformAdmin(actor) ? true : sitesWithRole(actor, 'site-admin', 'handler')
   if (sites !== true && !sites.length) return []
   const me = String(actor.id)
-  const res = await payload.find({
+  const { docs } = await findSelected(payload, {
     collection: LETTERS,
     where: {
       and: [
@@ -206,18 +205,8 @@ async function lettersWaiting(payload: Payload, actor: Actor): Promise<QueueItem
       ],
     },
     limit: 100,
-    depth: 0,
     sort: 'receivedAt',
-    overrideAccess: true,
-    context: { noViewAudit: true },
-    select: {
-      number: true,
-      subject: true,
-      site: true,
-      status: true,
-      receivedAt: true,
-      answeredBy: true,
-    },
+    select: ['number', 'subject', 'site', 'status', 'receivedAt', 'answeredBy'],
   })
   const WHY: Partial<Record<LetterStatus, string>> = {
     submitted: '来信待受理',
@@ -225,19 +214,19 @@ async function lettersWaiting(payload: Payload, actor: Actor): Promise<QueueItem
     following: '差评待跟进',
   }
   const items: QueueItem[] = []
-  for (const d of res.docs as unknown as Record<string, unknown>[]) {
-    const status = d.status as LetterStatus
+  for (const d of docs) {
+    const status = d.status
     // Nobody reviews their own answer.
     if (status === 'reviewing' && String(d.answeredBy ?? '') === me) continue
     items.push({
-      id: d.id as Id,
-      title: `来信 ${d.number as string}：${d.subject as string}`,
+      id: d.id,
+      title: `来信 ${d.number ?? ''}：${d.subject}`,
       state: status,
       stateLabel: LETTER_STATUS_LABELS[status],
-      site: d.site as Id,
+      site: d.site,
       why: WHY[status] ?? '',
-      at: d.receivedAt as string,
-      href: letterHref(d.id as Id),
+      at: d.receivedAt,
+      href: letterHref(d.id),
     })
   }
   const list = await letterSupervisionList(payload, { sites })

@@ -2,10 +2,11 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { NOTIFICATIONS, USERS } from '../domain/slugs'
-import { type Actor, hasSiteRole, type SiteRole } from '../domain/permissions'
+import type { Id } from '../domain/ids'
+import { hasSiteRole, type SiteRole } from '../domain/permissions'
 import { logger } from '../logger'
+import { findAllSelected } from './records'
 
-type Id = string | number
 export type Person = { id: Id; email: string; name?: string }
 
 /** People holding any of the roles on the site (site admins included when asked for). */
@@ -16,35 +17,27 @@ export async function peopleWithRoles(
   req?: PayloadRequest,
 ): Promise<Person[]> {
   if (!roles.length) return []
-  const res = await payload.find({
+  const users = await findAllSelected(payload, {
     collection: USERS,
     where: { 'sites.site': { equals: site } },
-    limit: 500,
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-    select: { email: true, name: true, sites: true },
+    select: ['email', 'name', 'sites'],
     req,
   })
-  return (res.docs as unknown as (Actor & Person)[])
+  return users
     .filter((u) => hasSiteRole(u, site, ...roles))
-    .map((u) => ({ id: u.id, email: u.email, name: u.name }))
+    .map((u) => ({ id: u.id, email: u.email, name: u.name ?? undefined }))
 }
 
 /** The platform's administrators (platform-wide alarms). */
 export async function platformAdmins(payload: Payload): Promise<Person[]> {
-  const res = await payload.find({
+  const users = await findAllSelected(payload, {
     collection: USERS,
     where: { platformRoles: { in: ['platform-admin'] } },
-    limit: 500,
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-    select: { email: true, name: true, platformRoles: true },
+    select: ['email', 'name', 'platformRoles'],
   })
-  return (res.docs as unknown as (Actor & Person)[])
+  return users
     .filter((u) => u.platformRoles?.includes('platform-admin'))
-    .map((u) => ({ id: u.id, email: u.email, name: u.name }))
+    .map((u) => ({ id: u.id, email: u.email, name: u.name ?? undefined }))
 }
 
 /**

@@ -6,24 +6,17 @@ import type { Payload } from 'payload'
 import { dayOf } from '../domain/dates'
 import {
   ERROR_TYPE_LABELS,
-  type ErrorType,
   REPORT_STATUS_LABELS,
   type ReportFormValue,
   type ReportStatus,
 } from '../domain/error-reports'
 import type { Id } from '../domain/ids'
 import { ERROR_REPORTS } from '../domain/slugs'
+import { findOneSelected, type Selected } from './records'
 import { isUniqueViolation } from './shared-state'
 
-export type StoredReport = {
-  id: Id
-  queryCode: string
-  receivedAt: string
-  dueDate: string
-  email?: string | null
-}
-
-const STORED = { queryCode: true, receivedAt: true, dueDate: true, email: true } as const
+const STORED = ['queryCode', 'receivedAt', 'dueDate', 'email'] as const
+export type StoredReport = Selected<typeof ERROR_REPORTS, (typeof STORED)[number]>
 
 /** The report this site already has under an idempotency key, if any. */
 export async function findReportByKey(
@@ -31,17 +24,11 @@ export async function findReportByKey(
   site: Id,
   key: string,
 ): Promise<StoredReport | null> {
-  const res = await payload.find({
+  return findOneSelected(payload, {
     collection: ERROR_REPORTS,
     where: { and: [{ idempotencyKey: { equals: key } }, { site: { equals: site } }] },
     select: STORED,
-    depth: 0,
-    limit: 1,
-    pagination: false,
-    overrideAccess: true,
-    context: { noViewAudit: true },
   })
-  return (res.docs[0] as StoredReport | undefined) ?? null
 }
 
 /** Stores one report; a key seen before (another node, an earlier click) answers with it. */
@@ -67,7 +54,7 @@ export async function submitErrorReport(
       depth: 0,
       context: { noViewAudit: true },
     })
-    return doc as unknown as StoredReport
+    return { ...doc, id: doc.id } as StoredReport
   } catch (err) {
     if (isUniqueViolation(err)) {
       for (let i = 0; i < 10; i++) {
@@ -98,37 +85,20 @@ export async function trackErrorReport(
   payload: Payload,
   { site, code }: { site: Id; code: string },
 ): Promise<TrackedReport | null> {
-  const res = await payload.find({
+  const d = await findOneSelected(payload, {
     collection: ERROR_REPORTS,
     where: { and: [{ queryCode: { equals: code } }, { site: { equals: site } }] },
-    select: {
-      url: true,
-      type: true,
-      description: true,
-      status: true,
-      receivedAt: true,
-      dueDate: true,
-      answeredAt: true,
-      reply: true,
-    },
-    depth: 0,
-    limit: 1,
-    pagination: false,
-    overrideAccess: true,
-    context: { noViewAudit: true },
+    select: [
+      'url',
+      'type',
+      'description',
+      'status',
+      'receivedAt',
+      'dueDate',
+      'answeredAt',
+      'reply',
+    ],
   })
-  const d = res.docs[0] as unknown as
-    | {
-        url: string
-        type: ErrorType
-        description: string
-        status: ReportStatus
-        receivedAt: string
-        dueDate: string
-        answeredAt?: string | null
-        reply?: string | null
-      }
-    | undefined
   if (!d) return null
   return {
     url: d.url,
@@ -137,7 +107,7 @@ export async function trackErrorReport(
     status: d.status,
     statusLabel: REPORT_STATUS_LABELS[d.status] ?? d.status,
     receivedAt: dayOf(d.receivedAt),
-    dueDate: dayOf(d.dueDate),
+    dueDate: d.dueDate ? dayOf(d.dueDate) : '',
     answered: d.status !== 'received',
     answeredAt: d.answeredAt ? dayOf(d.answeredAt) : '',
     reply: d.reply ?? '',

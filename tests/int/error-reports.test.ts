@@ -172,13 +172,13 @@ describe(`我要纠错 on ${testDb()}`, () => {
   it('answers tracking by query code without the contact given', async () => {
     const { trackErrorReport } = await import('../../src/services/submit-error-report')
     const stored = await submit({ contact: '13812345678', email: undefined })
-    const tracked = await trackErrorReport(t.payload, { site, code: stored.queryCode })
+    const tracked = await trackErrorReport(t.payload, { site, code: String(stored.queryCode) })
     expect(tracked?.statusLabel).toBe('待处理')
     expect(JSON.stringify(tracked)).not.toContain('13812345678')
     // Another site's code space is separate.
-    expect(await trackErrorReport(t.payload, { site: otherSite, code: stored.queryCode })).toBe(
-      null,
-    )
+    expect(
+      await trackErrorReport(t.payload, { site: otherSite, code: String(stored.queryCode) }),
+    ).toBe(null)
   })
 
   it('stores one report per submission key', async () => {
