@@ -328,6 +328,69 @@ export async function lookupByCode<T>(
   return { kind: 'missing' }
 }
 
+// ---------------------------------------------------------------- a posted form's guards
+
+/** The form shown again (with what was typed) under a status and a sentence at its top. */
+export type Again = (o: { status?: number; notice?: string }) => Promise<Output>
+
+const STALE_FORM =
+  '页面已过期或来源无法验证（可能是浏览器禁用了 Cookie，或页面打开时间过长）。您填写的内容已保留，请核对后重新提交。'
+
+/**
+ * What stops a posted form before it is read as a submission: too large (413, `tooLarge` says
+ * what the limit is), a CSRF token that does not match (403), or a CAPTCHA switch (the form
+ * again with the other CAPTCHA). Null: go on.
+ */
+export async function postedFormStop(
+  req: Request,
+  body: Body,
+  again: Again,
+  tooLarge: string,
+): Promise<Output | null> {
+  if (body.tooLarge) return again({ status: 413, notice: tooLarge })
+  if (!csrfValid(req)) return again({ status: 403, notice: STALE_FORM })
+  if (body.fields.switchCaptcha) return again({})
+  return null
+}
+
+/**
+ * The address's limits in the shared store, as the form again with 429 and Retry-After: form
+ * posts of any kind, or records made (`made`: what the form makes, 来信 / 申请 …). Null: within.
+ */
+export async function overLimit(
+  ctx: PageContext,
+  req: Request,
+  res: Response,
+  again: Again,
+  limit: { posts: true } | { made: string },
+): Promise<Output | null> {
+  const name = 'posts' in limit ? 'formPosts' : 'requestsCreated'
+  const used = await consume(ctx.payload, name, req.ip ?? '')
+  if (used.ok) return null
+  res.setHeader('Retry-After', String(used.retryAfterSeconds))
+  return again({
+    status: 429,
+    notice:
+      'posts' in limit
+        ? `${used.message}。您填写的内容已保留。`
+        : `同一网络地址提交的${limit.made}过多，${used.message}。您填写的内容已保留。`,
+  })
+}
+
+/**
+ * Whatever failed — the database, a disk, a bug — the citizen keeps what was typed and is told
+ * what to do (503, Retry-After); the log gets the detail.
+ */
+export function failedPost(
+  ctx: PageContext,
+  res: Response,
+  { err, again, notice, what }: { err: unknown; again: Again; notice: string; what: string },
+): Promise<Output> {
+  logger.error({ err, site: ctx.site.id }, `${what} could not be handled`)
+  res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
+  return again({ status: 503, notice })
+}
+
 export type TrackOptions<T> = {
   status?: number
   code?: string

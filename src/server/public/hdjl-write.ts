@@ -19,7 +19,6 @@ import { LETTER_CATEGORIES, LETTER_CATEGORY_LABELS } from '../../domain/letters'
 import { logger } from '../../logger'
 import { createCaptcha } from '../../services/captcha'
 import { type PublicMailbox } from '../../services/public-letters'
-import { consume } from '../../services/rate-limits'
 import {
   findLetterByKey,
   LetterFileRefused,
@@ -32,14 +31,15 @@ import {
   captchaKindOf,
   captchaProblem,
   csrfToken,
-  csrfValid,
   EMPTY_BODY,
   errorSummary,
+  failedPost,
   isIdempotencyKey,
   newIdempotencyKey,
   onceByKey,
+  overLimit,
+  postedFormStop,
   readBody,
-  RETRY_AFTER_SECONDS,
   withCookies,
 } from './forms'
 import { INTERACTION_PATH } from './pages'
@@ -203,18 +203,13 @@ export async function postLetter(
     formPage(ctx, mailbox, req, res, { values, droppedFiles, captchaKind, idem: key, ...o })
   try {
     await withCookies(req, res)
-    if (body.tooLarge)
-      return await again({
-        status: 413,
-        notice: `提交的内容过大，未能保存：每个附件不能超过 ${maxMb()} MB。附件之前填写的内容已保留在下方，请核对后选择较小的附件（或不附附件）重新提交。`,
-      })
-    if (!csrfValid(req))
-      return await again({
-        status: 403,
-        notice:
-          '页面已过期或来源无法验证（可能是浏览器禁用了 Cookie，或页面打开时间过长）。您填写的内容已保留，请核对后重新提交。',
-      })
-    if (body.fields.switchCaptcha) return await again({})
+    const stop = await postedFormStop(
+      req,
+      body,
+      again,
+      `提交的内容过大，未能保存：每个附件不能超过 ${maxMb()} MB。附件之前填写的内容已保留在下方，请核对后选择较小的附件（或不附附件）重新提交。`,
+    )
+    if (stop) return stop
     if (!mailbox.open)
       return await again({
         status: 409,
@@ -227,11 +222,7 @@ export async function postLetter(
       done: (stored) => donePage(ctx, mailbox, stored),
     })
   } catch (err) {
-    // Whatever failed — the database, a disk, a bug — the writer keeps what was typed and is
-    // told what to do; the log gets the detail.
-    logger.error({ err, site: ctx.site.id }, 'letter could not be handled')
-    res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
-    return again({ status: 503, notice: NOT_SAVED })
+    return failedPost(ctx, res, { err, again, notice: NOT_SAVED, what: 'letter' })
   }
 }
 
@@ -245,12 +236,8 @@ async function submitOnce(
   key: string | undefined,
   again: (o: Omit<FormOptions, 'captchaKind'>) => Promise<Output>,
 ): Promise<{ stored: StoredLetter } | { page: Output }> {
-  const ip = req.ip ?? ''
-  const posts = await consume(ctx.payload, 'formPosts', ip)
-  if (!posts.ok) {
-    res.setHeader('Retry-After', String(posts.retryAfterSeconds))
-    return { page: await again({ status: 429, notice: `${posts.message}。您填写的内容已保留。` }) }
-  }
+  const posts = await overLimit(ctx, req, res, again, { posts: true })
+  if (posts) return { page: posts }
   const errors: FieldErrors = {}
   const parsed = parseLetterForm(values)
   if (!parsed.ok) Object.assign(errors, parsed.errors)
@@ -269,16 +256,8 @@ async function submitOnce(
   if (Object.keys(errors).length || !parsed.ok)
     return { page: await again({ status: 400, errors: inPageOrder(errors) }) }
 
-  const created = await consume(ctx.payload, 'requestsCreated', ip)
-  if (!created.ok) {
-    res.setHeader('Retry-After', String(created.retryAfterSeconds))
-    return {
-      page: await again({
-        status: 429,
-        notice: `同一网络地址提交的来信过多，${created.message}。您填写的内容已保留。`,
-      }),
-    }
-  }
+  const made = await overLimit(ctx, req, res, again, { made: '来信' })
+  if (made) return { page: made }
   try {
     const stored = await submitLetter(ctx.payload, {
       site: ctx.site.id,

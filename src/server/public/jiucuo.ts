@@ -18,7 +18,6 @@ import {
 import { linkOrigin } from '../../domain/sites'
 import { logger } from '../../logger'
 import { createCaptcha } from '../../services/captcha'
-import { consume } from '../../services/rate-limits'
 import {
   findReportByKey,
   type StoredReport,
@@ -32,16 +31,17 @@ import {
   captchaKindOf,
   captchaProblem,
   csrfToken,
-  csrfValid,
   EMPTY_BODY,
   errorSummary,
+  failedPost,
   formRoute,
   isIdempotencyKey,
   newIdempotencyKey,
   onceByKey,
+  overLimit,
+  postedFormStop,
   postLookupByCode,
   readBody,
-  RETRY_AFTER_SECONDS,
   type TrackOptions as Lookup,
   withCookies,
 } from './forms'
@@ -153,27 +153,20 @@ async function postReport(ctx: PageContext, req: Request, res: Response): Promis
     formPage(ctx, req, res, { values, captchaKind, idem: key, ...o })
   try {
     await withCookies(req, res)
-    if (body.tooLarge)
-      return await again({
-        status: 413,
-        notice: '提交的内容过大，未能保存，请精简错误描述后重新提交。',
-      })
-    if (!csrfValid(req))
-      return await again({
-        status: 403,
-        notice:
-          '页面已过期或来源无法验证（可能是浏览器禁用了 Cookie，或页面打开时间过长）。您填写的内容已保留，请核对后重新提交。',
-      })
-    if (body.fields.switchCaptcha) return await again({})
+    const stop = await postedFormStop(
+      req,
+      body,
+      again,
+      '提交的内容过大，未能保存，请精简错误描述后重新提交。',
+    )
+    if (stop) return stop
     return await inFlight.run(key ? `${ctx.site.id}|${key}` : null, {
       existing: () => findReportByKey(ctx.payload, ctx.site.id, key!),
       submit: () => submitOnce(ctx, req, res, body, values, key, again),
       done: (stored) => donePage(ctx, stored),
     })
   } catch (err) {
-    logger.error({ err, site: ctx.site.id }, 'error report could not be handled')
-    res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
-    return again({ status: 503, notice: NOT_SAVED })
+    return failedPost(ctx, res, { err, again, notice: NOT_SAVED, what: 'error report' })
   }
 }
 
@@ -186,12 +179,8 @@ async function submitOnce(
   key: string | undefined,
   again: (o: Omit<FormOptions, 'captchaKind'>) => Promise<Output>,
 ): Promise<{ stored: StoredReport } | { page: Output }> {
-  const ip = req.ip ?? ''
-  const posts = await consume(ctx.payload, 'formPosts', ip)
-  if (!posts.ok) {
-    res.setHeader('Retry-After', String(posts.retryAfterSeconds))
-    return { page: await again({ status: 429, notice: `${posts.message}。您填写的内容已保留。` }) }
-  }
+  const posts = await overLimit(ctx, req, res, again, { posts: true })
+  if (posts) return { page: posts }
   const origin = linkOrigin({ site: ctx.site, dev: ctx.dev, port: ctx.port })
   const parsed = parseReportForm(values, origin)
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors }
@@ -200,16 +189,8 @@ async function submitOnce(
   if (captcha) errors.captcha = captcha
   if (Object.keys(errors).length || !parsed.ok)
     return { page: await again({ status: 400, errors }) }
-  const created = await consume(ctx.payload, 'requestsCreated', ip)
-  if (!created.ok) {
-    res.setHeader('Retry-After', String(created.retryAfterSeconds))
-    return {
-      page: await again({
-        status: 429,
-        notice: `同一网络地址提交的内容过多，${created.message}。您填写的内容已保留。`,
-      }),
-    }
-  }
+  const made = await overLimit(ctx, req, res, again, { made: '内容' })
+  if (made) return { page: made }
   return {
     stored: await submitErrorReport(ctx.payload, {
       site: ctx.site.id,

@@ -19,7 +19,6 @@ import {
   type RequestFormField,
 } from '../../domain/request-form'
 import { type CaptchaKind, captchaSvg, createCaptcha } from '../../services/captcha'
-import { consume } from '../../services/rate-limits'
 import {
   AttachmentRefused,
   findByKey,
@@ -36,14 +35,15 @@ import {
   captchaKindOf,
   captchaProblem,
   csrfToken,
-  csrfValid,
   EMPTY_BODY,
   errorSummary,
+  failedPost,
   isIdempotencyKey,
   newIdempotencyKey,
   onceByKey,
+  overLimit,
+  postedFormStop,
   readBody,
-  RETRY_AFTER_SECONDS,
   withCookies,
 } from './forms'
 import { type DynamicRoute, HTML, type Output } from './routes'
@@ -222,11 +222,7 @@ async function postForm(ctx: PageContext, req: Request, res: Response): Promise<
     await withCookies(req, res)
     return await handlePost({ ctx, req, res, body, values, key, again })
   } catch (err) {
-    // Whatever failed — the database, a disk, a bug — the applicant keeps what was typed and
-    // is told what to do; the log gets the detail.
-    logger.error({ err, site: ctx.site.id }, 'disclosure request could not be handled')
-    res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
-    return again({ status: 503, notice: NOT_SAVED })
+    return failedPost(ctx, res, { err, again, notice: NOT_SAVED, what: 'disclosure request' })
   }
 }
 
@@ -247,20 +243,13 @@ async function handlePost({
   key: string | undefined
   again: (o: Omit<Parameters<typeof formPage>[3], 'captchaKind'>) => Promise<Output>
 }): Promise<Output | 'done'> {
-  if (body.tooLarge) {
-    return again({
-      status: 413,
-      notice: `提交的内容过大，未能保存：附件不能超过 ${(settings.requestFileMaxBytes / 1024 / 1024).toFixed(0)} MB。附件之前填写的内容已保留在下方，请核对、补全后选择较小的附件（或不附附件）重新提交。`,
-    })
-  }
-  if (!csrfValid(req)) {
-    return again({
-      status: 403,
-      notice:
-        '页面已过期或来源无法验证（可能是浏览器禁用了 Cookie，或页面打开时间过长）。您填写的内容已保留，请核对后重新提交。',
-    })
-  }
-  if (body.fields.switchCaptcha) return again({})
+  const stop = await postedFormStop(
+    req,
+    body,
+    again,
+    `提交的内容过大，未能保存：附件不能超过 ${(settings.requestFileMaxBytes / 1024 / 1024).toFixed(0)} MB。附件之前填写的内容已保留在下方，请核对、补全后选择较小的附件（或不附附件）重新提交。`,
+  )
+  if (stop) return stop
 
   // A second click on this node waits for the first; a second node is held off by the
   // database: the CAPTCHA's claim and the request's unique idempotency key both name it.
@@ -271,14 +260,8 @@ async function handlePost({
   })
 
   async function handleSubmission(): Promise<{ stored: StoredRequest } | { page: Output }> {
-    const ip = req.ip ?? ''
-    const posts = await consume(ctx.payload, 'formPosts', ip)
-    if (!posts.ok) {
-      res.setHeader('Retry-After', String(posts.retryAfterSeconds))
-      return {
-        page: await again({ status: 429, notice: `${posts.message}。您填写的内容已保留。` }),
-      }
-    }
+    const posts = await overLimit(ctx, req, res, again, { posts: true })
+    if (posts) return { page: posts }
 
     const errors: FieldErrors = {}
     const parsed = parseRequestForm(values, { today: beijingDate(new Date()) })
@@ -298,16 +281,8 @@ async function handlePost({
       return { page: await again({ status: 400, errors: inPageOrder(errors) }) }
     }
 
-    const created = await consume(ctx.payload, 'requestsCreated', ip)
-    if (!created.ok) {
-      res.setHeader('Retry-After', String(created.retryAfterSeconds))
-      return {
-        page: await again({
-          status: 429,
-          notice: `同一网络地址提交的申请过多，${created.message}。您填写的内容已保留。`,
-        }),
-      }
-    }
+    const made = await overLimit(ctx, req, res, again, { made: '申请' })
+    if (made) return { page: made }
     try {
       const done = await submitRequest(ctx.payload, {
         site: ctx.site.id,
