@@ -211,13 +211,22 @@ describe('/hdjl/tj: every department’s record in public', () => {
       },
       overrideAccess: true,
     })
+    // The letter's purge also reaches this node through the shared purge rows within a poll
+    // (400 ms; a node applies its own rows too), so the page is cached for good once a second
+    // read is a hit.
+    const cached = async (v: ReturnType<typeof visitor>) => {
+      for (let i = 0; i < 20; i++) {
+        await v.get('/hdjl/tj.json')
+        const again = await v.get('/hdjl/tj.json')
+        if (again.headers['x-cache'] === 'HIT') return again
+        await new Promise((r) => setTimeout(r, 200))
+      }
+      throw new Error('/hdjl/tj.json was never answered from the cache')
+    }
     const v = visitor('10.3.0.7', 'jyj.localhost')
-    const first = await v.get('/hdjl/tj.json')
-    const again = await v.get('/hdjl/tj.json')
-    expect(again.headers['x-cache']).toBe('HIT')
+    const first = await cached(v)
     const portal = visitor('10.3.0.8')
-    await portal.get('/hdjl/tj.json')
-    expect((await portal.get('/hdjl/tj.json')).headers['x-cache']).toBe('HIT')
+    await cached(portal)
     await s.payload.update({
       collection: 'letters',
       id: waiting.id,
