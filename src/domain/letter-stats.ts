@@ -4,7 +4,6 @@
 // were defaulted. The public page, the admin and the exports all use this one function.
 import type { Id } from './ids'
 import {
-  calendarDaysBetween,
   isOpenLetter,
   isUnanswered,
   RATING_LABELS,
@@ -14,7 +13,12 @@ import {
   RESOLVED_ANSWERS,
   type ResolvedAnswer,
 } from './letters'
-import { addWorkingDays, type WorkCalendar, workingDaysBetween } from './workdays'
+import {
+  addWorkingDays,
+  calendarDaysBetween,
+  type WorkCalendar,
+  workingDaysBetween,
+} from './workdays'
 
 export type LetterRow = {
   /** The site that first received the letter (each letter counts once in `received`, there). */

@@ -3,7 +3,12 @@
 // read. Pure: the letters collection and the services apply it. RULES §4 has the figures.
 //
 // Dates are 'YYYY-MM-DD' in Beijing time; instants are ISO strings.
-import { addWorkingDays, type WorkCalendar, workingDaysBetween } from './workdays'
+import {
+  addWorkingDays,
+  calendarDaysBetween,
+  type WorkCalendar,
+  workingDaysBetween,
+} from './workdays'
 import type { Id } from './ids'
 import { maskEmail, maskPhone, maskResidentId } from './identity'
 
@@ -108,10 +113,6 @@ export const VETO_ALARM_DAYS = 60
 export const UNANSWERED_STATUSES = ['submitted', 'accepted', 'reviewing'] as const
 export const isUnanswered = (status: string): boolean =>
   (UNANSWERED_STATUSES as readonly string[]).includes(status)
-
-/** Calendar days from one day (YYYY-MM-DD) to another. */
-export const calendarDaysBetween = (from: string, to: string): number =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
 
 export type MailboxTerms = { acceptDays: number; answerDays: number; maxExtensionDays: number }
 

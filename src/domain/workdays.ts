@@ -39,6 +39,10 @@ const toUtc = (date: string): number => {
 const fromUtc = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
 
 /** The date `days` calendar days after (or before, when negative) the given date. */
+/** Calendar days from one day (YYYY-MM-DD) to another. */
+export const calendarDaysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
+
 export const addCalendarDays = (date: string, days: number): string =>
   fromUtc(toUtc(date) + days * DAY_MS)
 

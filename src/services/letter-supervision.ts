@@ -6,7 +6,6 @@ import type { Payload, Where } from 'payload'
 import { dayOf } from '../domain/dates'
 import type { Id } from '../domain/ids'
 import {
-  calendarDaysBetween,
   LETTER_STATUS_LABELS,
   type LetterStatus,
   type LetterUrgency,
@@ -17,6 +16,7 @@ import {
   vetoState,
 } from '../domain/letters'
 import { LETTERS } from '../domain/slugs'
+import { calendarDaysBetween } from '../domain/workdays'
 import { settings } from '../settings'
 import { findAllSelected } from './records'
 import { notify, peopleWithRoles, platformAdmins } from './notify'

@@ -636,7 +636,7 @@ describe('我要纠错', () => {
     await page.goto(`${origin}/hdjl/`)
     await page.locator('a', { hasText: '我要纠错' }).first().click()
     await page.waitForLoadState('load')
-    expect(await page.inputValue('#f-url')).toBe('/hdjl/')
+    expect(await page.inputValue('#f-url')).toBe(`${origin}/hdjl/`)
     await page.goto(`${page.url()}&captcha=text`)
     await page.check('#f-type-outdated')
     await page.fill('#f-description', '信箱介绍中的办公电话已经更换，请更新。')

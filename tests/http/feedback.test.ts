@@ -256,7 +256,7 @@ describe('我要纠错 on every site', () => {
     expect(home.text).toContain('href="/jiucuo?url=%2F"')
     const form = await v.get('/jiucuo?url=%2Fzwdt%2F')
     expect(form.status).toBe(200)
-    expect(form.text).toContain('value="/zwdt/"')
+    expect(form.text).toContain(`value="http://fgw.localhost:${s.port}/zwdt/"`)
     expect(form.text).toContain('3 个工作日内')
   })
 

@@ -21,7 +21,8 @@ import {
   yearToDate,
 } from '../../src/domain/feedback-stats'
 import { type LetterRow, wilson } from '../../src/domain/letter-stats'
-import { calendarDaysBetween, vetoState } from '../../src/domain/letters'
+import { vetoState } from '../../src/domain/letters'
+import { calendarDaysBetween } from '../../src/domain/workdays'
 import { calendarFromDays } from '../../src/domain/workdays'
 import { holidaySpan } from '../helpers/calendar'
 

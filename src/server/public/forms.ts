@@ -209,6 +209,15 @@ function read(
 export const captchaKindOf = (v: unknown, care: boolean): CaptchaKind =>
   v === 'text' ? 'text' : v === 'image' ? 'image' : care ? 'text' : 'image'
 
+/** The form's own fields of a posted body, as typed (what is shown again on a refusal). */
+export const typedFields = <F extends string>(
+  fields: Record<string, string>,
+  names: readonly F[],
+): Partial<Record<F, string>> =>
+  Object.fromEntries(
+    names.filter((k) => typeof fields[k] === 'string').map((k) => [k, fields[k]]),
+  ) as Partial<Record<F, string>>
+
 export const newIdempotencyKey = () => crypto.randomBytes(18).toString('base64url')
 export const isIdempotencyKey = (v: unknown): v is string =>
   typeof v === 'string' && IDEMPOTENCY_KEY.test(v)

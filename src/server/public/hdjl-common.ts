@@ -1,11 +1,9 @@
 // What the 互动交流 pages share: their addresses, their frame, and how a mailbox and a letter are
 // linked.
 import { type PublicMailbox } from '../../services/public-letters'
-import { render } from '../render/engine'
 import type { Layout, Link } from '../render/view-models'
 import { INTERACTION_PATH } from './pages'
 import type { PageContext } from './context'
-import { HTML, type Output } from './routes'
 import { sectionLayout, withCare } from './section'
 
 export const TRACK_PATH = '/hdjl/track'
@@ -18,19 +16,6 @@ export const pageLayout = (ctx: PageContext, title: string, trail: Link[]): Prom
     { name: '互动交流', href: INTERACTION_PATH, current: trail.length === 0 },
     ...trail,
   ])
-
-export const page = async (
-  ctx: PageContext,
-  template: string,
-  view: Record<string, unknown>,
-  { status = 200, cacheControl = 'no-store' }: { status?: number; cacheControl?: string } = {},
-): Promise<Output> => ({
-  status,
-  body: await render(ctx.site.theme, template, view),
-  contentType: HTML,
-  tags: [],
-  cacheControl,
-})
 
 /** Lists change when a letter is published: a short public cache, never a stale personal page. */
 export const LIST_CACHE = 'public, max-age=60'

@@ -43,24 +43,28 @@ const formatOf = (path: string): Format | null =>
 const one = (v: unknown) => (typeof v === 'string' ? v.trim() : '')
 
 /** What the request asks for: the period and (on the portal) one site. */
-function askedFor(ctx: PageContext, req: Request) {
+function askedFor(req: Request) {
   const period = parsePeriod({ from: one(req.query.from), to: one(req.query.to) }, todayInBeijing())
   const slug = one(req.query.site)
   return { period, slug }
 }
 
-function problem(status: number, message: string, format: Format, view: () => Promise<string>) {
-  return async (): Promise<Output> =>
-    format === 'html'
-      ? { status, body: await view(), contentType: HTML, tags: [] }
-      : format === 'json'
-        ? {
-            status,
-            body: JSON.stringify({ message }),
-            contentType: 'application/json; charset=utf-8',
-            tags: [],
-          }
-        : { status, body: `${message}\r\n`, contentType: 'text/plain; charset=utf-8', tags: [] }
+/** A refusal in the format asked for: the page with its sentence, or `{ message }`, or text. */
+async function problem(
+  status: number,
+  message: string,
+  format: Format,
+  view: () => Promise<string>,
+): Promise<Output> {
+  if (format === 'html') return { status, body: await view(), contentType: HTML, tags: [] }
+  if (format === 'json')
+    return {
+      status,
+      body: JSON.stringify({ message }),
+      contentType: 'application/json; charset=utf-8',
+      tags: [],
+    }
+  return { status, body: `${message}\r\n`, contentType: 'text/plain; charset=utf-8', tags: [] }
 }
 
 const pct = (n: number, d: number) => (d ? `${Math.round((n / d) * 100)}%` : '—')
@@ -179,7 +183,7 @@ async function htmlPage(
 }
 
 async function statsPage(ctx: PageContext, req: Request, format: Format): Promise<Output> {
-  const { period, slug } = askedFor(ctx, req)
+  const { period, slug } = askedFor(req)
   const portal = ctx.site.kind === 'portal'
   const errorView = async (message: string) =>
     render(ctx.site.theme, 'hdjl-tj', {
@@ -191,12 +195,12 @@ async function statsPage(ctx: PageContext, req: Request, format: Format): Promis
       allHref: withCare(ctx, STATS_PATH),
       indexHref: withCare(ctx, INTERACTION_PATH),
     })
-  if (!period.ok) return problem(400, period.message, format, () => errorView(period.message))()
+  if (!period.ok) return problem(400, period.message, format, () => errorView(period.message))
   if (slug && (!SLUG.test(slug) || (!portal && slug !== ctx.site.slug))) {
     const message = portal
       ? '没有这个网站，请从列表中选择'
       : '本页只统计本网站的来信；各部门的统计请到门户网站查看'
-    return problem(404, message, format, () => errorView(message))()
+    return problem(404, message, format, () => errorView(message))
   }
   // A department's page is its own record; the portal's is every listed site's (or one's).
   const table = await feedbackFigures(ctx.payload, {
@@ -208,7 +212,7 @@ async function statsPage(ctx: PageContext, req: Request, format: Format): Promis
     table.rows = table.rows.filter((r) => r.site === slug)
     if (!table.sites.length) {
       const message = '没有这个网站，请从列表中选择'
-      return problem(404, message, format, () => errorView(message))()
+      return problem(404, message, format, () => errorView(message))
     }
   }
   const outTags = [tags.site(ctx.site.id), portal ? tags.feedbackAll : tags.feedback(ctx.site.id)]

@@ -14,8 +14,8 @@ import { csrfToken, errorSummary, formRoute, postLookupByCode } from './forms'
 import { INTERACTION_PATH } from './pages'
 import type { PageContext } from './context'
 import { type DynamicRoute, type Output } from './routes'
-import { page, pageLayout, TRACK_PATH } from './hdjl-common'
-import { withCare } from './section'
+import { pageLayout, TRACK_PATH } from './hdjl-common'
+import { page, withCare } from './section'
 
 // ---------------------------------------------------------------- tracking and rating
 

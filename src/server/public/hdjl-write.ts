@@ -40,13 +40,14 @@ import {
   overLimit,
   postedFormStop,
   readBody,
+  typedFields,
   withCookies,
 } from './forms'
 import { INTERACTION_PATH } from './pages'
 import type { PageContext } from './context'
 import { type Output } from './routes'
-import { mailboxView, page, pageLayout, TRACK_PATH } from './hdjl-common'
-import { withCare } from './section'
+import { mailboxView, pageLayout, TRACK_PATH } from './hdjl-common'
+import { page, withCare } from './section'
 
 // ---------------------------------------------------------------- writing
 
@@ -176,13 +177,6 @@ async function donePage(
 /** A second click of the same letter on this node waits for the first (forms.ts says why). */
 const inFlight = onceByKey<StoredLetter>()
 
-const letterValues = (fields: Record<string, string>): RawLetterForm =>
-  Object.fromEntries(
-    (Object.keys(LETTER_FORM_FIELDS) as LetterFormField[])
-      .filter((k) => typeof fields[k] === 'string')
-      .map((k) => [k, fields[k]]),
-  )
-
 export async function postLetter(
   ctx: PageContext,
   mailbox: PublicMailbox,
@@ -195,7 +189,10 @@ export async function postLetter(
   } catch (err) {
     logger.warn({ err, site: ctx.site.id }, 'letter form body could not be read')
   }
-  const values = letterValues(body.fields)
+  const values: RawLetterForm = typedFields(
+    body.fields,
+    Object.keys(LETTER_FORM_FIELDS) as LetterFormField[],
+  )
   const captchaKind = captchaKindOf(body.fields.switchCaptcha ?? body.fields.captchaKind, ctx.care)
   const droppedFiles = body.files.map((f) => f.name || '附件').join('、')
   const key = isIdempotencyKey(body.fields.idem) ? body.fields.idem : undefined

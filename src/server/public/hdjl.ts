@@ -25,12 +25,11 @@ import {
   letterHref,
   mailboxView,
   MAILBOX_PATH,
-  page,
   pageLayout,
   PER_PAGE,
   TRACK_PATH,
 } from './hdjl-common'
-import { withCare } from './section'
+import { page, withCare } from './section'
 import { STATS_PATH } from './hdjl-stats'
 import { formPage, postLetter, unreachableMailbox } from './hdjl-write'
 import { hdjlTrackRoute } from './hdjl-track'

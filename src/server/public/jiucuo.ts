@@ -10,6 +10,7 @@ import {
   ERROR_TYPE_LABELS,
   ERROR_TYPES,
   parseReportForm,
+  reportedUrl,
   type RawReportForm,
   REPORT_FORM_FIELDS,
   type ReportFormField,
@@ -42,12 +43,12 @@ import {
   postedFormStop,
   postLookupByCode,
   readBody,
+  typedFields,
   type TrackOptions as Lookup,
   withCookies,
 } from './forms'
-import { page } from './hdjl-common'
 import { type DynamicRoute, type Output } from './routes'
-import { sectionLayout, withCare } from './section'
+import { page, sectionLayout, withCare } from './section'
 
 export const REPORT_PATH = '/jiucuo'
 export const REPORT_TRACK_PATH = '/jiucuo/track'
@@ -132,12 +133,12 @@ async function donePage(ctx: PageContext, stored: StoredReport): Promise<Output>
 
 const inFlight = onceByKey<StoredReport>()
 
-const reportValues = (fields: Record<string, string>): RawReportForm =>
-  Object.fromEntries(
-    (Object.keys(REPORT_FORM_FIELDS) as ReportFormField[])
-      .filter((k) => typeof fields[k] === 'string')
-      .map((k) => [k, fields[k]]),
-  )
+/** The page the link came from, as the whole address the reader would recognise. */
+const filledUrl = (ctx: PageContext, value: unknown): string => {
+  if (typeof value !== 'string') return ''
+  const typed = value.slice(0, URL_MAX)
+  return reportedUrl(typed, linkOrigin({ site: ctx.site, dev: ctx.dev, port: ctx.port })) ?? typed
+}
 
 async function postReport(ctx: PageContext, req: Request, res: Response): Promise<Output> {
   let body: Body = EMPTY_BODY
@@ -146,7 +147,10 @@ async function postReport(ctx: PageContext, req: Request, res: Response): Promis
   } catch (err) {
     logger.warn({ err, site: ctx.site.id }, 'error report body could not be read')
   }
-  const values = reportValues(body.fields)
+  const values: RawReportForm = typedFields(
+    body.fields,
+    Object.keys(REPORT_FORM_FIELDS) as ReportFormField[],
+  )
   const captchaKind = captchaKindOf(body.fields.switchCaptcha ?? body.fields.captchaKind, ctx.care)
   const key = isIdempotencyKey(body.fields.idem) ? body.fields.idem : undefined
   const again = (o: Omit<FormOptions, 'captchaKind'>) =>
@@ -241,7 +245,7 @@ export const jiucuoRoutes: DynamicRoute[] = [
     REPORT_PATH,
     (ctx, req, res) =>
       formPage(ctx, req, res, {
-        values: { url: typeof req.query.url === 'string' ? req.query.url.slice(0, URL_MAX) : '' },
+        values: { url: filledUrl(ctx, req.query.url) },
         captchaKind: captchaKindOf(req.query.captcha, ctx.care),
       }),
     postReport,

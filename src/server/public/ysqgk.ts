@@ -44,6 +44,7 @@ import {
   overLimit,
   postedFormStop,
   readBody,
+  typedFields,
   withCookies,
 } from './forms'
 import { type DynamicRoute, HTML, type Output } from './routes'
@@ -193,14 +194,6 @@ async function donePage(ctx: PageContext, stored: StoredRequest): Promise<Output
 /** A second click of the same form on this node waits for the first (forms.ts says why). */
 const inFlight = onceByKey<StoredRequest>()
 
-const formValues = (fields: Record<string, string>): RawRequestForm => {
-  const values: RawRequestForm = {}
-  for (const k of Object.keys(REQUEST_FORM_FIELDS) as RequestFormField[]) {
-    if (typeof fields[k] === 'string') values[k] = fields[k]
-  }
-  return values
-}
-
 /** Said whenever a submission could not be handled (an outage, or anything unexpected). */
 const NOT_SAVED =
   '系统暂时无法保存您的申请，您填写的内容已保留在下方。请稍后（约 1 分钟后）再次点击“提交申请”；如已上传附件，请重新选择。'
@@ -212,7 +205,10 @@ async function postForm(ctx: PageContext, req: Request, res: Response): Promise<
   } catch (err) {
     logger.warn({ err, site: ctx.site.id }, 'request form body could not be read')
   }
-  const values = formValues(body.fields)
+  const values: RawRequestForm = typedFields(
+    body.fields,
+    Object.keys(REQUEST_FORM_FIELDS) as RequestFormField[],
+  )
   const captchaKind = captchaKindOf(body.fields.switchCaptcha ?? body.fields.captchaKind, ctx.care)
   const droppedFile = body.file?.name || (body.file ? '附件' : '')
   const key = isIdempotencyKey(body.fields.idem) ? body.fields.idem : undefined
