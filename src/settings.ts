@@ -10,14 +10,15 @@ const env = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     ROLE: z.enum(['all', 'public', 'admin']).default('all'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    DATABASE_URL: z.string().default('file:./.data/jiyue.db'),
+    DATABASE_URL: z.string().optional(),
     PAYLOAD_SECRET: z.string().optional(),
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default('noreply@jiyue.local'),
     SEED: z.string().optional(),
     PLATFORM_DATA: z.string().default('on'),
     DEMO_PASSWORD: z.string().default('Jiyue-Demo-2026'),
-    MEDIA_DIR: z.string().default('media'),
+    MEDIA_DIR: z.string().optional(),
+    DEMO: z.string().optional(),
     DATA_DIR: z.string().default('.data'),
     PLATFORM_HOSTS: z.string().default(''),
     PUBLIC_ORIGINS: z.string().default(''),
@@ -43,7 +44,17 @@ const env = z
   })
   .parse(process.env)
 
-const production = env.NODE_ENV === 'production'
+const on = (v: string) => !['0', 'false', 'no', 'off'].includes(v.toLowerCase())
+/** Next, React and Payload compiled for production (`npm start`, `npm run serve`). */
+const compiled = env.NODE_ENV === 'production'
+/**
+ * `npm start` runs the compiled product as a demo (DEMO=on): a generated secret, demo data,
+ * plain-HTTP cookies and `*.localhost` addresses, as in development. Production's guards
+ * (a strong secret required, HSTS, Secure cookies, no demo data) apply to a compiled run that
+ * is not a demo.
+ */
+const demo = env.DEMO ? on(env.DEMO) : false
+const production = compiled && !demo
 const dataDir = path.resolve(process.cwd(), env.DATA_DIR)
 
 /** Demo and development keep a generated secret in the data folder; production must set one. */
@@ -77,6 +88,9 @@ const serverUrl = env.SERVER_URL || undefined
 
 export const settings = {
   env: env.NODE_ENV,
+  /** Next serves the compiled admin (`.next/` from `npm run build`), not its development server. */
+  compiled,
+  demo,
   /** The admin's public address (links in e-mails); its scheme decides the cookie's Secure flag. */
   serverUrl,
   /** Session cookies only over HTTPS: from SERVER_URL's scheme, or always in production. */
@@ -84,21 +98,26 @@ export const settings = {
   production,
   role: env.ROLE,
   port: env.PORT,
-  databaseUrl: env.DATABASE_URL,
+  /**
+   * The embedded default: `npm start` (compiled: the schema built by migrations) and `npm run dev`
+   * (the schema pushed from the collections as they change) keep separate files, because a
+   * pushed database cannot take migrations.
+   */
+  databaseUrl: env.DATABASE_URL ?? (compiled ? 'file:./.data/jiyue.db' : 'file:./.data/dev.db'),
   get secret() {
     return secret()
   },
   smtpUrl: env.SMTP_URL,
   mailFrom: env.MAIL_FROM,
   /** Demo data on an empty database: on by default outside production. */
-  seed: env.SEED ? !['0', 'false', 'no', 'off'].includes(env.SEED.toLowerCase()) : !production,
+  seed: env.SEED ? on(env.SEED) : !production,
   /**
    * Platform data (work calendar, classification lists) into empty collections wherever Payload
    * starts: on by default; the test harness turns it off to start from an empty calendar.
    */
-  platformData: !['0', 'false', 'no', 'off'].includes(env.PLATFORM_DATA.toLowerCase()),
+  platformData: on(env.PLATFORM_DATA),
   demoPassword: env.DEMO_PASSWORD,
-  mediaDir: path.resolve(process.cwd(), env.MEDIA_DIR),
+  mediaDir: path.resolve(process.cwd(), env.MEDIA_DIR ?? (compiled ? 'media' : 'media/dev')),
   dataDir,
   platformHosts: list(env.PLATFORM_HOSTS),
   publicOrigins: list(env.PUBLIC_ORIGINS),
@@ -108,7 +127,7 @@ export const settings = {
   logLevel: env.LOG_LEVEL,
   pageCacheSeconds: env.PAGE_CACHE_SECONDS,
   /** Whether this node runs the jobs queue (the publishing clock); one node is enough. */
-  jobs: !['0', 'false', 'no', 'off'].includes(env.JOBS.toLowerCase()),
+  jobs: on(env.JOBS),
   /** First-hour reminders to editors and signers, minutes after signing. */
   firstHourRemindAt: list(env.FIRST_HOUR_REMIND_AT)
     .map(Number)
@@ -133,7 +152,5 @@ export const settings = {
    * Whether `<slug>.localhost` reaches a site and localhost links to the sites' development
    * addresses: on by default outside production, off in production.
    */
-  devHosts: env.DEV_HOSTS
-    ? !['0', 'false', 'no', 'off'].includes(env.DEV_HOSTS.toLowerCase())
-    : !production,
+  devHosts: env.DEV_HOSTS ? on(env.DEV_HOSTS) : !production,
 }

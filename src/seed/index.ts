@@ -271,6 +271,20 @@ export async function seedDemo(
         state: 'draft',
       },
     })
+    // And one waiting for its reviewer, so a reviewer's first login has something to review.
+    await payload.create({
+      collection: 'articles',
+      context: ctx,
+      overrideAccess: true,
+      data: {
+        site: siteId,
+        title: `关于${s.name}2027年第一季度重点工作安排的报告（送审稿）`,
+        columns: [col.docs[0].id],
+        summary: '编辑已提交审核，等待审核人审核',
+        state: 'submitted',
+        history: [{ move: 'submit', from: 'draft', to: 'submitted', at: now.toISOString() }],
+      },
+    })
   }
 
   for (const s of sites) await classifyDemoArticles(payload, s.slug, siteIds.get(s.slug)!)

@@ -6,6 +6,7 @@ import { getPayload } from 'payload'
 
 import { isDatabaseUnavailable } from '../domain/database-errors'
 import { settings } from '../settings'
+import { buildIsCurrent } from './admin-build'
 import { createApp } from './app'
 import { logger } from '../logger'
 
@@ -30,9 +31,13 @@ async function main() {
 
   let nextHandler: Parameters<typeof createApp>[0]['nextHandler']
   if (settings.role !== 'public') {
+    if (settings.compiled && !buildIsCurrent(process.cwd()))
+      logger.warn(
+        '管理后台的构建缺失或早于当前源代码：请先运行 npm run build（npm start 会自动构建）',
+      )
     const { default: next } = await import('next')
     const nextApp = next({
-      dev: !settings.production,
+      dev: !settings.compiled,
       dir: process.cwd(),
       port: settings.port,
       hostname: 'localhost',

@@ -1,4 +1,5 @@
-// Browser tests: the real server (`src/server/index.ts`, Payload + Next admin + public sites) as a
+// Browser tests: the real server as `npm start` runs it (`src/cli/start.ts`: the admin built by
+// `next build` when no current build exists, then Payload + the compiled admin + public sites) as a
 // child process on a free port with a throwaway seeded database, and Debian's Chromium driven by
 // playwright-core.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
@@ -30,13 +31,13 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Full servers (with Next dev) started in this repository by someone else. Only one Next dev
- * server may use `.next/` at a time, so we wait for those to end rather than clash.
+ * Full servers started in this repository by someone else. Only one Next dev server or build may
+ * use `.next/` at a time, so we wait for those to end rather than clash.
  */
 function otherServersHere(): string[] {
   let out = ''
   try {
-    out = execFileSync('pgrep', ['-af', 'tsx src/server'], { encoding: 'utf8' })
+    out = execFileSync('pgrep', ['-af', 'tsx src/(server|cli/start)'], { encoding: 'utf8' })
   } catch {
     return [] // pgrep exits 1 when nothing matches
   }
@@ -68,9 +69,19 @@ export type FullServer = {
 }
 
 export async function startFullServer({
-  startTimeoutMs = 120_000,
+  startTimeoutMs = 400_000,
   waitForOthersMs = 180_000,
-}: { startTimeoutMs?: number; waitForOthersMs?: number } = {}): Promise<FullServer> {
+  reuseDir,
+  keepDir = false,
+}: {
+  /** Long enough for a first `next build` on a 2-core machine. */
+  startTimeoutMs?: number
+  waitForOthersMs?: number
+  /** Start on the database and files of an earlier server (a second start). */
+  reuseDir?: string
+  /** Leave the database and files in place when stopping. */
+  keepDir?: boolean
+} = {}): Promise<FullServer> {
   const waitUntil = Date.now() + waitForOthersMs
   for (let others = otherServersHere(); others.length > 0; others = otherServersHere()) {
     if (Date.now() > waitUntil)
@@ -81,12 +92,15 @@ export async function startFullServer({
     await sleep(5_000)
   }
 
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiyue-e2e-'))
+  const dir = reuseDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jiyue-e2e-'))
   const port = await freePort()
   const chunks: string[] = []
   const env: Record<string, string | undefined> = {
     ...process.env,
-    NODE_OPTIONS: '--conditions=development',
+    // As `npm start` runs it (package.json): compiled, with the demo's defaults.
+    NODE_ENV: 'production',
+    DEMO: 'on',
+    NODE_OPTIONS: '--conditions=production',
     NEXT_TELEMETRY_DISABLED: '1',
     ROLE: 'all',
     PORT: String(port),
@@ -96,9 +110,7 @@ export async function startFullServer({
     SEED: '1',
     LOG_LEVEL: 'warn',
   }
-  // As `npm start` runs it: vitest's NODE_ENV=test must not leak into the server.
-  delete env.NODE_ENV
-  const child: ChildProcess = spawn('node_modules/.bin/tsx', ['src/server/index.ts'], {
+  const child: ChildProcess = spawn('node_modules/.bin/tsx', ['src/cli/start.ts'], {
     cwd: process.cwd(),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -140,7 +152,7 @@ export async function startFullServer({
         /* group empty */
       }
     }
-    fs.rmSync(dir, { recursive: true, force: true })
+    if (!keepDir) fs.rmSync(dir, { recursive: true, force: true })
   }
   // A crashed test run must not leave a Next dev server holding `.next/`.
   process.once('exit', () => {

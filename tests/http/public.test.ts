@@ -159,6 +159,7 @@ describe('a site', () => {
     for (const p of ['/', '/tzgg/', '/rss.xml', '/sitemap.xml'])
       expect((await get(s, p, www)).text, p).not.toContain('绝密草稿标题')
     expect((await get(s, '/', www)).text).not.toContain('待审稿件')
+    expect((await get(s, '/', www)).text).not.toContain('送审稿')
     expect((await get(s, `/tzgg/${draft.id}.html`, www)).status).toBe(404)
   })
 
