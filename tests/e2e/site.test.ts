@@ -1,5 +1,5 @@
 // End to end in Chromium against the real server (Payload + Next admin + public sites), seeded
-// with the demo platform. One server for the whole file: Next dev compiles /admin on first use.
+// with the demo platform, run as `npm start` runs it (the compiled admin). One server for the file.
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -16,7 +16,7 @@ import { solveArithmetic } from '../helpers/captcha-solver'
 
 let server: FullServer
 let browser: Browser
-/** Started right after the server so Next compiles the admin while the public tests run. */
+/** Started right after the server so the admin's first answer is ready when its tests begin. */
 let adminWarmup: Promise<unknown> = Promise.resolve()
 
 beforeAll(async () => {
