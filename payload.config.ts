@@ -44,12 +44,14 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname) },
     components: {
       beforeDashboard: ['/src/admin/MyQueue#MyQueue'],
+      afterNavLinks: ['/src/admin/NavLinks#NavLinks'],
       views: {
         firstHour: { Component: '/src/admin/FirstHourView#FirstHourView', path: '/first-hour' },
         supervision: {
           Component: '/src/admin/SupervisionView#SupervisionView',
           path: '/supervision',
         },
+        audit: { Component: '/src/admin/AuditView#AuditView', path: '/audit' },
       },
     },
   },

@@ -7,6 +7,7 @@ import {
   canWriteOnSite,
   isPlatformAdmin,
   readableSites,
+  sitesWithRole,
   toActor,
   type WriteRule,
   writableSites,
@@ -57,6 +58,14 @@ export const publishedOrOwnSites =
   }
 
 /** Versions and drafts are staff-only, per site. */
+/** Records about a whole site's health (audits): its site admins, and platform staff. */
+export const readAsSiteAdmin: Access = ({ req }) => {
+  const actor = toActor(req.user)
+  if (canReadAllSites(actor)) return true
+  const sites = sitesWithRole(actor, 'site-admin')
+  return sites.length ? siteIn(sites) : false
+}
+
 export const versionsOfOwnSites: Access = ({ req }) => {
   const sites = readableSites(toActor(req.user))
   if (sites === true) return true

@@ -14,6 +14,7 @@ import { Mailboxes } from './Mailboxes'
 import { NumberAssignments, NumberingCounters, NumberingSeries } from './Numbering'
 import { RequestFiles } from './RequestFiles'
 import { CachePurges, PublicTokens, RateLimits } from './SharedState'
+import { SiteAudits } from './SiteAudits'
 import { Sites } from './Sites'
 import { Attachments, Media } from './Uploads'
 import { Users } from './Users'
@@ -74,6 +75,7 @@ export const collections = [
   Mailboxes,
   Letters,
   ErrorReports,
+  SiteAudits,
   PublicTokens,
   RateLimits,
   CachePurges,

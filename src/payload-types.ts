@@ -87,6 +87,7 @@ export interface Config {
     mailboxes: Mailbox;
     letters: Letter;
     'error-reports': ErrorReport;
+    'site-audits': SiteAudit;
     'public-tokens': PublicToken;
     'rate-limits': RateLimit;
     'cache-purges': CachePurge;
@@ -125,6 +126,7 @@ export interface Config {
     mailboxes: MailboxesSelect<false> | MailboxesSelect<true>;
     letters: LettersSelect<false> | LettersSelect<true>;
     'error-reports': ErrorReportsSelect<false> | ErrorReportsSelect<true>;
+    'site-audits': SiteAuditsSelect<false> | SiteAuditsSelect<true>;
     'public-tokens': PublicTokensSelect<false> | PublicTokensSelect<true>;
     'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
     'cache-purges': CachePurgesSelect<false> | CachePurgesSelect<true>;
@@ -157,6 +159,7 @@ export interface Config {
       disclosureReminders: TaskDisclosureReminders;
       sharedStateSweep: TaskSharedStateSweep;
       numberingCounters: TaskNumberingCounters;
+      siteAudits: TaskSiteAudits;
       inline: {
         input: unknown;
         output: unknown;
@@ -1025,6 +1028,35 @@ export interface Letter {
   createdAt: string;
 }
 /**
+ * 按《政府网站与政务新媒体检查指标》逐项检查各站点；每晚自动运行，也可在“网站体检”页面手动运行。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-audits".
+ */
+export interface SiteAudit {
+  id: number;
+  title?: string | null;
+  site: number | Site;
+  ranAt: string;
+  status: 'pass' | 'warning' | 'fail';
+  worst?: string | null;
+  failsOn?: string | null;
+  failsOnText?: string | null;
+  trigger?: ('nightly' | 'manual' | 'cli') | null;
+  ranBy?: (number | null) | User;
+  items:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "public-tokens".
  */
@@ -1124,7 +1156,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'publishingSweep' | 'disclosureReminders' | 'sharedStateSweep' | 'numberingCounters';
+        taskSlug:
+          | 'inline'
+          | 'publishingSweep'
+          | 'disclosureReminders'
+          | 'sharedStateSweep'
+          | 'numberingCounters'
+          | 'siteAudits';
         taskID: string;
         input?:
           | {
@@ -1157,7 +1195,9 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'publishingSweep' | 'disclosureReminders' | 'sharedStateSweep' | 'numberingCounters') | null;
+  taskSlug?:
+    | ('inline' | 'publishingSweep' | 'disclosureReminders' | 'sharedStateSweep' | 'numberingCounters' | 'siteAudits')
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1259,6 +1299,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'error-reports';
         value: number | ErrorReport;
+      } | null)
+    | ({
+        relationTo: 'site-audits';
+        value: number | SiteAudit;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1897,6 +1941,24 @@ export interface ErrorReportsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-audits_select".
+ */
+export interface SiteAuditsSelect<T extends boolean = true> {
+  title?: T;
+  site?: T;
+  ranAt?: T;
+  status?: T;
+  worst?: T;
+  failsOn?: T;
+  failsOnText?: T;
+  trigger?: T;
+  ranBy?: T;
+  items?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "public-tokens_select".
  */
 export interface PublicTokensSelect<T extends boolean = true> {
@@ -2090,6 +2152,14 @@ export interface TaskSharedStateSweep {
  * via the `definition` "TaskNumberingCounters".
  */
 export interface TaskNumberingCounters {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSiteAudits".
+ */
+export interface TaskSiteAudits {
   input?: unknown;
   output?: unknown;
 }

@@ -75,8 +75,8 @@ export type SiteFacts = {
   letters: readonly { code: string; receivedAt: string; answeredAt: string | null }[]
   /** Reachability probes of the observed period. */
   probes: readonly { at: string; ok: boolean }[]
-  /** Links found on published pages, with whether each was found dead. */
-  links: readonly { url: string; dead: boolean; pages: readonly string[] }[]
+  /** Links found on published pages, with whether each was found dead (null: not checked yet). */
+  links: readonly { url: string; dead: boolean; pages: readonly string[] }[] | null
   /** Published items: the date shown and when the item was really made and signed. */
   items: readonly {
     id: string | number
@@ -91,6 +91,17 @@ export type SiteFacts = {
 }
 
 export type ItemStatus = 'pass' | 'warning' | 'fail' | 'unknown'
+
+export const AUDIT_STATUS_LABELS = {
+  pass: '合格',
+  warning: '预警',
+  fail: '不合格',
+} as const
+
+export const ITEM_STATUS_LABELS: Record<ItemStatus, string> = {
+  ...AUDIT_STATUS_LABELS,
+  unknown: '无法判定',
+}
 
 export type AuditItem = {
   key: AuditKey
@@ -329,6 +340,7 @@ function backdated(f: SiteFacts, t: AuditThresholds): AuditItem {
 }
 
 function links(f: SiteFacts, t: AuditThresholds): AuditItem {
+  if (!f.links) return item('links', 'unknown', '尚未检查已发布页面中的链接')
   if (!f.links.length) return item('links', 'pass', '已发布页面中没有需要检查的链接')
   const dead = f.links.filter((l) => l.dead)
   const share = dead.length / f.links.length

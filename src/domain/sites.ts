@@ -2,6 +2,13 @@
 
 export type SiteStatus = 'active' | 'rectifying' | 'closed' | 'merged'
 
+export const SITE_STATUS_LABELS: Record<SiteStatus, string> = {
+  active: '运行中',
+  rectifying: '整改中',
+  closed: '已关停',
+  merged: '已整合',
+}
+
 export type SiteFacts = {
   id: string | number
   slug: string

@@ -6,6 +6,7 @@ import { sendLetterReminders } from '../services/letter-supervision'
 import { sendDeadlineReminders } from '../services/supervision'
 import { runPublishingSweep } from '../services/publishing-sweep'
 import { sweepSharedState } from '../services/shared-state'
+import { auditAllSites } from '../services/site-audit'
 import { ensureCounters } from '../services/numbering'
 import { beijingYear } from '../domain/dates'
 import { settings } from '../settings'
@@ -59,11 +60,29 @@ export const jobs: JobsConfig = {
         return { output: { created: await ensureCounters(req.payload, [year, year + 1]) } }
       },
     },
+    {
+      slug: 'siteAudits',
+      label: '网站体检（每晚）',
+      retries: 0,
+      // 02:00 Beijing time (18:00 UTC), when nobody is publishing.
+      schedule: [{ cron: '0 0 18 * * *', queue: 'audit' }],
+      handler: async ({ req }) => {
+        const runs = await auditAllSites(req.payload, { trigger: 'nightly' })
+        return {
+          output: {
+            sites: runs.length,
+            fail: runs.filter((r) => r.status === 'fail').length,
+            warning: runs.filter((r) => r.status === 'warning').length,
+          },
+        }
+      },
+    },
   ],
   autoRun: [
     { cron: '*/15 * * * * *', queue: 'publishing', limit: 1 },
     { cron: '0 */10 * * * *', queue: 'disclosure', limit: 1 },
     { cron: '0 * * * * *', queue: 'housekeeping', limit: 1 },
+    { cron: '0 */10 * * * *', queue: 'audit', limit: 1 },
   ],
   shouldAutoRun: () => settings.jobs,
   // Finished sweeps are not kept: four a minute would fill the table with nothing.

@@ -32,6 +32,7 @@ type Collection =
   | 'mailboxes'
   | 'letters'
   | 'error-reports'
+  | 'site-audits'
 type Target = 'own' | 'other'
 
 const ACTORS: Actor[] = [
@@ -138,6 +139,16 @@ const EXPECT: Record<Collection, Record<Op, [Actor[], Actor[]]>> = {
       [PA, 'auditor'],
     ],
     update: [[PA, 'site-admin', 'handler'], [PA]],
+    delete: [[], []],
+  },
+  // Audit runs: the site's admins and platform staff read them; only the audit writes them.
+  'site-audits': {
+    create: [[], []],
+    read: [
+      [PA, 'auditor', 'site-admin'],
+      [PA, 'auditor'],
+    ],
+    update: [[], []],
     delete: [[], []],
   },
 }
@@ -248,6 +259,14 @@ async function target(collection: Collection, where: Target): Promise<Id> {
           overrideAccess: true,
         })
       ).id
+    case 'site-audits':
+      return (
+        await payload.create({
+          collection: 'site-audits',
+          data: { site, ...SITE_AUDIT },
+          overrideAccess: true,
+        })
+      ).id
     case 'disclosure-topics':
       return (
         await payload.create({
@@ -314,8 +333,12 @@ async function createData(collection: Collection, where: Target) {
       return { data: { site, mailbox: mailboxes[where], ...LETTER } }
     case 'error-reports':
       return { data: { site, ...ERROR_REPORT } }
+    case 'site-audits':
+      return { data: { site, ...SITE_AUDIT } }
   }
 }
+
+const SITE_AUDIT = { ranAt: '2026-12-03T02:00:00.000Z', status: 'pass', items: [] }
 
 const ERROR_REPORT = {
   url: 'http://t.localhost/tzgg/',
@@ -337,6 +360,7 @@ const UPDATES: Record<Collection, Record<string, unknown>> = {
   mailboxes: { intro: '改过的信箱说明' },
   letters: { content: '改过的来信内容，足够长的一段话。' },
   'error-reports': { description: '改过的错误描述' },
+  'site-audits': { status: 'fail' },
 }
 
 /** Runs the operation as the actor; true when it went through, false when access refused it. */

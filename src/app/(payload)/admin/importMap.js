@@ -23,9 +23,11 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { WorkflowPanel as WorkflowPanel_df0a4002001ced1e11749f7cc8c36613 } from '../../../../src/admin/WorkflowPanel'
 import { RequestClock as RequestClock_9bc338faa263b096bb449a3449572890 } from '../../../../src/admin/RequestClock'
+import { NavLinks as NavLinks_a8a83ef23abcec87047452bcaf88c32e } from '../../../../src/admin/NavLinks'
 import { MyQueue as MyQueue_75a3af448db07092519413b5b55ea823 } from '../../../../src/admin/MyQueue'
 import { FirstHourView as FirstHourView_d4a85e72ea14e5512d72e6e9ccade17a } from '../../../../src/admin/FirstHourView'
 import { SupervisionView as SupervisionView_83dc9ff54a21ab50d1132e56d5cde7ed } from '../../../../src/admin/SupervisionView'
+import { AuditView as AuditView_0bb94d2dff34bb0643658301d1738b74 } from '../../../../src/admin/AuditView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -55,8 +57,10 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/admin/WorkflowPanel#WorkflowPanel": WorkflowPanel_df0a4002001ced1e11749f7cc8c36613,
   "/src/admin/RequestClock#RequestClock": RequestClock_9bc338faa263b096bb449a3449572890,
+  "/src/admin/NavLinks#NavLinks": NavLinks_a8a83ef23abcec87047452bcaf88c32e,
   "/src/admin/MyQueue#MyQueue": MyQueue_75a3af448db07092519413b5b55ea823,
   "/src/admin/FirstHourView#FirstHourView": FirstHourView_d4a85e72ea14e5512d72e6e9ccade17a,
   "/src/admin/SupervisionView#SupervisionView": SupervisionView_83dc9ff54a21ab50d1132e56d5cde7ed,
+  "/src/admin/AuditView#AuditView": AuditView_0bb94d2dff34bb0643658301d1738b74,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

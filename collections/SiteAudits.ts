@@ -1,0 +1,94 @@
+// 网站体检: one stored run of the zombie-site audit per site (rules src/domain/site-audit.ts, the
+// use case src/services/site-audit.ts). Written by the server only; kept as the site's history.
+import type { CollectionConfig, Endpoint } from 'payload'
+
+import { idOf } from '../src/domain/ids'
+import { isPlatformAdmin, sitesWithRole } from '../src/domain/permissions'
+import { AUDIT_STATUS_LABELS } from '../src/domain/site-audit'
+import { auditAllSites, runSiteAudit } from '../src/services/site-audit'
+import { nobody, readAsSiteAdmin, toActor } from './access'
+import { SITE_AUDITS, SITES, USERS } from './slugs'
+
+/**
+ * POST /api/site-audits/run (the 立即体检 form on /admin/audit): `site=<id>` audits one site,
+ * `site=all` every open site. Platform admins may run any; a site admin their own sites.
+ */
+const runNow: Endpoint = {
+  path: '/run',
+  method: 'post',
+  handler: async (req) => {
+    const actor = toActor(req.user)
+    if (!req.user) return Response.json({ message: '请先登录' }, { status: 401 })
+    const site = new URLSearchParams(await req.text!()).get('site') ?? ''
+    const back = (query: string) =>
+      new Response(null, { status: 303, headers: { Location: `/admin/audit${query}` } })
+    if (site === 'all') {
+      if (!isPlatformAdmin(actor))
+        return Response.json({ message: '只有平台管理员可以一次体检全部站点' }, { status: 403 })
+      await auditAllSites(req.payload, { trigger: 'manual' })
+      return back('')
+    }
+    const allowed =
+      isPlatformAdmin(actor) || sitesWithRole(actor, 'site-admin').some((s) => String(s) === site)
+    if (!site || !allowed) return Response.json({ message: '您无权体检该站点' }, { status: 403 })
+    await runSiteAudit(req.payload, site, { trigger: 'manual', by: idOf(req.user) })
+    return back(`?site=${encodeURIComponent(site)}`)
+  },
+}
+
+export const SiteAudits: CollectionConfig = {
+  slug: SITE_AUDITS,
+  labels: { singular: '网站体检记录', plural: '网站体检' },
+  admin: {
+    group: '监管',
+    useAsTitle: 'title',
+    defaultColumns: ['site', 'ranAt', 'status', 'worst', 'failsOn'],
+    description:
+      '按《政府网站与政务新媒体检查指标》逐项检查各站点；每晚自动运行，也可在“网站体检”页面手动运行。',
+  },
+  access: { read: readAsSiteAdmin, create: nobody, update: nobody, delete: nobody },
+  defaultSort: '-ranAt',
+  endpoints: [runNow],
+  fields: [
+    { name: 'title', label: '标题', type: 'text', admin: { hidden: true } },
+    {
+      name: 'site',
+      label: '站点',
+      type: 'relationship',
+      relationTo: SITES,
+      required: true,
+      index: true,
+    },
+    {
+      name: 'ranAt',
+      label: '体检时间',
+      type: 'date',
+      required: true,
+      index: true,
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'status',
+      label: '结论',
+      type: 'select',
+      required: true,
+      index: true,
+      options: Object.entries(AUDIT_STATUS_LABELS).map(([value, label]) => ({ value, label })),
+    },
+    { name: 'worst', label: '最严重的问题', type: 'text' },
+    { name: 'failsOn', label: '预计不合格日期', type: 'text' },
+    { name: 'failsOnText', label: '倒计时', type: 'text' },
+    {
+      name: 'trigger',
+      label: '运行方式',
+      type: 'select',
+      options: [
+        { value: 'nightly', label: '每晚自动' },
+        { value: 'manual', label: '手动' },
+        { value: 'cli', label: '命令行' },
+      ],
+    },
+    { name: 'ranBy', label: '运行人', type: 'relationship', relationTo: USERS },
+    { name: 'items', label: '检查项与证据', type: 'json', required: true },
+  ],
+}

@@ -1,0 +1,295 @@
+// Audits sites: reads one site's facts (columns, published items, letters, mailboxes, error
+// reports), runs the rules of src/domain/site-audit.ts, stores the run in `site-audits`.
+import type { Payload } from 'payload'
+
+import { dayOf } from '../domain/dates'
+import type { Id } from '../domain/ids'
+import { isUnanswered } from '../domain/letters'
+import {
+  type AuditColumn,
+  type AuditItem,
+  type AuditThresholds,
+  auditSite,
+  DEFAULT_THRESHOLDS,
+  ITEM_STATUS_LABELS,
+  nextFailure,
+  type SiteFacts,
+} from '../domain/site-audit'
+import {
+  ARTICLES,
+  COLUMNS,
+  ERROR_REPORTS,
+  LETTERS,
+  MAILBOXES,
+  SITE_AUDITS,
+  SITES,
+} from '../domain/slugs'
+import { addCalendarDays } from '../domain/workdays'
+import { findAllSelected, findOneSelected, findSelected } from './records'
+import { todayInBeijing } from './request-clock'
+
+/** Sites the nightly run audits: open ones (active or being rectified). */
+export const AUDITED_STATUSES = ['active', 'rectifying']
+
+/** The facts the audit judges, read from the database for one site on one day. */
+export async function siteAuditFacts(payload: Payload, site: Id, now: Date): Promise<SiteFacts> {
+  const today = todayInBeijing(now)
+  const yearAgo = addCalendarDays(today, -366)
+  const [columns, articles, letters, mailboxes, reports] = await Promise.all([
+    findAllSelected(payload, {
+      collection: COLUMNS,
+      where: { site: { equals: site } },
+      select: ['name', 'path', 'updateClass', 'parent', 'showOnHome', 'isDisclosure'],
+    }),
+    findAllSelected(payload, {
+      collection: ARTICLES,
+      where: { and: [{ site: { equals: site } }, { state: { equals: 'published' } }] },
+      select: [
+        'title',
+        'columns',
+        'publishedAt',
+        'createdAt',
+        'signedAt',
+        'indexNumber',
+        'topic',
+        'genre',
+        'issuingOrgan',
+      ],
+    }),
+    findAllSelected(payload, {
+      collection: LETTERS,
+      where: {
+        and: [{ site: { equals: site } }, { receivedAt: { greater_than: `${yearAgo}T00:00:00Z` } }],
+      },
+      select: ['number', 'receivedAt', 'answeredAt', 'status'],
+    }),
+    findAllSelected(payload, {
+      collection: MAILBOXES,
+      where: { site: { equals: site } },
+      select: ['open'],
+    }),
+    findAllSelected(payload, {
+      collection: ERROR_REPORTS,
+      where: { and: [{ site: { equals: site } }, { status: { equals: 'received' } }] },
+      select: ['dueDate'],
+    }),
+  ])
+
+  const parents = new Set(
+    columns
+      .map((c) => c.parent)
+      .filter((p) => p != null)
+      .map(String),
+  )
+  const inColumn = new Map<string, { items: number; latest: string | null }>()
+  for (const a of articles)
+    for (const c of a.columns ?? []) {
+      const entry = inColumn.get(String(c)) ?? { items: 0, latest: null }
+      const day = a.publishedAt ? dayOf(a.publishedAt) : null
+      entry.items++
+      if (day && (!entry.latest || day > entry.latest)) entry.latest = day
+      inColumn.set(String(c), entry)
+    }
+  const auditColumns: AuditColumn[] = columns.map((c) => ({
+    id: c.id,
+    name: c.name,
+    path: c.path ?? '',
+    updateClass: c.updateClass,
+    topLevel: c.parent == null,
+    hasChildren: parents.has(String(c.id)),
+    ...(inColumn.get(String(c.id)) ?? { items: 0, latest: null }),
+  }))
+  // The home page shows the columns marked for it; a home page of navigation only counts every
+  // column (RULES §1: no update on any second-level page).
+  const homeColumns = auditColumns.filter((c) => columns.find((x) => x.id === c.id)?.showOnHome)
+  const homeLatest =
+    (homeColumns.length ? homeColumns : auditColumns)
+      .map((c) => c.latest)
+      .filter((d): d is string => d != null)
+      .sort()
+      .at(-1) ?? null
+
+  const disclosureColumns = new Set(columns.filter((c) => c.isDisclosure).map((c) => String(c.id)))
+  const missingDisclosure = articles.filter(
+    (a) =>
+      (a.columns ?? []).some((c) => disclosureColumns.has(String(c))) &&
+      !(a.indexNumber && a.topic && a.genre && a.issuingOrgan),
+  ).length
+
+  return {
+    today,
+    homeLatest,
+    columns: auditColumns,
+    hasChannel: mailboxes.some((m) => m.open !== false),
+    letters: letters
+      .filter((l) => l.status !== 'rejected')
+      .map((l) => ({
+        code: l.number ?? String(l.id),
+        receivedAt: dayOf(l.receivedAt),
+        answeredAt: l.answeredAt && !isUnanswered(l.status) ? dayOf(l.answeredAt) : null,
+      })),
+    // Probes and link checks are not recorded yet: the items say they cannot judge.
+    probes: [],
+    links: null,
+    items: articles
+      .filter((a) => a.publishedAt)
+      .map((a) => ({
+        id: a.id,
+        title: a.title,
+        shownAt: dayOf(a.publishedAt!),
+        createdAt: a.createdAt,
+        signedAt: a.signedAt,
+      })),
+    missingDisclosure,
+    overdueErrorReports: reports.filter((r) => r.dueDate && dayOf(r.dueDate) < today).length,
+  }
+}
+
+export type AuditRun = {
+  id: Id
+  site: Id
+  siteName: string
+  status: 'pass' | 'warning' | 'fail'
+  worst: string | null
+  failsOn: string | null
+}
+
+/** Audits one site now and stores the run. */
+export async function runSiteAudit(
+  payload: Payload,
+  site: Id,
+  {
+    now = new Date(),
+    trigger,
+    by,
+    thresholds = DEFAULT_THRESHOLDS,
+  }: {
+    now?: Date
+    trigger: 'nightly' | 'manual' | 'cli'
+    by?: Id
+    thresholds?: AuditThresholds
+  },
+): Promise<AuditRun> {
+  const info = await findOneSelected(payload, {
+    collection: SITES,
+    where: { id: { equals: site } },
+    select: ['name'],
+  })
+  if (!info) throw new Error(`站点 ${site} 不存在`)
+  const result = auditSite(await siteAuditFacts(payload, site, now), thresholds)
+  const countdown = nextFailure(result.items)
+  const worst = result.worst
+    ? `${result.worst.label}（${ITEM_STATUS_LABELS[result.worst.status]}）：${result.worst.summary}`
+    : null
+  const stored = await payload.create({
+    collection: SITE_AUDITS,
+    overrideAccess: true,
+    data: {
+      title: `${info.name} ${todayInBeijing(now)} 体检`,
+      // The stored id's own type (a form posts it as text; SQL ids are numbers).
+      site: info.id,
+      ranAt: now.toISOString(),
+      status: result.status,
+      worst,
+      failsOn: countdown?.date ?? null,
+      failsOnText: countdown?.text ?? null,
+      trigger,
+      ranBy: by,
+      items: result.items,
+    },
+  })
+  return {
+    id: stored.id,
+    site: info.id,
+    siteName: info.name,
+    status: result.status,
+    worst,
+    failsOn: countdown?.text ?? null,
+  }
+}
+
+/** Audits every open site, one after another (the nightly job and `npm run audit:sites`). */
+export async function auditAllSites(
+  payload: Payload,
+  options: { now?: Date; trigger: 'nightly' | 'manual' | 'cli'; thresholds?: AuditThresholds },
+): Promise<AuditRun[]> {
+  const sites = await findAllSelected(payload, {
+    collection: SITES,
+    where: { status: { in: AUDITED_STATUSES } },
+    select: ['slug'],
+    sort: 'slug',
+  })
+  const runs: AuditRun[] = []
+  for (const s of sites) runs.push(await runSiteAudit(payload, s.id, options))
+  return runs
+}
+
+export type AuditOverviewRow = {
+  site: { id: Id; name: string; slug: string; status: string }
+  latest: {
+    id: Id
+    ranAt: string
+    status: 'pass' | 'warning' | 'fail'
+    worst: string | null
+    failsOn: string | null
+    failsOnText: string | null
+  } | null
+  /** Outcomes of the last runs, oldest first. */
+  trend: ('pass' | 'warning' | 'fail')[]
+}
+
+const TREND_RUNS = 7
+
+/** The platform at a glance: each site the person may see, its last run and the runs before. */
+export async function auditOverview(
+  payload: Payload,
+  sites: true | Id[],
+): Promise<AuditOverviewRow[]> {
+  const list = await findAllSelected(payload, {
+    collection: SITES,
+    where: sites === true ? {} : { id: { in: sites } },
+    select: ['name', 'slug', 'status'],
+    sort: 'slug',
+  })
+  const rows: AuditOverviewRow[] = []
+  for (const s of list) {
+    const runs = await findSelected(payload, {
+      collection: SITE_AUDITS,
+      where: { site: { equals: s.id } },
+      select: ['ranAt', 'status', 'worst', 'failsOn', 'failsOnText'],
+      sort: '-ranAt',
+      limit: TREND_RUNS,
+      pagination: false,
+    })
+    const last = runs.docs[0]
+    rows.push({
+      site: { id: s.id, name: s.name, slug: s.slug, status: s.status ?? 'active' },
+      latest: last
+        ? {
+            id: last.id,
+            ranAt: last.ranAt,
+            status: last.status,
+            worst: last.worst ?? null,
+            failsOn: last.failsOn ?? null,
+            failsOnText: last.failsOnText ?? null,
+          }
+        : null,
+      trend: runs.docs.map((r) => r.status).reverse(),
+    })
+  }
+  return rows
+}
+
+/** One site's runs, newest first, the newest with its items and evidence. */
+export async function siteAuditHistory(payload: Payload, site: Id, limit = 30) {
+  const runs = await findSelected(payload, {
+    collection: SITE_AUDITS,
+    where: { site: { equals: site } },
+    select: ['ranAt', 'status', 'worst', 'failsOnText', 'trigger', 'items'],
+    sort: '-ranAt',
+    limit,
+    pagination: false,
+  })
+  // A json field, written by runSiteAudit from the domain's AuditItem[].
+  return runs.docs.map((r) => ({ ...r, items: r.items as unknown as AuditItem[] }))
+}
