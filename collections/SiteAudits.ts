@@ -6,6 +6,7 @@ import { idOf } from '../src/domain/ids'
 import { isPlatformAdmin, sitesWithRole } from '../src/domain/permissions'
 import { AUDIT_STATUS_LABELS } from '../src/domain/site-audit'
 import { auditAllSites, runSiteAudit } from '../src/services/site-audit'
+import { auditRunFile, readableRun } from '../src/services/site-audit-export'
 import { nobody, readAsSiteAdmin, toActor } from './access'
 import { SITE_AUDITS, SITES, USERS } from './slugs'
 
@@ -36,9 +37,25 @@ const runNow: Endpoint = {
   },
 }
 
+/** GET /api/site-audits/:id/export?format=csv|xlsx — one run, for whoever may read it. */
+const exportRun: Endpoint = {
+  path: '/:id/export',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) return Response.json({ message: '请先登录' }, { status: 401 })
+    const format = (req.query as Record<string, unknown>)?.format ?? 'csv'
+    if (format !== 'csv' && format !== 'xlsx')
+      return Response.json({ message: '导出格式只能是 csv 或 xlsx' }, { status: 400 })
+    const run = await readableRun(req.payload, req.user, req.routeParams?.id as string)
+    if (!run) return Response.json({ message: '体检记录不存在或无权查看' }, { status: 404 })
+    const file = await auditRunFile(run, format)
+    return new Response(file.body, { headers: file.headers })
+  },
+}
+
 export const SiteAudits: CollectionConfig = {
   slug: SITE_AUDITS,
-  labels: { singular: '网站体检记录', plural: '网站体检' },
+  labels: { singular: '体检记录', plural: '体检记录' },
   admin: {
     group: '监管',
     useAsTitle: 'title',
@@ -48,7 +65,7 @@ export const SiteAudits: CollectionConfig = {
   },
   access: { read: readAsSiteAdmin, create: nobody, update: nobody, delete: nobody },
   defaultSort: '-ranAt',
-  endpoints: [runNow],
+  endpoints: [runNow, exportRun],
   fields: [
     { name: 'title', label: '标题', type: 'text', admin: { hidden: true } },
     {

@@ -28,6 +28,12 @@ function Status({ status }: { status: ItemStatus }) {
 
 const RANK = { fail: 0, warning: 1, pass: 2 } as const
 
+/** A site's report prints without the admin's frame, with every piece of evidence open. */
+const PRINT_CSS = `@media print {
+  .nav, .app-header, .site-audit__actions, .site-audit form { display: none !important; }
+  .site-audit table { font-size: 10pt; }
+}`
+
 function RunButton({ site, label }: { site: string; label: string }) {
   return (
     <form method="post" action="/api/site-audits/run" style={{ display: 'inline' }}>
@@ -83,7 +89,17 @@ export async function AuditView(view: AdminViewServerProps) {
           ) : (
             <p>尚未体检。</p>
           )}
-          {mayRun && <RunButton site={String(row.site.id)} label="立即体检" />}
+          <style>{PRINT_CSS}</style>
+          <p className="site-audit__actions">
+            {mayRun && <RunButton site={String(row.site.id)} label="立即体检" />}{' '}
+            {latest && (
+              <>
+                导出本次体检：<a href={`/api/site-audits/${latest.id}/export?format=xlsx`}>Excel</a>{' '}
+                · <a href={`/api/site-audits/${latest.id}/export?format=csv`}>CSV</a> ·
+                打印：使用浏览器的打印功能（Ctrl+P），导航和按钮不会打印（先展开要打印的证据）
+              </>
+            )}
+          </p>
           {latest && (
             <table className="table" style={{ marginTop: '1.5rem' }}>
               <caption style={{ textAlign: 'left' }}>检查项（单项否决项在前）</caption>
@@ -114,7 +130,7 @@ export async function AuditView(view: AdminViewServerProps) {
                           </p>
                         )}
                         {item.evidence.length > 0 && (
-                          <details open={item.status === 'fail'}>
+                          <details open={item.evidence.length <= 10 || item.status === 'fail'}>
                             <summary>证据（{item.evidence.length} 条）</summary>
                             <ul>
                               {item.evidence.map((e, i) => (
@@ -138,6 +154,7 @@ export async function AuditView(view: AdminViewServerProps) {
                     <th scope="col">时间</th>
                     <th scope="col">结论</th>
                     <th scope="col">最严重的问题</th>
+                    <th scope="col">导出</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -148,6 +165,10 @@ export async function AuditView(view: AdminViewServerProps) {
                         <Status status={r.status} />
                       </td>
                       <td>{r.worst ?? '—'}</td>
+                      <td style={{ whiteSpace: 'nowrap' }}>
+                        <a href={`/api/site-audits/${r.id}/export?format=xlsx`}>Excel</a> ·{' '}
+                        <a href={`/api/site-audits/${r.id}/export?format=csv`}>CSV</a>
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -406,3 +406,19 @@ export function nextFailure(items: readonly AuditItem[]): AuditItem['failsOn'] |
     .map((i) => i.failsOn!)
     .sort((a, b) => a.date.localeCompare(b.date))[0]
 }
+
+/** A run as a table (CSV, XLSX): one row per piece of evidence, the item repeated on each. */
+export function auditRows(items: readonly AuditItem[]): string[][] {
+  const head = ['检查项', '单项否决', '结论', '情况', '倒计时', '证据']
+  const rows = items.flatMap((i) => {
+    const base = [
+      i.label,
+      i.veto ? '是' : '否',
+      ITEM_STATUS_LABELS[i.status],
+      i.summary,
+      i.failsOn && i.status !== 'fail' ? i.failsOn.text : '',
+    ]
+    return i.evidence.length ? i.evidence.map((e) => [...base, e]) : [[...base, '']]
+  })
+  return [head, ...rows]
+}

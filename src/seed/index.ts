@@ -10,6 +10,7 @@ import { paragraphsToLexical } from './lexical'
 import { beijingYear } from '../domain/dates'
 import { parseDocNumber } from '../domain/numbering'
 import { recordManualDocNumber, takeIndexNumber } from '../services/numbering'
+import { auditAllSites } from '../services/site-audit'
 import {
   classifyDemoArticles,
   seedClassificationsIfEmpty,
@@ -216,6 +217,8 @@ export async function seedDemo(
           state: 'published',
           signedAt: signedAt.toISOString(),
           publishedAt: publishedAt.toISOString(),
+          // Written on the day it was published: the audit flags items shown earlier than made.
+          createdAt: new Date(signedAt.getTime() - 3_600_000).toISOString(),
         },
       })
       // Numbers through the same service as a real signing, so the sequences explain themselves.
@@ -297,6 +300,8 @@ export async function seedDemo(
     sites.map((s) => ({ id: siteIds.get(s.slug)!, name: s.name })),
     beijingYear(now) - 1,
   )
+  // The first audit, so that 网站体检 has something to show on the demo's first start.
+  await auditAllSites(payload, { now, trigger: 'nightly' })
   return {
     sites: sites.length,
     columns: columnCount,

@@ -62,17 +62,18 @@ const publicCsp = helmet({
 // The admin (Next) runs inline scripts and styles, so its policy cannot be strict about inline
 // code (nonces would need Next's middleware); it still keeps every script, connection, frame
 // and form on the platform's own origin, so injected markup can neither load code from
-// elsewhere nor send what it reads off the site. Development adds eval and the HMR socket.
+// elsewhere nor send what it reads off the site. Next's development server (`npm run dev`)
+// adds eval and the HMR socket.
 const adminHeaders = helmet({
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {
       defaultSrc: ["'self'"],
-      scriptSrc: ["'self'", "'unsafe-inline'", ...(settings.production ? [] : ["'unsafe-eval'"])],
+      scriptSrc: ["'self'", "'unsafe-inline'", ...(settings.compiled ? [] : ["'unsafe-eval'"])],
       styleSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", 'data:', 'blob:'],
       fontSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'", ...(settings.production ? [] : ['ws:'])],
+      connectSrc: ["'self'", ...(settings.compiled ? [] : ['ws:'])],
       workerSrc: ["'self'", 'blob:'],
       frameSrc: ["'self'"],
       objectSrc: ["'none'"],
@@ -83,6 +84,10 @@ const adminHeaders = helmet({
   },
   crossOriginEmbedderPolicy: false,
   strictTransportSecurity: settings.production,
+  // helmet's no-referrer makes a browser send `Origin: null` with a plain form's POST, and
+  // Payload refuses the session cookie of a request whose Origin is not the platform's own
+  // (its CSRF check): the admin's forms (立即体检) need the real origin. Nothing leaves the site.
+  referrerPolicy: { policy: 'same-origin' },
 })
 
 /** The headers a middleware such as helmet sets, captured once so the fast path can send them. */

@@ -25,6 +25,7 @@ import {
   SITES,
 } from '../domain/slugs'
 import { addCalendarDays } from '../domain/workdays'
+import { notify, peopleWithRoles } from './notify'
 import { findAllSelected, findOneSelected, findSelected } from './records'
 import { todayInBeijing } from './request-clock'
 
@@ -181,6 +182,7 @@ export async function runSiteAudit(
   const worst = result.worst
     ? `${result.worst.label}（${ITEM_STATUS_LABELS[result.worst.status]}）：${result.worst.summary}`
     : null
+  const items = result.items
   const stored = await payload.create({
     collection: SITE_AUDITS,
     overrideAccess: true,
@@ -195,8 +197,15 @@ export async function runSiteAudit(
       failsOnText: countdown?.text ?? null,
       trigger,
       ranBy: by,
-      items: result.items,
+      items,
     },
+  })
+  await mailOwners(payload, {
+    run: stored.id,
+    site: info.id,
+    siteName: info.name,
+    status: result.status,
+    items,
   })
   return {
     id: stored.id,
@@ -206,6 +215,54 @@ export async function runSiteAudit(
     worst,
     failsOn: countdown?.text ?? null,
   }
+}
+
+/**
+ * Tells the site's admins what failed or is about to (one mail per run, listing each item once;
+ * a run that passes sends nothing). Recorded in `notifications` under the run's key.
+ */
+async function mailOwners(
+  payload: Payload,
+  {
+    run,
+    site,
+    siteName,
+    status,
+    items,
+  }: {
+    run: Id
+    site: Id
+    siteName: string
+    status: 'pass' | 'warning' | 'fail'
+    items: AuditItem[]
+  },
+): Promise<void> {
+  const flagged = items.filter((i) => i.status === 'fail' || i.status === 'warning')
+  if (status === 'pass' || !flagged.length) return
+  const lines = flagged.flatMap((i) => [
+    `■ ${i.label}（${ITEM_STATUS_LABELS[i.status]}${i.veto ? '，单项否决' : ''}）：${i.summary}`,
+    ...(i.failsOn && i.status !== 'fail' ? [`  倒计时：${i.failsOn.text}`] : []),
+    ...i.evidence.slice(0, 5).map((e) => `  - ${e}`),
+    ...(i.evidence.length > 5 ? [`  - ……共 ${i.evidence.length} 条，详见管理后台`] : []),
+  ])
+  const failed = flagged.filter((i) => i.status === 'fail').map((i) => i.label)
+  await notify(payload, {
+    to: await peopleWithRoles(payload, site, ['site-admin']),
+    kind: 'site-audit',
+    site,
+    key: `site-audit:${run}`,
+    target: `/admin/audit?site=${site}`,
+    subject: failed.length
+      ? `【网站体检】${siteName}不合格：${failed.join('、')}`
+      : `【网站体检】${siteName}预警：${flagged.map((i) => i.label).join('、')}`,
+    text: [
+      `${siteName}在今天的网站体检中${failed.length ? '未通过' : '有检查项接近限值'}：`,
+      '',
+      ...lines,
+      '',
+      `请登录管理后台“网站体检”（/admin/audit?site=${site}）查看全部证据。`,
+    ].join('\n'),
+  })
 }
 
 /** Audits every open site, one after another (the nightly job and `npm run audit:sites`). */

@@ -2,21 +2,30 @@
 // and mailboxes; each run stored in `site-audits`, readable by the site's admins and platform staff.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { auditAllSites, runSiteAudit } from '../../src/services/site-audit'
+// The service is imported after the SMTP server is up: settings read SMTP_URL once, on import.
+let runSiteAudit: typeof import('../../src/services/site-audit').runSiteAudit
+let auditAllSites: typeof import('../../src/services/site-audit').auditAllSites
 import { type Id, makeArticle, makeColumn, makeSite, makeUser } from '../helpers/fixtures'
 import { type Started, startPayload } from '../helpers/payload'
+import { type Mail, startSmtp } from '../helpers/smtp'
 
 let t: Started
+let received: Mail[]
+let stopSmtp: () => Promise<void>
+let siteAdminEmail: string
 let site: Id
 let other: Id
 const now = new Date('2026-12-03T02:00:00Z')
 const at = (day: string) => `${day}T02:00:00.000Z`
 
 beforeAll(async () => {
+  ;({ received, stop: stopSmtp } = await startSmtp())
+  ;({ runSiteAudit, auditAllSites } = await import('../../src/services/site-audit'))
   t = await startPayload()
   const { payload } = t
-  site = (await makeSite(payload)).id
+  site = (await makeSite(payload, { name: '体检测试局' })).id
   other = (await makeSite(payload)).id
+  siteAdminEmail = (await makeUser(payload, { sites: [{ site, roles: ['site-admin'] }] })).email
   const news = (await makeColumn(payload, site, { name: '工作动态', showOnHome: true })).id
   // Five stale news columns: (a) of the columns item fails.
   for (let i = 0; i < 5; i++) {
@@ -56,6 +65,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t?.stop()
+  await stopSmtp?.()
 })
 
 describe('a site audit run', () => {
@@ -81,6 +91,23 @@ describe('a site audit run', () => {
     expect(byKey.reachable.status).toBe('unknown')
     expect(byKey.links.status).toBe('unknown')
     expect(stored.worst).toMatch(/^栏目不更新（不合格）|^互动回应差（不合格）/)
+  })
+
+  it("mails the site's admins once per run, each failing item with its evidence", async () => {
+    const before = received.length
+    const run = await runSiteAudit(t.payload, site, { now, trigger: 'manual' })
+    await expect.poll(() => received.length, { timeout: 10_000 }).toBeGreaterThan(before)
+    const mails = received.slice(before).filter((m) => m.to.includes(siteAdminEmail))
+    expect(mails).toHaveLength(1)
+    expect(mails[0].subject).toBe('【网站体检】体检测试局不合格：栏目不更新、互动回应差')
+    expect(mails[0].text).toContain('2026-08-20 收到，至今未答复')
+    expect(mails[0].text).toContain(`/admin/audit?site=${site}`)
+    const sent = await t.payload.find({
+      collection: 'notifications',
+      where: { key: { equals: `site-audit:${run.id}` } },
+      overrideAccess: true,
+    })
+    expect(sent.totalDocs).toBe(1)
   })
 
   it('a site without a mailbox has no enquiry channel', async () => {
@@ -116,7 +143,7 @@ describe('a site audit run', () => {
     expect(new Set(await read(admin))).toEqual(new Set([String(site)]))
     // Editors are not told about the site's health: the list is refused outright.
     await expect(read(editor)).rejects.toThrow('无权')
-    expect(new Set(await read(auditor))).toEqual(new Set([String(site), String(other)]))
+    expect(await read(auditor)).toEqual(expect.arrayContaining([String(site), String(other)]))
     await expect(
       payload.create({
         collection: 'site-audits',
@@ -125,5 +152,62 @@ describe('a site audit run', () => {
         data: { site, ranAt: now.toISOString(), status: 'pass', items: [] },
       }),
     ).rejects.toThrow()
+  })
+
+  it('a run downloads as CSV and Excel for whoever may read it, and runs on demand for the site admin', async () => {
+    const { payload } = t
+    const { handleEndpoints } = await import('payload')
+    const config = (await import('../../payload.config')).default
+    const call = async (method: 'GET' | 'POST', path: string, email: string, body?: string) => {
+      const { token } = await payload.login({
+        collection: 'users',
+        data: { email, password: 'Test-Password-1' },
+      })
+      const request = new Request(`http://localhost:3000/api${path}`, {
+        method,
+        headers: {
+          authorization: `JWT ${token}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body,
+      })
+      return handleEndpoints({ config, path: `/api${path.split('?')[0]}`, request })
+    }
+    const run = await runSiteAudit(payload, site, { now, trigger: 'manual' })
+    const csv = await call('GET', `/site-audits/${run.id}/export?format=csv`, siteAdminEmail)
+    expect(csv.status).toBe(200)
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/)
+    const bytes = Buffer.from(await csv.arrayBuffer())
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // BOM: Excel reads UTF-8
+    const text = bytes.toString('utf8')
+    expect(text.slice(1)).toMatch(/^体检测试局 网站体检（2026-12-03 10:00）结论：不合格\r\n/)
+    expect(text).toContain('检查项,单项否决,结论,情况,倒计时,证据')
+    expect(text).toMatch(/互动回应差,是,不合格,.*2026-08-20 收到/)
+    const xlsx = await call('GET', `/site-audits/${run.id}/export?format=xlsx`, siteAdminEmail)
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml')
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK')
+    const stranger = await makeUser(payload, { sites: [{ site: other, roles: ['site-admin'] }] })
+    expect((await call('GET', `/site-audits/${run.id}/export`, stranger.email)).status).toBe(404)
+    expect(
+      (await call('GET', `/site-audits/${run.id}/export?format=pdf`, siteAdminEmail)).status,
+    ).toBe(400)
+
+    // 立即体检: the site's admin on their own site; not on another's; the result is stored.
+    const before = (await payload.count({ collection: 'site-audits', overrideAccess: true }))
+      .totalDocs
+    const ok = await call('POST', '/site-audits/run', siteAdminEmail, `site=${site}`)
+    expect(ok.status).toBe(303)
+    expect(ok.headers.get('location')).toBe(`/admin/audit?site=${site}`)
+    const refused = await call('POST', '/site-audits/run', stranger.email, `site=${site}`)
+    expect(refused.status).toBe(403)
+    const all = await call('POST', '/site-audits/run', siteAdminEmail, 'site=all')
+    expect(all.status).toBe(403)
+    expect(
+      (await payload.count({ collection: 'site-audits', overrideAccess: true })).totalDocs,
+    ).toBe(before + 1)
   })
 })

@@ -6,6 +6,7 @@ import * as migration_20261202_150343_shared_state from './20261202_150343_share
 import * as migration_20261202_155946_numbering_counters_job from './20261202_155946_numbering_counters_job';
 import * as migration_20261202_195244_mailbox from './20261202_195244_mailbox';
 import * as migration_20261203_071147_feedback from './20261203_071147_feedback';
+import * as migration_20261203_100057_site_audits from './20261203_100057_site_audits';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261203_071147_feedback.up,
     down: migration_20261203_071147_feedback.down,
-    name: '20261203_071147_feedback'
+    name: '20261203_071147_feedback',
+  },
+  {
+    up: migration_20261203_100057_site_audits.up,
+    down: migration_20261203_100057_site_audits.down,
+    name: '20261203_100057_site_audits'
   },
 ];

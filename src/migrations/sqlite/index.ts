@@ -1,6 +1,7 @@
 import * as migration_20261202_162349_initial from './20261202_162349_initial';
 import * as migration_20261202_195240_mailbox from './20261202_195240_mailbox';
 import * as migration_20261203_071142_feedback from './20261203_071142_feedback';
+import * as migration_20261203_100051_site_audits from './20261203_100051_site_audits';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261203_071142_feedback.up,
     down: migration_20261203_071142_feedback.down,
-    name: '20261203_071142_feedback'
+    name: '20261203_071142_feedback',
+  },
+  {
+    up: migration_20261203_100051_site_audits.up,
+    down: migration_20261203_100051_site_audits.down,
+    name: '20261203_100051_site_audits'
   },
 ];
