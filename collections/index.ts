@@ -15,6 +15,7 @@ import { NumberAssignments, NumberingCounters, NumberingSeries } from './Numberi
 import { RequestFiles } from './RequestFiles'
 import { CachePurges, PublicTokens, RateLimits } from './SharedState'
 import { SiteAudits } from './SiteAudits'
+import { SiteProbes } from './SiteProbes'
 import { Sites } from './Sites'
 import { Attachments, Media } from './Uploads'
 import { Users } from './Users'
@@ -28,6 +29,7 @@ const UNAUDITED = new Set([
   PublicTokens.slug,
   RateLimits.slug,
   CachePurges.slug,
+  SiteProbes.slug,
 ])
 
 /** A malformed id or filter is a 400 with a sentence in every collection, never a database error. */
@@ -76,6 +78,7 @@ export const collections = [
   Letters,
   ErrorReports,
   SiteAudits,
+  SiteProbes,
   PublicTokens,
   RateLimits,
   CachePurges,

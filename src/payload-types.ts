@@ -88,6 +88,7 @@ export interface Config {
     letters: Letter;
     'error-reports': ErrorReport;
     'site-audits': SiteAudit;
+    'site-probes': SiteProbe;
     'public-tokens': PublicToken;
     'rate-limits': RateLimit;
     'cache-purges': CachePurge;
@@ -127,6 +128,7 @@ export interface Config {
     letters: LettersSelect<false> | LettersSelect<true>;
     'error-reports': ErrorReportsSelect<false> | ErrorReportsSelect<true>;
     'site-audits': SiteAuditsSelect<false> | SiteAuditsSelect<true>;
+    'site-probes': SiteProbesSelect<false> | SiteProbesSelect<true>;
     'public-tokens': PublicTokensSelect<false> | PublicTokensSelect<true>;
     'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
     'cache-purges': CachePurgesSelect<false> | CachePurgesSelect<true>;
@@ -160,6 +162,7 @@ export interface Config {
       sharedStateSweep: TaskSharedStateSweep;
       numberingCounters: TaskNumberingCounters;
       siteAudits: TaskSiteAudits;
+      siteProbes: TaskSiteProbes;
       inline: {
         input: unknown;
         output: unknown;
@@ -1057,6 +1060,24 @@ export interface SiteAudit {
   createdAt: string;
 }
 /**
+ * 每小时从平台访问各站点首页一次；网站体检按近 7 天的结果判定“站点无法访问”。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-probes".
+ */
+export interface SiteProbe {
+  id: number;
+  site: number | Site;
+  at: string;
+  ok?: boolean | null;
+  status?: number | null;
+  ms?: number | null;
+  error?: string | null;
+  via?: ('local' | 'public') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "public-tokens".
  */
@@ -1162,7 +1183,8 @@ export interface PayloadJob {
           | 'disclosureReminders'
           | 'sharedStateSweep'
           | 'numberingCounters'
-          | 'siteAudits';
+          | 'siteAudits'
+          | 'siteProbes';
         taskID: string;
         input?:
           | {
@@ -1196,7 +1218,15 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    | ('inline' | 'publishingSweep' | 'disclosureReminders' | 'sharedStateSweep' | 'numberingCounters' | 'siteAudits')
+    | (
+        | 'inline'
+        | 'publishingSweep'
+        | 'disclosureReminders'
+        | 'sharedStateSweep'
+        | 'numberingCounters'
+        | 'siteAudits'
+        | 'siteProbes'
+      )
     | null;
   queue?: string | null;
   waitUntil?: string | null;
@@ -1303,6 +1333,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'site-audits';
         value: number | SiteAudit;
+      } | null)
+    | ({
+        relationTo: 'site-probes';
+        value: number | SiteProbe;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1959,6 +1993,21 @@ export interface SiteAuditsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-probes_select".
+ */
+export interface SiteProbesSelect<T extends boolean = true> {
+  site?: T;
+  at?: T;
+  ok?: T;
+  status?: T;
+  ms?: T;
+  error?: T;
+  via?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "public-tokens_select".
  */
 export interface PublicTokensSelect<T extends boolean = true> {
@@ -2160,6 +2209,14 @@ export interface TaskNumberingCounters {
  * via the `definition` "TaskSiteAudits".
  */
 export interface TaskSiteAudits {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSiteProbes".
+ */
+export interface TaskSiteProbes {
   input?: unknown;
   output?: unknown;
 }

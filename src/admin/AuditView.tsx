@@ -11,11 +11,12 @@ import { AUDIT_STATUS_LABELS, ITEM_STATUS_LABELS, type ItemStatus } from '../dom
 import { SITE_STATUS_LABELS, type SiteStatus } from '../domain/sites'
 import { auditOverview, siteAuditHistory } from '../services/site-audit'
 
+/** Red, amber, green, grey: each with at least 4.5:1 contrast on white (WCAG AA). */
 const COLOURS: Record<ItemStatus, string> = {
-  fail: 'var(--theme-error-500)',
-  warning: 'var(--theme-warning-500)',
-  pass: 'var(--theme-success-500)',
-  unknown: 'var(--theme-elevation-400)',
+  fail: '#b71c1c',
+  warning: '#8a5300',
+  pass: '#1b5e20',
+  unknown: '#5f6368',
 }
 
 function Status({ status }: { status: ItemStatus }) {

@@ -7,6 +7,7 @@ import { sendDeadlineReminders } from '../services/supervision'
 import { runPublishingSweep } from '../services/publishing-sweep'
 import { sweepSharedState } from '../services/shared-state'
 import { auditAllSites } from '../services/site-audit'
+import { probeSites } from '../services/site-probe'
 import { ensureCounters } from '../services/numbering'
 import { beijingYear } from '../domain/dates'
 import { settings } from '../settings'
@@ -74,6 +75,23 @@ export const jobs: JobsConfig = {
             fail: runs.filter((r) => r.status === 'fail').length,
             warning: runs.filter((r) => r.status === 'warning').length,
           },
+        }
+      },
+    },
+    {
+      slug: 'siteProbes',
+      label: '站点可访问性监测（每小时）',
+      retries: 0,
+      // 24 a day: the inspection counts a site from 20 probes a day.
+      schedule: [{ cron: '0 5 * * * *', queue: 'audit' }],
+      handler: async ({ req }) => {
+        const results = await probeSites(req.payload, {
+          via: 'local',
+          port: settings.port,
+          devHosts: settings.devHosts,
+        })
+        return {
+          output: { sites: results.length, failed: results.filter((r) => !r.result.ok).length },
         }
       },
     },

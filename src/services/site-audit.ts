@@ -2,7 +2,7 @@
 // reports), runs the rules of src/domain/site-audit.ts, stores the run in `site-audits`.
 import type { Payload } from 'payload'
 
-import { dayOf } from '../domain/dates'
+import { beijingDateTime, dayOf } from '../domain/dates'
 import type { Id } from '../domain/ids'
 import { isUnanswered } from '../domain/letters'
 import {
@@ -22,6 +22,7 @@ import {
   LETTERS,
   MAILBOXES,
   SITE_AUDITS,
+  SITE_PROBES,
   SITES,
 } from '../domain/slugs'
 import { addCalendarDays } from '../domain/workdays'
@@ -36,7 +37,7 @@ export const AUDITED_STATUSES = ['active', 'rectifying']
 export async function siteAuditFacts(payload: Payload, site: Id, now: Date): Promise<SiteFacts> {
   const today = todayInBeijing(now)
   const yearAgo = addCalendarDays(today, -366)
-  const [columns, articles, letters, mailboxes, reports] = await Promise.all([
+  const [columns, articles, letters, mailboxes, probes, reports] = await Promise.all([
     findAllSelected(payload, {
       collection: COLUMNS,
       where: { site: { equals: site } },
@@ -68,6 +69,16 @@ export async function siteAuditFacts(payload: Payload, site: Id, now: Date): Pro
       collection: MAILBOXES,
       where: { site: { equals: site } },
       select: ['open'],
+    }),
+    findAllSelected(payload, {
+      collection: SITE_PROBES,
+      where: {
+        and: [
+          { site: { equals: site } },
+          { at: { greater_than: `${addCalendarDays(today, -8)}T16:00:00Z` } },
+        ],
+      },
+      select: ['at', 'ok'],
     }),
     findAllSelected(payload, {
       collection: ERROR_REPORTS,
@@ -129,8 +140,9 @@ export async function siteAuditFacts(payload: Payload, site: Id, now: Date): Pro
         receivedAt: dayOf(l.receivedAt),
         answeredAt: l.answeredAt && !isUnanswered(l.status) ? dayOf(l.answeredAt) : null,
       })),
-    // Probes and link checks are not recorded yet: the items say they cannot judge.
-    probes: [],
+    // In Beijing time: the audit counts the probes of the last seven Beijing days.
+    probes: probes.map((p) => ({ at: beijingDateTime(p.at), ok: Boolean(p.ok) })),
+    // External and internal link checks are not recorded yet: the item says it cannot judge.
     links: null,
     items: articles
       .filter((a) => a.publishedAt)

@@ -2,7 +2,8 @@
 // and mailboxes; each run stored in `site-audits`, readable by the site's admins and platform staff.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-// The service is imported after the SMTP server is up: settings read SMTP_URL once, on import.
+// The service is imported once the SMTP server and the test database are set up: settings read
+// SMTP_URL and DATABASE_URL once, on import.
 let runSiteAudit: typeof import('../../src/services/site-audit').runSiteAudit
 let auditAllSites: typeof import('../../src/services/site-audit').auditAllSites
 import { type Id, makeArticle, makeColumn, makeSite, makeUser } from '../helpers/fixtures'
@@ -20,8 +21,8 @@ const at = (day: string) => `${day}T02:00:00.000Z`
 
 beforeAll(async () => {
   ;({ received, stop: stopSmtp } = await startSmtp())
-  ;({ runSiteAudit, auditAllSites } = await import('../../src/services/site-audit'))
   t = await startPayload()
+  ;({ runSiteAudit, auditAllSites } = await import('../../src/services/site-audit'))
   const { payload } = t
   site = (await makeSite(payload, { name: '体检测试局' })).id
   other = (await makeSite(payload)).id
@@ -209,5 +210,90 @@ describe('a site audit run', () => {
     expect(
       (await payload.count({ collection: 'site-audits', overrideAccess: true })).totalDocs,
     ).toBe(before + 1)
+  })
+})
+
+describe('reachability probes', () => {
+  it('a probe fails on an error status, a redirect, a refused connection and a slow answer', async () => {
+    const { probe } = await import('../../src/services/site-probe')
+    const http = await import('node:http')
+    const server = http.createServer((req, res) => {
+      if (req.url === '/slow') return void setTimeout(() => res.end('late'), 1_000)
+      res.statusCode = req.url === '/gone' ? 404 : req.url === '/moved' ? 301 : 200
+      res.end(String(req.headers.host))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+    try {
+      const ok = await probe(`${base}/`, { host: 'fgw.example.gov.cn', timeoutMs: 500 })
+      expect(ok).toMatchObject({ ok: true, status: 200, error: null })
+      expect((await probe(`${base}/gone`, { timeoutMs: 500 })).error).toBe('HTTP 404')
+      expect((await probe(`${base}/moved`, { timeoutMs: 500 })).ok).toBe(false)
+      const slow = await probe(`${base}/slow`, { timeoutMs: 200 })
+      expect(slow.ok).toBe(false)
+      expect(slow.error).toContain('秒内没有完成应答')
+      expect(slow.ms).toBeLessThan(900)
+    } finally {
+      server.close()
+    }
+    const refused = await probe('http://127.0.0.1:1/', { timeoutMs: 500 })
+    expect(refused).toMatchObject({ ok: false, status: null })
+  })
+
+  it('the job probes each open site by its Host, and the audit judges the stored week', async () => {
+    const { payload } = t
+    const { probeSites } = await import('../../src/services/site-probe')
+    const http = await import('node:http')
+    const down = await makeSite(payload, {
+      name: '访问不了的局',
+      domains: [{ domain: 'down.example.gov.cn' }],
+    })
+    const up = await makeSite(payload, { domains: [{ domain: 'up.example.gov.cn' }] })
+    const server = http.createServer((req, res) => {
+      res.statusCode = req.headers.host === 'down.example.gov.cn' ? 503 : 200
+      res.end()
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const port = (server.address() as { port: number }).port
+    try {
+      const results = await probeSites(payload, {
+        via: 'local',
+        port,
+        devHosts: false,
+        now: () => now,
+      })
+      const of = (id: Id) => results.find((r) => String(r.site) === String(id))?.result
+      expect(of(up.id)?.ok).toBe(true)
+      expect(of(down.id)).toMatchObject({ ok: false, status: 503, error: 'HTTP 503' })
+      // A site without a domain cannot be reached by anyone.
+      expect(of(other)).toMatchObject({ ok: false, error: '站点没有配置域名，无法访问' })
+    } finally {
+      server.close()
+    }
+    // A week of hourly probes for the failing site, 10 of 168 failed (6 %): the item fails.
+    for (let h = 1; h <= 168; h++)
+      await payload.create({
+        collection: 'site-probes',
+        overrideAccess: true,
+        data: {
+          site: down.id,
+          at: new Date(now.getTime() - h * 3_600_000).toISOString(),
+          ok: h > 10,
+          status: h > 10 ? 200 : 503,
+          via: 'local',
+        },
+      })
+    const run = await runSiteAudit(payload, down.id, { now, trigger: 'manual' })
+    const stored = await payload.findByID({
+      collection: 'site-audits',
+      id: run.id,
+      overrideAccess: true,
+    })
+    const reachable = (stored.items as { key: string; status: string; summary: string }[]).find(
+      (i) => i.key === 'reachable',
+    )
+    expect(reachable?.status).toBe('fail')
+    // The last seven Beijing days (today included): 155 of the 168 hours, 11 failures with the live one.
+    expect(reachable?.summary).toBe('近 7 天监测 155 次，失败 11 次（7.1%，限值 5.0%）')
   })
 })

@@ -7,6 +7,7 @@ import * as migration_20261202_155946_numbering_counters_job from './20261202_15
 import * as migration_20261202_195244_mailbox from './20261202_195244_mailbox';
 import * as migration_20261203_071147_feedback from './20261203_071147_feedback';
 import * as migration_20261203_100057_site_audits from './20261203_100057_site_audits';
+import * as migration_20261203_101402_site_probes from './20261203_101402_site_probes';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261203_100057_site_audits.up,
     down: migration_20261203_100057_site_audits.down,
-    name: '20261203_100057_site_audits'
+    name: '20261203_100057_site_audits',
+  },
+  {
+    up: migration_20261203_101402_site_probes.up,
+    down: migration_20261203_101402_site_probes.down,
+    name: '20261203_101402_site_probes'
   },
 ];

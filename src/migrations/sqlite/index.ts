@@ -2,6 +2,7 @@ import * as migration_20261202_162349_initial from './20261202_162349_initial';
 import * as migration_20261202_195240_mailbox from './20261202_195240_mailbox';
 import * as migration_20261203_071142_feedback from './20261203_071142_feedback';
 import * as migration_20261203_100051_site_audits from './20261203_100051_site_audits';
+import * as migration_20261203_101356_site_probes from './20261203_101356_site_probes';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261203_100051_site_audits.up,
     down: migration_20261203_100051_site_audits.down,
-    name: '20261203_100051_site_audits'
+    name: '20261203_100051_site_audits',
+  },
+  {
+    up: migration_20261203_101356_site_probes.up,
+    down: migration_20261203_101356_site_probes.down,
+    name: '20261203_101356_site_probes'
   },
 ];
