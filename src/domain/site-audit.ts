@@ -77,6 +77,8 @@ export type SiteFacts = {
   probes: readonly { at: string; ok: boolean }[]
   /** Links found on published pages, with whether each was found dead (null: not checked yet). */
   links: readonly { url: string; dead: boolean; pages: readonly string[] }[] | null
+  /** Links to other websites not checked over HTTP (yet). */
+  externalLinks?: number
   /** Published items: the date shown and when the item was really made and signed. */
   items: readonly {
     id: string | number
@@ -341,13 +343,15 @@ function backdated(f: SiteFacts, t: AuditThresholds): AuditItem {
 
 function links(f: SiteFacts, t: AuditThresholds): AuditItem {
   if (!f.links) return item('links', 'unknown', '尚未检查已发布页面中的链接')
-  if (!f.links.length) return item('links', 'pass', '已发布页面中没有需要检查的链接')
+  const unchecked = f.externalLinks ? `；站外链接 ${f.externalLinks} 个尚未检查` : ''
+  if (!f.links.length)
+    return item('links', f.externalLinks ? 'unknown' : 'pass', `没有站内链接${unchecked}`)
   const dead = f.links.filter((l) => l.dead)
   const share = dead.length / f.links.length
   return item(
     'links',
     share > t.deadLinkShare ? 'warning' : 'pass',
-    `检查链接 ${f.links.length} 个，不可用 ${dead.length} 个（${(share * 100).toFixed(1)}%，常规要求低于 ${(t.deadLinkShare * 100).toFixed(0)}%）`,
+    `检查站内链接 ${f.links.length} 个，不可用 ${dead.length} 个（${(share * 100).toFixed(1)}%，常规要求低于 ${(t.deadLinkShare * 100).toFixed(0)}%）${unchecked}`,
     dead.map((l) => `${l.url}（出现在：${l.pages.join('、')}）`),
   )
 }

@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { beijingDateTime, dayOf } from '../domain/dates'
 import type { Id } from '../domain/ids'
 import { isUnanswered } from '../domain/letters'
+import { bodyLinks } from '../domain/prepublish'
 import {
   type AuditColumn,
   type AuditItem,
@@ -27,6 +28,7 @@ import {
 } from '../domain/slugs'
 import { addCalendarDays } from '../domain/workdays'
 import { notify, peopleWithRoles } from './notify'
+import { linkStatuses } from './link-status'
 import { findAllSelected, findOneSelected, findSelected } from './records'
 import { todayInBeijing } from './request-clock'
 
@@ -56,6 +58,7 @@ export async function siteAuditFacts(payload: Payload, site: Id, now: Date): Pro
         'topic',
         'genre',
         'issuingOrgan',
+        'body',
       ],
     }),
     findAllSelected(payload, {
@@ -128,6 +131,21 @@ export async function siteAuditFacts(payload: Payload, site: Id, now: Date): Pro
       !(a.indexNumber && a.topic && a.genre && a.issuingOrgan),
   ).length
 
+  // Links in the published items: internal ones looked up (missing or unpublished is dead);
+  // links elsewhere wait for the HTTP link checker and are only counted.
+  const status = await linkStatuses(
+    payload,
+    articles.map((a) => a.body),
+  )
+  const pathOf = new Map(columns.map((c) => [String(c.id), c.path ?? '']))
+  const pagesOf = new Map<string, Set<string>>()
+  for (const a of articles)
+    for (const link of bodyLinks(a.body)) {
+      const page = `/${pathOf.get(String(a.columns?.[0])) ?? ''}/${a.id}.html`.replace('//', '/')
+      pagesOf.set(link.url, (pagesOf.get(link.url) ?? new Set()).add(page))
+    }
+  const internal = Object.entries(status).filter(([, s]) => s !== 'external')
+
   return {
     today,
     homeLatest,
@@ -142,8 +160,12 @@ export async function siteAuditFacts(payload: Payload, site: Id, now: Date): Pro
       })),
     // In Beijing time: the audit counts the probes of the last seven Beijing days.
     probes: probes.map((p) => ({ at: beijingDateTime(p.at), ok: Boolean(p.ok) })),
-    // External and internal link checks are not recorded yet: the item says it cannot judge.
-    links: null,
+    links: internal.map(([url, s]) => ({
+      url,
+      dead: s === 'missing' || s === 'unpublished',
+      pages: [...(pagesOf.get(url) ?? [])],
+    })),
+    externalLinks: Object.values(status).filter((s) => s === 'external').length,
     items: articles
       .filter((a) => a.publishedAt)
       .map((a) => ({

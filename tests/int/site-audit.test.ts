@@ -41,6 +41,38 @@ beforeAll(async () => {
     title: '补发的旧闻',
     publishedAt: at('2026-10-20'),
   })
+  // A link to an unpublished draft, one to a published page, one to another website.
+  const draft = await makeArticle(payload, { site, column: news, status: 'draft' })
+  const live = await makeArticle(payload, { site, column: news, publishedAt: at('2026-11-20') })
+  const link = (url: string) => ({
+    type: 'link',
+    version: 3,
+    fields: { url, linkType: 'custom' },
+    children: [{ type: 'text', text: '相关链接', version: 1 }],
+  })
+  await makeArticle(payload, {
+    site,
+    column: news,
+    title: '带链接的信息',
+    publishedAt: at('2026-11-21'),
+    body: {
+      root: {
+        type: 'root',
+        version: 1,
+        children: [
+          {
+            type: 'paragraph',
+            version: 1,
+            children: [
+              link(`/x/${draft.id}.html`),
+              link(`/x/${live.id}.html`),
+              link('https://www.gov.cn/'),
+            ],
+          },
+        ],
+      },
+    },
+  })
   const mailbox = await payload.create({
     collection: 'mailboxes',
     overrideAccess: true,
@@ -88,9 +120,16 @@ describe('a site audit run', () => {
     expect(byKey.response.evidence[0]).toMatch(/2026-08-20 收到，至今未答复/)
     expect(byKey.home.status).toBe('pass')
     expect(byKey.backdated.evidence.join()).toContain('补发的旧闻')
-    // No probes and no link checks recorded: said, not guessed.
+    // No probes recorded: said, not guessed.
     expect(byKey.reachable.status).toBe('unknown')
-    expect(byKey.links.status).toBe('unknown')
+    // One of two internal links dead (50 %), named with the page it is on; the external one counted.
+    const links = byKey.links as unknown as { status: string; summary: string; evidence: string[] }
+    expect(links.status).toBe('warning')
+    expect(links.summary).toBe(
+      '检查站内链接 2 个，不可用 1 个（50.0%，常规要求低于 1%）；站外链接 1 个尚未检查',
+    )
+    expect(links.evidence).toHaveLength(1)
+    expect(links.evidence[0]).toMatch(/^\/x\/\d+\.html（出现在：\/c\d+\/\d+\.html）$/)
     expect(stored.worst).toMatch(/^栏目不更新（不合格）|^互动回应差（不合格）/)
   })
 
