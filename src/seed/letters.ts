@@ -298,6 +298,50 @@ export async function seedDemoLetters(
         data: { ...patch, timeline },
       })
     }
+    // One department let a letter lie: accepted a hundred days ago and never answered, so the
+    // demo shows the 3-month veto on 督办, on the public figures and in 网站体检.
+    if (site.slug === 'wjw') {
+      const received = addCalendarDays(today, -100)
+      const forgotten = await payload.create({
+        collection: 'letters',
+        overrideAccess: true,
+        context: ctx,
+        data: {
+          site: site.id,
+          mailbox: box.id,
+          channel: 'web',
+          receivedAt: dayInstant(received),
+          subject: '社区卫生服务中心夜间无人值守',
+          category: 'complain',
+          content:
+            '我家附近的社区卫生服务中心晚上八点以后就没有医生值班，老人夜里发病只能去很远的医院，希望能安排夜间值守。',
+          ...WRITERS[0],
+          email: WRITERS[0].email ?? undefined,
+          consentPersonalData: true,
+          consentPublish: false,
+        },
+      })
+      const acceptedAt = new Date(`${addCalendarDays(received, 1)}T10:30:00+08:00`).toISOString()
+      await payload.update({
+        collection: 'letters',
+        id: forgotten.id,
+        overrideAccess: true,
+        context: { ...ctx, letterService: true },
+        data: {
+          status: 'accepted',
+          acceptedAt,
+          timeline: [
+            {
+              at: new Date(`${received}T09:30:00+08:00`).toISOString(),
+              kind: 'submitted',
+              label: '网上来信',
+            },
+            { at: acceptedAt, kind: 'accept', label: '已受理' },
+          ],
+        },
+      })
+      letters++
+    }
   }
   letters += await seedRecentSteps(payload, sites, today)
   return { mailboxes, letters }
