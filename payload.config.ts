@@ -39,10 +39,15 @@ export default buildConfig({
   admin: {
     user: 'users',
     avatar: 'default',
-    dateFormat: 'yyyy-MM-dd HH:mm',
-    meta: { titleSuffix: ' - 集约 政府网站集约化平台' },
+    // Chinese dates everywhere a date field or list cell is shown (date-fns pattern).
+    dateFormat: 'yyyy年M月d日 HH:mm',
+    meta: {
+      titleSuffix: ` - ${settings.platformName}`,
+      icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/assets/emblem.svg' }],
+    },
     importMap: { baseDir: path.resolve(dirname) },
     components: {
+      graphics: { Logo: '/src/admin/Brand#Logo', Icon: '/src/admin/Brand#Icon' },
       beforeDashboard: ['/src/admin/MyQueue#MyQueue'],
       afterNavLinks: ['/src/admin/NavLinks#NavLinks'],
       views: {

@@ -50,7 +50,11 @@ export const timelineField = ({
   label,
   labels: { singular: '事件', plural: '事件' },
   type: 'array',
-  admin: { readOnly: true, initCollapsed: true },
+  admin: {
+    readOnly: true,
+    initCollapsed: true,
+    components: { RowLabel: '/src/admin/RowLabels#TimelineRowLabel' },
+  },
   fields: [
     {
       name: 'at',

@@ -1,4 +1,6 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, GlobalConfig } from 'payload'
+
+import { isPlatformAdmin, toActor } from '../src/domain/permissions'
 
 import { AnnualReports } from './AnnualReports'
 import { Articles } from './Articles'
@@ -11,6 +13,7 @@ import { auditChange, auditDelete, auditLogin, auditLoginFailure, auditLogout } 
 import { refuseMalformedQuery } from './hooks/query-input'
 import { Letters } from './Letters'
 import { Mailboxes } from './Mailboxes'
+import { PlatformSettings } from './PlatformSettings'
 import { NumberAssignments, NumberingCounters, NumberingSeries } from './Numbering'
 import { RequestFiles } from './RequestFiles'
 import { CachePurges, PublicTokens, RateLimits } from './SharedState'
@@ -40,6 +43,36 @@ const guarded = (c: CollectionConfig): CollectionConfig => ({
     beforeOperation: [refuseMalformedQuery, ...(c.hooks?.beforeOperation ?? [])],
   },
 })
+
+/**
+ * The document's "API" tab (its JSON and REST address) is a developer's view: shown to platform
+ * admins only, so editors see only the form.
+ */
+function apiTabForPlatformAdmins<C extends CollectionConfig | GlobalConfig>(c: C): C {
+  const views = c.admin?.components?.views
+  const edit = (views as { edit?: Record<string, unknown> } | undefined)?.edit
+  return {
+    ...c,
+    admin: {
+      ...c.admin,
+      components: {
+        ...c.admin?.components,
+        views: {
+          ...views,
+          edit: {
+            ...edit,
+            api: {
+              tab: {
+                condition: ({ req }: { req: { user?: unknown } }) =>
+                  isPlatformAdmin(toActor(req.user)),
+              },
+            },
+          },
+        },
+      },
+    },
+  }
+}
 
 /** Every admin create, update and delete lands in the audit trail; logins too. */
 const audited = (c: CollectionConfig): CollectionConfig => {
@@ -85,5 +118,6 @@ export const collections = [
 ]
   .map(audited)
   .map(guarded)
+  .map(apiTabForPlatformAdmins)
 
-export const globals = [PublishingChecks]
+export const globals = [PlatformSettings, PublishingChecks].map(apiTabForPlatformAdmins)

@@ -359,8 +359,13 @@ export const Articles: CollectionConfig = {
         {
           name: 'history',
           label: '流转记录',
+          labels: { singular: '流转', plural: '流转记录' },
           type: 'array',
-          admin: { readOnly: true },
+          admin: {
+            readOnly: true,
+            initCollapsed: true,
+            components: { RowLabel: '/src/admin/RowLabels#HistoryRowLabel' },
+          },
           fields: [
             {
               name: 'at',
@@ -369,6 +374,7 @@ export const Articles: CollectionConfig = {
               admin: { date: { pickerAppearance: 'dayAndTime' } },
             },
             { name: 'by', label: '办理人', type: 'relationship', relationTo: 'users' },
+            { name: 'byName', label: '办理人姓名', type: 'text' },
             { name: 'move', label: '操作', type: 'text' },
             { name: 'from', label: '原状态', type: 'text' },
             { name: 'to', label: '新状态', type: 'text' },

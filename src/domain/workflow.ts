@@ -1,5 +1,5 @@
 // Decides which workflow moves an article may make, who may make them, and why not.
-import { beijingYear } from './dates'
+import { beijingDateTime, beijingYear } from './dates'
 import { type Id, idsOf, sameId } from './ids'
 import { plainText } from './lexical-text'
 import { parseDocNumber } from './numbering'
@@ -294,6 +294,8 @@ export const contentChanged = (data: Doc, original: Doc): boolean =>
 export type HistoryRow = {
   at: string
   by: Id | undefined
+  /** The person's name as it was when they moved the article (shown in the admin's rows). */
+  byName?: string
   from: State
   to: State
   move: MoveName
@@ -322,6 +324,7 @@ export type EffectsInput = {
   move: MoveName
   reason: string
   by: Id | undefined
+  byName?: string
   now: Date
   /** The article as it will be stored, before the move's own fields. */
   article: {
@@ -339,6 +342,7 @@ export function moveEffects({
   move,
   reason,
   by,
+  byName,
   now,
   article,
 }: EffectsInput): MoveEffects {
@@ -360,7 +364,7 @@ export function moveEffects({
   if (signing) fields.signedAt = at
   return {
     fields,
-    history: { at, by, from, to, move, reason: reason || undefined },
+    history: { at, by, byName, from, to, move, reason: reason || undefined },
     numbers: signing ? numbersToTake(article, now) : null,
   }
 }
@@ -379,4 +383,24 @@ function numbersToTake(article: EffectsInput['article'], now: Date): NumbersToTa
         ? 'take'
         : 'none',
   }
+}
+
+/**
+ * An article's history row as the admin lists it: "2026-12-02 19:22 张三 签发" (Beijing time; the
+ * move's name from the table above; 系统 for the publishing clock's own moves).
+ */
+export function historyLine(row: {
+  at?: string | null
+  byName?: string | null
+  by?: unknown
+  move?: string | null
+}): string {
+  const move = MOVES.find((m) => m.name === row.move)
+  return [
+    beijingDateTime(row.at),
+    row.byName || (row.by == null ? '系统' : ''),
+    move?.label ?? row.move ?? '',
+  ]
+    .filter(Boolean)
+    .join(' ')
 }

@@ -106,6 +106,7 @@ export async function changeArticle(req: PayloadRequest, change: ArticleChange):
     move: move.name,
     reason: change.reason,
     by: change.actor?.id,
+    byName: (change.actor as { name?: string } | null)?.name,
     now: change.now,
     article: {
       publishedAt: original.publishedAt,

@@ -105,6 +105,13 @@ describe(`workflow on ${testDb()}`, () => {
       'sign',
       'publish',
     ])
+    // Each row keeps the person's name as it was, for the admin's row label.
+    expect((published.history as { byName?: string }[]).map((h) => h.byName)).toEqual([
+      editor.name,
+      reviewer.name,
+      signer.name,
+      signer.name,
+    ])
     const anon = await t.payload.find({
       collection: 'articles',
       where: { id: { equals: id } },

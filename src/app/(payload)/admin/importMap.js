@@ -22,7 +22,11 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { WorkflowPanel as WorkflowPanel_df0a4002001ced1e11749f7cc8c36613 } from '../../../../src/admin/WorkflowPanel'
+import { HistoryRowLabel as HistoryRowLabel_0dcd64d83cedbf8f17d565391dc439e6 } from '../../../../src/admin/RowLabels'
 import { RequestClock as RequestClock_9bc338faa263b096bb449a3449572890 } from '../../../../src/admin/RequestClock'
+import { TimelineRowLabel as TimelineRowLabel_0dcd64d83cedbf8f17d565391dc439e6 } from '../../../../src/admin/RowLabels'
+import { Icon as Icon_caceca34d25130c4c02fdc551bd8c773 } from '../../../../src/admin/Brand'
+import { Logo as Logo_caceca34d25130c4c02fdc551bd8c773 } from '../../../../src/admin/Brand'
 import { NavLinks as NavLinks_a8a83ef23abcec87047452bcaf88c32e } from '../../../../src/admin/NavLinks'
 import { MyQueue as MyQueue_75a3af448db07092519413b5b55ea823 } from '../../../../src/admin/MyQueue'
 import { FirstHourView as FirstHourView_d4a85e72ea14e5512d72e6e9ccade17a } from '../../../../src/admin/FirstHourView'
@@ -56,7 +60,11 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/admin/WorkflowPanel#WorkflowPanel": WorkflowPanel_df0a4002001ced1e11749f7cc8c36613,
+  "/src/admin/RowLabels#HistoryRowLabel": HistoryRowLabel_0dcd64d83cedbf8f17d565391dc439e6,
   "/src/admin/RequestClock#RequestClock": RequestClock_9bc338faa263b096bb449a3449572890,
+  "/src/admin/RowLabels#TimelineRowLabel": TimelineRowLabel_0dcd64d83cedbf8f17d565391dc439e6,
+  "/src/admin/Brand#Icon": Icon_caceca34d25130c4c02fdc551bd8c773,
+  "/src/admin/Brand#Logo": Logo_caceca34d25130c4c02fdc551bd8c773,
   "/src/admin/NavLinks#NavLinks": NavLinks_a8a83ef23abcec87047452bcaf88c32e,
   "/src/admin/MyQueue#MyQueue": MyQueue_75a3af448db07092519413b5b55ea823,
   "/src/admin/FirstHourView#FirstHourView": FirstHourView_d4a85e72ea14e5512d72e6e9ccade17a,

@@ -1,0 +1,40 @@
+// 平台设置: the platform's name and emblem, shown on the admin's login page, in its navigation
+// and in mails; kept by platform admins.
+import type { GlobalConfig } from 'payload'
+
+import { settings } from '../src/settings'
+import { isPlatformAdminAccess } from './access'
+import { MEDIA, PLATFORM_SETTINGS } from './slugs'
+
+export const PlatformSettings: GlobalConfig = {
+  slug: PLATFORM_SETTINGS,
+  label: '平台设置',
+  admin: { group: '平台', description: '平台名称和标志显示在管理后台的登录页和导航中。' },
+  // Branding: read wherever the admin is drawn (the login page reads it on the server).
+  access: { read: ({ req }) => Boolean(req.user), update: isPlatformAdminAccess },
+  fields: [
+    {
+      name: 'name',
+      label: '平台名称',
+      type: 'text',
+      required: true,
+      maxLength: 40,
+      defaultValue: settings.platformName,
+    },
+    {
+      name: 'shortName',
+      label: '简称',
+      type: 'text',
+      maxLength: 12,
+      admin: { description: '导航栏空间不足时显示，例如“集约平台”' },
+    },
+    {
+      name: 'emblem',
+      label: '标志',
+      type: 'upload',
+      relationTo: MEDIA,
+      admin: { description: '正方形图片（PNG、SVG 等），不设置时使用内置标志' },
+    },
+    { name: 'operator', label: '运维单位', type: 'text', maxLength: 60 },
+  ],
+}
