@@ -36,7 +36,6 @@ function BuiltInEmblem({ size }: { size: number }) {
 }
 
 function Emblem({ brand, size }: { brand: Brand; size: number }) {
-  // eslint-disable-next-line @next/next/no-img-element -- an uploaded file of any size
   if (brand.emblem) return <img src={brand.emblem} alt="" width={size} height={size} />
   return <BuiltInEmblem size={size} />
 }
