@@ -1,6 +1,8 @@
 // "待我处理": the items waiting for this person, by the roles they hold on each site.
 import type { Payload, Where } from 'payload'
 
+import { APPLICANT_KIND_LABELS } from '../domain/disclosure'
+
 import type { Id } from '../domain/ids'
 import { ARTICLES, DISCLOSURE_REQUESTS, LETTERS, SITES } from '../domain/slugs'
 import { type Actor, isPlatformAdmin, sitesWithRole } from '../domain/permissions'
@@ -142,6 +144,12 @@ export async function myQueue(
   return out
 }
 
+/** 政府信息公开申请 Q7K2…（法人或其他组织）：请公开本机关2025年度预算执行… */
+const requestTitle = (r: { trackingCode: string; applicantKind: string; subject: string }) =>
+  `政府信息公开申请 ${r.trackingCode}${r.applicantKind ? `（${r.applicantKind}）` : ''}${
+    r.subject ? `：${r.subject.length > 30 ? `${r.subject.slice(0, 30)}…` : r.subject}` : ''
+  }`
+
 /** Disclosure requests waiting on a handler: new ones to register, overdue, due soon. */
 async function requestsWaiting(payload: Payload, actor: Actor): Promise<QueueItem[]> {
   const sites = isPlatformAdmin(actor) ? true : sitesWithRole(actor, 'site-admin', 'handler')
@@ -157,16 +165,21 @@ async function requestsWaiting(payload: Payload, actor: Actor): Promise<QueueIte
     },
     limit: 50,
     sort: 'receivedAt',
-    select: ['trackingCode', 'site', 'receivedAt'],
+    select: ['trackingCode', 'site', 'createdAt', 'applicantKind', 'description'],
   })
   const items: QueueItem[] = fresh.docs.map((d) => ({
     id: d.id,
-    title: `政府信息公开申请 ${d.trackingCode ?? ''}`,
+    title: requestTitle({
+      trackingCode: d.trackingCode ?? '',
+      applicantKind: APPLICANT_KIND_LABELS[d.applicantKind] ?? '',
+      subject: d.description ?? '',
+    }),
     state: 'received',
     stateLabel: REQUEST_STATUS_LABELS.received,
     site: d.site,
     why: '待登记受理',
-    at: d.receivedAt,
+    // When it was submitted: the day of receipt is a date, which would read as 12:00.
+    at: d.createdAt,
     href: href(d.id as Id),
   }))
   const list = await supervisionList(payload, { sites })
@@ -177,12 +190,12 @@ async function requestsWaiting(payload: Payload, actor: Actor): Promise<QueueIte
     for (const r of rows) {
       items.push({
         id: r.id,
-        title: `政府信息公开申请 ${r.trackingCode}（答复截止日 ${r.dueDate}）`,
+        title: `${requestTitle(r)}（答复截止日 ${r.dueDate}）`,
         state: r.status,
         stateLabel: r.statusLabel,
         site: r.site,
         why,
-        at: r.receivedAt,
+        at: r.submittedAt,
         href: href(r.id),
       })
     }

@@ -2,7 +2,8 @@
 import type { Payload, Where } from 'payload'
 
 import { dayOf } from '../domain/dates'
-import { type Id, idOf } from '../domain/ids'
+import { APPLICANT_KIND_LABELS } from '../domain/disclosure'
+import type { Id } from '../domain/ids'
 import {
   OPEN_STATUSES,
   REQUEST_STATUS_LABELS,
@@ -12,7 +13,8 @@ import {
 import { DISCLOSURE_REQUESTS } from '../domain/slugs'
 import { notify, peopleWithRoles } from './notify'
 import { todayInBeijing } from './request-clock'
-import { type RequestDoc, siteName } from './stored-request'
+import { findAllSelected } from './records'
+import { siteName } from './stored-request'
 import { loadWorkCalendar } from './work-calendar'
 
 export type SupervisionRow = {
@@ -22,7 +24,13 @@ export type SupervisionRow = {
   trackingCode: string
   status: string
   statusLabel: string
+  /** The legal day of receipt (YYYY-MM-DD). */
   receivedAt: string
+  /** When the record was made (a web application: the moment it was submitted). */
+  submittedAt: string
+  applicantKind: string
+  /** The start of what was asked for. */
+  subject: string
   dueDate: string | null
   urgency: Urgency
   daysLeft: number | null
@@ -47,31 +55,39 @@ export async function supervisionList(
     paused: [] as SupervisionRow[],
   }
   if (sites !== true && !sites.length) return out
-  for (let page = 1; ; page++) {
-    const res = await payload.find({
-      collection: DISCLOSURE_REQUESTS,
-      where,
-      limit: 500,
-      page,
-      depth: 0,
-      sort: 'dueDate',
-      overrideAccess: true,
-      select: { site: true, trackingCode: true, status: true, receivedAt: true, dueDate: true },
-    })
-    for (const doc of res.docs as unknown as RequestDoc[]) {
+  const docs = await findAllSelected(payload, {
+    collection: DISCLOSURE_REQUESTS,
+    where,
+    sort: 'dueDate',
+    select: [
+      'site',
+      'trackingCode',
+      'status',
+      'receivedAt',
+      'dueDate',
+      'createdAt',
+      'applicantKind',
+      'description',
+    ],
+  })
+  {
+    for (const doc of docs) {
       const due = doc.dueDate ? dayOf(doc.dueDate) : null
       const u = urgency({ status: doc.status, dueDate: due, today, calendar })
       if (u.urgency === 'on-time' || u.urgency === 'done') continue
-      const site = idOf(doc.site)! // a request always has a site
+      const site = doc.site
       if (!names.has(String(site))) names.set(String(site), await siteName(payload, site))
       const row: SupervisionRow = {
         id: doc.id,
         site,
         siteName: names.get(String(site)) ?? '',
-        trackingCode: doc.trackingCode,
+        trackingCode: doc.trackingCode ?? '',
         status: doc.status,
         statusLabel: REQUEST_STATUS_LABELS[doc.status] ?? doc.status,
         receivedAt: dayOf(doc.receivedAt),
+        submittedAt: doc.createdAt,
+        applicantKind: APPLICANT_KIND_LABELS[doc.applicantKind] ?? '',
+        subject: shorten(doc.description ?? '', 30),
         dueDate: due,
         urgency: u.urgency,
         daysLeft: u.daysLeft,
@@ -80,10 +96,11 @@ export async function supervisionList(
       else if (u.urgency === 'due-soon') out.dueSoon.push(row)
       else out.paused.push(row)
     }
-    if (!res.hasNextPage) break
   }
   return out
 }
+
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text)
 
 /**
  * Mails each site's handlers and site admins once per request and stage: due soon, then

@@ -16,6 +16,7 @@ export type Id = string | number
 export type TestUser = {
   id: Id
   email: string
+  name: string
   collection: 'users'
   platformRoles?: PlatformRole[]
   sites?: { site: Id; roles: SiteRole[] }[]

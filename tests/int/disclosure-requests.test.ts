@@ -368,9 +368,13 @@ describe(`disclosure requests on ${testDb()}`, () => {
     const why = (id: Id) => mine.filter((i) => String(i.id) === String(id)).map((i) => i.why)
     expect(why(fresh.id)).toEqual(['待登记受理'])
     expect(why(late.id)).toEqual(['依申请公开已逾期'])
-    expect(mine.find((i) => String(i.id) === String(fresh.id))?.href).toBe(
-      `/admin/collections/disclosure-requests/${fresh.id}`,
+    const item = mine.find((i) => String(i.id) === String(fresh.id))
+    expect(item?.href).toBe(`/admin/collections/disclosure-requests/${fresh.id}`)
+    // The applicant's kind and what was asked, and the moment it was made (not the day's noon).
+    expect(item?.title).toBe(
+      `政府信息公开申请 ${fresh.trackingCode}（自然人）：请公开本机关2025年度城市道路维修工程的招标结果和合同金额`,
     )
+    expect(item?.at).toBe(fresh.createdAt)
     const theirs = await myQueue(t.payload, otherHandler as never)
     expect(theirs.some((i) => String(i.id) === String(fresh.id))).toBe(false)
     const editors = await myQueue(t.payload, editor as never)
