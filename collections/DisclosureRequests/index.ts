@@ -35,6 +35,12 @@ const stepOnly = (condition: (step: string) => boolean) => ({
     typeof sibling?.step === 'string' && condition(sibling.step),
 })
 
+/**
+ * Who applied is fixed once the request is received: written when it is registered (or
+ * submitted online), never changed afterwards by anyone in the admin or API.
+ */
+const identityOnce = { update: () => false }
+
 export const DisclosureRequests: CollectionConfig = {
   slug: DISCLOSURE_REQUESTS,
   labels: { singular: '依申请公开', plural: '依申请公开' },
@@ -148,23 +154,37 @@ export const DisclosureRequests: CollectionConfig = {
           label: '申请人类型',
           type: 'select',
           required: true,
+          access: identityOnce,
           options: APPLICANT_KINDS.map((value) => ({ value, label: APPLICANT_KIND_LABELS[value] })),
         },
         {
           type: 'row',
           fields: [
-            { name: 'applicantName', label: '姓名或名称', type: 'text', required: true },
+            {
+              name: 'applicantName',
+              label: '姓名或名称',
+              type: 'text',
+              required: true,
+              access: identityOnce,
+            },
             {
               name: 'idType',
               label: '证件类型',
               type: 'select',
+              access: identityOnce,
               options: [
                 { value: 'resident-id', label: '居民身份证' },
                 { value: 'credit-code', label: '统一社会信用代码' },
                 { value: 'other', label: '其他证件' },
               ],
             },
-            { name: 'idNumber', label: '证件号码', type: 'text', index: true },
+            {
+              name: 'idNumber',
+              label: '证件号码',
+              type: 'text',
+              index: true,
+              access: identityOnce,
+            },
           ],
         },
         {
@@ -233,6 +253,8 @@ export const DisclosureRequests: CollectionConfig = {
           virtual: true,
           options: STEP_KINDS.map((value) => ({ value, label: STEP_LABELS[value] })),
           admin: { readOnly: false, description: '选择一个步骤并保存；不能办理的步骤会说明原因' },
+          // Read back empty: after a step is saved the form offers a fresh choice.
+          hooks: { afterRead: [() => null] },
         },
         {
           name: 'stepNote',
@@ -302,7 +324,12 @@ export const DisclosureRequests: CollectionConfig = {
           type: 'select',
           index: true,
           options: OUTCOME_CODES.map((value) => ({ value, label: outcomeLabel(value) })),
-          admin: { readOnly: true },
+          // One 办理结果 on the screen: the answer step's choice until answered, this after.
+          admin: {
+            readOnly: true,
+            condition: (data: { outcome?: unknown }, sibling: { step?: unknown }) =>
+              Boolean(data?.outcome) && sibling?.step !== 'answer',
+          },
         },
         {
           name: 'answeredAt',

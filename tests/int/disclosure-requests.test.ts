@@ -359,6 +359,21 @@ describe(`disclosure requests on ${testDb()}`, () => {
     expect(again.overdue).toBe(0)
   })
 
+  it('keeps who applied as received: a later change to the identity is not written', async () => {
+    const r = await file(requestClock.todayInBeijing())
+    const changed = await step(r.id, {
+      applicantName: '李四',
+      idNumber: '110105194912310021',
+      applicantKind: 'commercial-enterprise',
+      phone: '13900139000',
+    })
+    expect(changed.applicantName).toBe('张三')
+    expect(changed.idNumber).toBe('11010519491231002X')
+    expect(changed.applicantKind).toBe('natural-person')
+    // Contact details may be corrected.
+    expect(changed.phone).toBe('13900139000')
+  })
+
   it('puts new and overdue requests on the handler’s 待我处理, and none on an editor’s', async () => {
     const { myQueue } = await import('../../src/services/my-queue')
     const fresh = await file(requestClock.todayInBeijing())
