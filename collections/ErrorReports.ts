@@ -57,7 +57,7 @@ const afterReportChange: CollectionAfterChangeHook = ({ doc, previousDoc, operat
   return doc
 }
 
-const day = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'yyyy-MM-dd' } }
+const day = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'yyyy年M月d日' } }
 
 export const ErrorReports: CollectionConfig = {
   slug: ERROR_REPORTS,

@@ -4,7 +4,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { idOf } from '../../src/domain/ids'
 import { availableMoves, isState, WORKFLOW_DEFAULTS } from '../../src/domain/workflow'
-import { checkArticle } from '../../src/services/prepublish-check'
+import { panelFindings } from '../../src/services/prepublish-check'
 import { toActor } from '../access'
 import { ARTICLES, SITES } from '../slugs'
 
@@ -58,7 +58,7 @@ export const endpoints: Endpoint[] = [
     handler: async (req) => {
       const { doc, error } = await loadForUser(req)
       if (error) return error
-      return Response.json({ findings: await checkArticle(req, doc) })
+      return Response.json({ findings: await panelFindings(req, doc) })
     },
   },
 ]

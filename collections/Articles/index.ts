@@ -83,6 +83,8 @@ export const Articles: CollectionConfig = {
   labels: { singular: '信息', plural: '信息' },
   admin: {
     useAsTitle: 'title',
+    // 预览: the article with its site's real template, for staff (src/server/public/preview.ts).
+    preview: (doc) => (doc?.id ? `/preview/articles/${doc.id}` : null),
     defaultColumns: ['title', 'state', 'columns', 'site', 'signedAt', 'publishedAt'],
     group: '内容',
     // The admin list shows a person only their own sites' items (published ones of other
@@ -157,7 +159,7 @@ export const Articles: CollectionConfig = {
               name: 'dateFormed',
               label: '成文日期',
               type: 'date',
-              admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } },
+              admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy年M月d日' } },
             },
           ],
         },
@@ -202,7 +204,7 @@ export const Articles: CollectionConfig = {
               label: '修改、废止或失效日期',
               type: 'date',
               admin: {
-                date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' },
+                date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy年M月d日' },
                 condition: (data) => Boolean(data?.validity && data.validity !== 'in-force'),
               },
             },

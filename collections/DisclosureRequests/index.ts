@@ -102,7 +102,7 @@ export const DisclosureRequests: CollectionConfig = {
       defaultValue: () => new Date().toISOString(),
       admin: {
         position: 'sidebar',
-        date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' },
+        date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy年M月d日' },
         description: '网上申请为提交当日；信函、当面申请为实际收到之日',
       },
     },
@@ -114,7 +114,7 @@ export const DisclosureRequests: CollectionConfig = {
       admin: {
         readOnly: true,
         position: 'sidebar',
-        date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' },
+        date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy年M月d日' },
         description: '按工作日自动计算；补正、征求意见期间为空（暂停计算）',
       },
     },
@@ -338,7 +338,7 @@ export const DisclosureRequests: CollectionConfig = {
           index: true,
           admin: {
             readOnly: true,
-            date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' },
+            date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy年M月d日' },
           },
         },
         {

@@ -32,7 +32,7 @@ const stepOnly = (condition: (step: string) => boolean) => ({
     typeof sibling?.step === 'string' && condition(sibling.step),
 })
 
-const day = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'yyyy-MM-dd' } }
+const day = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'yyyy年M月d日' } }
 const readOnlyDay = (name: string, label: string) => ({
   name,
   label,

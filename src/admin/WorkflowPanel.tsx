@@ -27,6 +27,8 @@ export function WorkflowPanel() {
   const [reason, setReason] = useState('')
   const [findings, setFindings] = useState<Finding[] | null>(null)
   const [busy, setBusy] = useState(false)
+  /** The move the server last refused: its message stays until dismissed. */
+  const [refused, setRefused] = useState<Move | null>(null)
 
   const load = useCallback(async () => {
     if (!id) return
@@ -49,29 +51,57 @@ export function WorkflowPanel() {
     }
     setBusy(true)
     try {
-      await submit({
+      // Payload's form answers nothing when the server refused (its fields are marked then).
+      const done = await submit({
         action: `${api}?depth=0`,
         method: 'PATCH',
         overrides: { state: move.to, workflowMove: move.name, workflowReason: reason.trim() },
       })
+      if (!done) {
+        setRefused(move)
+        await check()
+        return
+      }
+      setRefused(null)
       setPending(null)
       setReason('')
       await load()
+      await check()
       router.refresh()
     } finally {
       setBusy(false)
     }
   }
 
-  const check = async () => {
+  const check = useCallback(async () => {
+    if (!id) return
     const res = await fetch(`${api}/checks`, { credentials: 'include' })
     if (res.ok) setFindings(((await res.json()) as { findings: Finding[] }).findings)
-  }
+  }, [api, id])
+
+  // What the checks find (and what signing still needs) is shown from the start, to the editor,
+  // the reviewer and the signer alike.
+  useEffect(() => {
+    void check()
+  }, [check])
 
   if (!id) return <p className="workflow-panel__hint">保存后即可提交审核。</p>
   return (
     <section className="workflow-panel" aria-label="发布流程">
       <h3 className="workflow-panel__title">发布流程</h3>
+      {refused && (
+        <div className="workflow-panel__refusal" role="alert">
+          <p>未能“{refused.label}”：请按下方所列和页面上标红的字段修改，保存后再试。</p>
+          <Button size="small" buttonStyle="secondary" onClick={() => setRefused(null)}>
+            知道了
+          </Button>
+        </div>
+      )}
+      <p>
+        <a href={`/preview/articles/${id}`} target="_blank" rel="noopener">
+          预览（按网站实际样式打开）
+        </a>
+      </p>
       {moves === null ? (
         <p>正在读取可办理的操作…</p>
       ) : moves.length === 0 ? (
@@ -112,7 +142,7 @@ export function WorkflowPanel() {
         </div>
       )}
       <Button size="small" buttonStyle="secondary" onClick={() => void check()}>
-        发布前检查
+        重新检查（发布前检查）
       </Button>
       {findings && (
         <ul className="workflow-panel__findings" data-state={state}>

@@ -5,9 +5,10 @@ import { idOf } from './ids'
 
 export type Severity = 'block' | 'confirm' | 'warn'
 export type CheckKind =
-  'sensitive-word' | 'leader-name' | 'id-number' | 'mobile' | 'link' | 'image-alt'
+  'sensitive-word' | 'leader-name' | 'id-number' | 'mobile' | 'link' | 'image-alt' | 'signing'
 export type Place = {
-  field: 'title' | 'summary' | 'body'
+  /** Where: the text fields, or the document's attributes (what signing needs). */
+  field: 'title' | 'summary' | 'body' | 'metadata'
   /** 0-based top-level block of the body (0 for title and summary). */
   block: number
   /** Character offset in that block's plain text. */
@@ -249,7 +250,7 @@ export function runChecks(
       place: img.place,
     })
   }
-  const order = { title: 0, summary: 1, body: 2 }
+  const order = { metadata: -1, title: 0, summary: 1, body: 2 }
   return findings.sort(
     (a, b) =>
       order[a.place.field] - order[b.place.field] ||
@@ -270,4 +271,15 @@ export function parseWordList(text: string): string[] {
         .filter(Boolean),
     ),
   ]
+}
+
+/** What signing still needs, as blocking findings listed with the content checks. */
+export function signingFindings(needs: readonly { path?: string; message: string }[]): Finding[] {
+  return needs.map((n) => ({
+    kind: 'signing',
+    severity: 'block',
+    match: n.path ?? '',
+    message: n.message,
+    place: { field: 'metadata', block: 0, offset: 0, label: '签发要求', excerpt: '' },
+  }))
 }

@@ -38,6 +38,8 @@ export const LIVE_STATES: readonly State[] = ['published', 'withdrawn']
 export const isLive = (state: unknown): boolean => LIVE_STATES.includes(state as State)
 /** States listed in columns, feeds and search. */
 export const LISTED_STATES: readonly State[] = ['published']
+/** States before signing: what signing will need can still be filled in. */
+export const UNSIGNED_STATES: readonly State[] = ['draft', 'returned', 'submitted', 'reviewed']
 /** States in which the content is fixed: what was signed is what goes online. */
 export const SEALED_STATES: readonly State[] = ['signed', 'scheduled']
 
@@ -264,19 +266,33 @@ export type SigningFacts = {
   orgCode?: string | null
 }
 
-/** What a document must carry before it is signed (and so numbered), as sentences. */
-export function signingProblems(facts: SigningFacts): string[] {
-  const problems: string[] = []
-  if (!facts.issuingOrgan?.trim()) problems.push('签发前须填写发文机关')
-  if (!facts.dateFormed) problems.push('签发前须填写成文日期')
-  if (!facts.disclosureMode) problems.push('签发前须选择公开方式')
+/** A thing signing needs that the article lacks: the field at fault (if any) and the sentence. */
+export type SigningNeed = { path?: string; message: string }
+
+/** The fields signing requires (marked on the form; the same list the refusal uses). */
+export const SIGNING_FIELDS = ['issuingOrgan', 'dateFormed', 'disclosureMode'] as const
+
+/** What a document must carry before it is signed (and so numbered), each with its field. */
+export function signingNeeds(facts: SigningFacts): SigningNeed[] {
+  const needs: SigningNeed[] = []
+  if (!facts.issuingOrgan?.trim())
+    needs.push({ path: 'issuingOrgan', message: '签发前须填写发文机关' })
+  if (!facts.dateFormed) needs.push({ path: 'dateFormed', message: '签发前须填写成文日期' })
+  if (!facts.disclosureMode) needs.push({ path: 'disclosureMode', message: '签发前须选择公开方式' })
   else if (facts.disclosureMode !== 'proactive' && !facts.disclosureReason?.trim()) {
-    problems.push('公开方式不是“主动公开”时，须填写不主动公开的理由')
+    needs.push({
+      path: 'disclosureReason',
+      message: '公开方式不是“主动公开”时，须填写不主动公开的理由',
+    })
   }
   if (!facts.orgCode?.trim())
-    problems.push('本站未设置机构代码，无法生成索引号；请站点管理员先在站点设置中填写')
-  return problems
+    needs.push({ message: '本站未设置机构代码，无法生成索引号；请站点管理员先在站点设置中填写' })
+  return needs
 }
+
+/** The same, as sentences. */
+export const signingProblems = (facts: SigningFacts): string[] =>
+  signingNeeds(facts).map((n) => n.message)
 
 type Doc = Record<string, unknown>
 

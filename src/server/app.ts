@@ -15,6 +15,7 @@ import { assetsDir, render } from './render/engine'
 import { fileRoutes, payloadFileGuard } from './files'
 import { FILE_ROUTES } from './render/urls'
 import { createFastPath } from './public/http-cache'
+import { PREVIEW_PATH, previewHandler } from './public/preview'
 import { publicRouter } from './public/router'
 
 export type AppOptions = {
@@ -176,6 +177,8 @@ export function createApp(options: AppOptions) {
     platformHosts: settings.platformHosts,
     devHosts: settings.devHosts,
   })
+  // 预览 for staff, on the admin's address (src/server/public/preview.ts).
+  if (nextHandler) app.get(PREVIEW_PATH, previewHandler({ payload, registry, port, platformName }))
   if (role !== 'admin') app.use(files, router)
   const fastPath =
     role === 'admin'

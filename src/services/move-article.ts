@@ -20,7 +20,7 @@ import {
   moveEffects,
   nextActors,
   type NumbersToTake,
-  signingProblems,
+  signingNeeds,
   type State,
   STATE_LABELS,
   WORKFLOW_DEFAULTS,
@@ -246,14 +246,21 @@ async function moveRefusal(req: PayloadRequest, change: ArticleChange, facts: Mo
   // Signing and any publish of unsigned or changed content: metadata, then the checks.
   const signing = assignsNumbers(from, to, move.name)
   if (signing) {
-    const problems = signingProblems({
+    const needs = signingNeeds({
       issuingOrgan: merged.issuingOrgan as string,
       dateFormed: merged.dateFormed as string,
       disclosureMode: merged.disclosureMode as string,
       disclosureReason: merged.disclosureReason as string,
       orgCode: site.orgCode,
     })
-    if (problems.length) return refused(problems)
+    // Each field at fault is marked on the form, and stays marked until it is filled in.
+    if (needs.length)
+      return refused(
+        needs.map((n) => n.message),
+        {
+          fields: needs.flatMap((n) => (n.path ? [{ path: n.path, message: n.message }] : [])),
+        },
+      )
     const seriesId = idOf(merged.numberingSeries)
     const series = seriesId != null ? await seriesRefusal(req, seriesId, site.id, true) : undefined
     if (series) return series

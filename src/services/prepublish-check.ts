@@ -8,9 +8,12 @@ import {
   type Finding,
   parseWordList,
   runChecks,
+  signingFindings,
 } from '../domain/prepublish'
-import { ARTICLES, PUBLISHING_CHECKS } from '../domain/slugs'
-import { isLive } from '../domain/workflow'
+import { ARTICLES, PUBLISHING_CHECKS, SITES } from '../domain/slugs'
+import { idOf } from '../domain/ids'
+import { isLive, isState, signingNeeds, UNSIGNED_STATES } from '../domain/workflow'
+import { findOneSelected } from './records'
 
 type LinkStatus = 'ok' | 'missing' | 'unpublished' | 'external'
 
@@ -79,4 +82,37 @@ export async function prepublishRefusal(
     (f) => f.severity === 'block' || (f.severity === 'confirm' && !confirmed),
   )
   return ['发布前检查未通过', ...shown.map((f) => f.message)]
+}
+
+/**
+ * The checks as the workflow panel shows them: the content findings and, before signing, what
+ * signing will need (the same rules the sign move refuses by), so nobody learns it at the signer.
+ */
+export async function panelFindings(
+  req: PayloadRequest,
+  article: Record<string, unknown>,
+): Promise<Finding[]> {
+  const findings = await checkArticle(req, article)
+  const state = isState(article.state) ? article.state : 'draft'
+  if (!UNSIGNED_STATES.includes(state)) return findings
+  const site = idOf(article.site)
+  const orgCode =
+    site == null
+      ? null
+      : (
+          await findOneSelected(req.payload, {
+            collection: SITES,
+            where: { id: { equals: site } },
+            select: ['orgCode'],
+            req,
+          })
+        )?.orgCode
+  const needs = signingNeeds({
+    issuingOrgan: article.issuingOrgan as string,
+    dateFormed: article.dateFormed as string,
+    disclosureMode: article.disclosureMode as string,
+    disclosureReason: article.disclosureReason as string,
+    orgCode,
+  })
+  return [...signingFindings(needs), ...findings]
 }
