@@ -78,6 +78,9 @@ const columnsOnSameSite: CollectionBeforeChangeHook = async ({ data, originalDoc
   return data
 }
 
+/** Marks a field signing will require (src/domain/workflow.ts signingNeeds), on the editor's form. */
+const SIGNING_REQUIRED = '签发必填：未填写时不能签发'
+
 export const Articles: CollectionConfig = {
   slug: ARTICLES,
   labels: { singular: '信息', plural: '信息' },
@@ -153,13 +156,22 @@ export const Articles: CollectionConfig = {
                 value,
                 label: DISCLOSURE_MODE_LABELS[value],
               })),
+              admin: { description: SIGNING_REQUIRED },
             },
-            { name: 'issuingOrgan', label: '发文机关', type: 'text' },
+            {
+              name: 'issuingOrgan',
+              label: '发文机关',
+              type: 'text',
+              admin: { description: SIGNING_REQUIRED },
+            },
             {
               name: 'dateFormed',
               label: '成文日期',
               type: 'date',
-              admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy年M月d日' } },
+              admin: {
+                description: SIGNING_REQUIRED,
+                date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy年M月d日' },
+              },
             },
           ],
         },

@@ -177,8 +177,9 @@ export function createApp(options: AppOptions) {
     platformHosts: settings.platformHosts,
     devHosts: settings.devHosts,
   })
-  // 预览 for staff, on the admin's address (src/server/public/preview.ts).
-  if (nextHandler) app.get(PREVIEW_PATH, previewHandler({ payload, registry, port, platformName }))
+  // 预览 for staff, on the admin's address (src/server/public/preview.ts); not on public nodes.
+  if (role !== 'public')
+    app.get(PREVIEW_PATH, previewHandler({ payload, registry, port, platformName }))
   if (role !== 'admin') app.use(files, router)
   const fastPath =
     role === 'admin'

@@ -174,6 +174,23 @@ describe(`workflow on ${testDb()}`, () => {
     await expect(move(id, signer, 'signed')).rejects.toThrow(
       /签发前须填写发文机关.*签发前须填写成文日期.*不主动公开的理由/,
     )
+    // Each field at fault is named, so the admin marks it beside the field.
+    const refusal = (await move(id, signer, 'signed').catch((e: unknown) => e)) as {
+      data?: { errors?: { path: string; message: string }[] }
+    }
+    expect(refusal.data?.errors?.map((e) => e.path)).toEqual([
+      'issuingOrgan',
+      'dateFormed',
+      'disclosureReason',
+    ])
+    // The workflow panel listed the same needs before anyone tried (one rule, two readers).
+    const { panelFindings } = await import('../../src/services/prepublish-check')
+    const { createLocalReq } = await import('payload')
+    const doc = await t.payload.findByID({ collection: 'articles', id, overrideAccess: true })
+    const findings = await panelFindings(await createLocalReq({}, t.payload), doc)
+    expect(findings.filter((f) => f.kind === 'signing').map((f) => f.message)).toEqual(
+      refusal.data?.errors?.map((e) => e.message),
+    )
   })
 
   it('refuses a numbering series of another site', async () => {
