@@ -15,7 +15,7 @@ import {
 } from './access'
 import { invalidateSite } from './hooks/invalidate'
 
-import { SITES } from './slugs'
+import { MEDIA, SITES } from './slugs'
 
 const platformOnly = { update: platformAdminField, create: platformAdminField }
 
@@ -164,6 +164,15 @@ export const Sites: CollectionConfig = {
       ],
     },
     {
+      name: 'logo',
+      label: '网站标志',
+      type: 'upload',
+      relationTo: MEDIA,
+      admin: {
+        description: '显示在页头网站名称前的标志或徽标（正方形图片）；不设置时使用平台内置标志',
+      },
+    },
+    {
       type: 'collapsible',
       label: '联系方式',
       fields: [
@@ -182,6 +191,7 @@ export const Sites: CollectionConfig = {
         { name: 'name', label: '姓名', type: 'text', required: true },
         { name: 'title', label: '职务', type: 'text', required: true },
         { name: 'duties', label: '分工', type: 'textarea' },
+        { name: 'bio', label: '简历', type: 'textarea', maxLength: 2000 },
       ],
     },
     {

@@ -21,6 +21,8 @@ export const RESERVED_SEGMENTS = new Set([
   'hdjl',
   'search',
   'jiucuo',
+  'ld',
+  'preview',
   'rss.xml',
   'feed.json',
   'sitemap.xml',

@@ -46,7 +46,7 @@ export type SeedSite = {
   phone: string
   officeHours: string
   postcode: string
-  leaders: { name: string; title: string; duties: string }[]
+  leaders: { name: string; title: string; duties: string; bio?: string }[]
   columns: SeedColumn[]
   articles: SeedArticle[]
 }
@@ -73,7 +73,12 @@ const portal: SeedSite = {
   officeHours: OFFICE_HOURS,
   postcode: '319000',
   leaders: [
-    { name: '林永康', title: '市长', duties: '主持市政府全面工作，负责审计、机构编制方面工作。' },
+    {
+      name: '林永康',
+      title: '市长',
+      duties: '主持市政府全面工作，负责审计、机构编制方面工作。',
+      bio: '男，汉族，1971年3月生，研究生学历，经济学硕士。曾任青川市发展和改革委员会主任、青川县县长、县委书记，青川市人民政府副市长。现任青川市人民政府市长、党组书记。',
+    },
     {
       name: '周文博',
       title: '常务副市长',
@@ -491,21 +496,7 @@ const portal: SeedSite = {
       daysAgo: 12,
       source: '青川市财政局',
     },
-    {
-      column: 'fdzdgk',
-      title: '青川市人民政府2025年政府信息公开工作年度报告',
-      summary:
-        '报告全面反映2025年度市政府信息公开工作情况，包括主动公开、依申请公开和行政复议诉讼等内容。',
-      paragraphs: [
-        '本报告根据《中华人民共和国政府信息公开条例》和国务院办公厅政府信息与政务公开办公室有关要求编制，全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等内容。',
-        '2025年，市政府坚持以公开为常态、不公开为例外，围绕重大决策、重点领域和民生关切，全年通过政府门户网站主动公开政府信息1.2万余条。',
-        '全年共收到政府信息公开申请186件，均在法定期限内予以答复。因政府信息公开工作引起的行政复议、行政诉讼案件中，未发生被纠错情况。',
-        '本年度报告中所列数据的统计期限自2025年1月1日起至2025年12月31日止。如对本报告有疑问，请与青川市人民政府办公室联系。',
-      ],
-      daysAgo: 299,
-      source: '青川市人民政府办公室',
-      withAttachment: true,
-    },
+    // The 2025 annual report is not an article: it is at /xxgk/nb/ in the official format.
     // 人事信息
     {
       column: 'rsxx',
@@ -567,7 +558,7 @@ const portal: SeedSite = {
       paragraphs: [
         '为充分听取群众意见建议，把民生实事办到群众心坎上，现面向社会公开征集2027年市政府民生实事候选项目。现将有关事项公告如下，欢迎社会各界积极参与、踊跃建言。',
         '征集范围包括教育、医疗卫生、养老托育、就业创业、交通出行、住房保障、生态环境、文化体育等与群众生活密切相关的领域。建议项目应具有普惠性，且能够在一年内基本完成。',
-        '征集时间为2026年11月5日至12月4日。社会各界可通过本网站“互动交流”栏目在线提交，或发送电子邮件至青川市人民政府办公室。',
+        '征集时间为2026年11月5日至12月4日。社会各界可通过本网站“互动交流”中的“市长信箱”在线提交建议（选择“建议”类别，标题注明“民生实事”），提交后可凭查询码查看办理情况。',
       ],
       daysAgo: 17,
       source: '青川市人民政府办公室',

@@ -10,21 +10,80 @@ const PALETTES = [
   ['#8d6e63', '#d7ccc8'],
 ]
 
-/** A landscape picture (sky, hills, a building outline) as JPEG, varied by `n`. */
+const W = 1200
+const H = 800
+
+/** Scenes a government site's picture news shows: a city, a river, fields, a hall, a park. */
+const SCENES: ((n: number, a: string, b: string) => string)[] = [
+  // A city skyline at dusk.
+  (n, a, b) => `
+  <rect width="${W}" height="${H}" fill="url(#sky)"/>
+  <circle cx="${900 - (n % 4) * 90}" cy="${260 + (n % 3) * 20}" r="60" fill="#ffcf7a" opacity="0.9"/>
+  ${Array.from({ length: 14 }, (_, i) => {
+    const bw = 60 + ((i * 37 + n * 11) % 70)
+    const bh = 180 + ((i * 53 + n * 29) % 300)
+    const bx = i * 88 - 20
+    return `<rect x="${bx}" y="${H - 120 - bh}" width="${bw}" height="${bh}" fill="${a}" opacity="${0.65 + (i % 3) * 0.1}"/>`
+  }).join('')}
+  ${Array.from({ length: 60 }, (_, i) => `<rect x="${(i * 97 + n * 13) % W}" y="${H - 160 - ((i * 61) % 380)}" width="10" height="14" fill="#fff3b0" opacity="0.8"/>`).join('')}
+  <rect y="${H - 120}" width="${W}" height="120" fill="${b}"/>`,
+  // A river with a bridge.
+  (n, a, b) => `
+  <rect width="${W}" height="${H}" fill="url(#sky)"/>
+  <path d="M0 ${H - 330} Q 300 ${H - 420 - (n % 3) * 40} 600 ${H - 340} T ${W} ${H - 360} V ${H} H 0 Z" fill="${a}" opacity="0.5"/>
+  <rect y="${H - 260}" width="${W}" height="260" fill="${b}"/>
+  <path d="M0 ${H - 200} C 300 ${H - 230} 900 ${H - 170} ${W} ${H - 210}" stroke="#ffffff" stroke-width="6" fill="none" opacity="0.6"/>
+  <path d="M80 ${H - 300} Q 600 ${H - 470} 1120 ${H - 300}" stroke="${a}" stroke-width="16" fill="none"/>
+  <rect x="60" y="${H - 310}" width="1080" height="18" fill="${a}"/>
+  ${Array.from({ length: 9 }, (_, i) => `<rect x="${120 + i * 120}" y="${H - 300}" width="10" height="${70 + Math.abs(4 - i) * 10}" fill="${a}"/>`).join('')}`,
+  // Fields in rows, a farmhouse.
+  (n, a, b) => `
+  <rect width="${W}" height="${H}" fill="url(#sky)"/>
+  <circle cx="${200 + (n % 5) * 150}" cy="150" r="55" fill="#fff7d6"/>
+  <rect y="${H - 420}" width="${W}" height="420" fill="${b}"/>
+  ${Array.from({ length: 10 }, (_, i) => `<path d="M${-200 + i * 160} ${H} L ${560 + i * 20} ${H - 420}" stroke="${a}" stroke-width="${14 + (i % 3) * 6}" opacity="0.75"/>`).join('')}
+  <rect x="${820 - (n % 3) * 120}" y="${H - 520}" width="170" height="110" fill="#f5f0e6"/>
+  <polygon points="${800 - (n % 3) * 120},${H - 520} ${905 - (n % 3) * 120},${H - 590} ${1010 - (n % 3) * 120},${H - 520}" fill="#a33b2a"/>`,
+  // A meeting hall: a banner, a rostrum, rows of seats.
+  (n, a, b) => `
+  <rect width="${W}" height="${H}" fill="#efe6d8"/>
+  <rect x="0" y="0" width="${W}" height="120" fill="#7d1a1a"/>
+  <rect x="150" y="40" width="900" height="46" fill="#b3261e"/>
+  ${Array.from({ length: 12 }, (_, i) => `<rect x="${190 + i * 70}" y="52" width="46" height="22" fill="#ffe08a" opacity="0.9"/>`).join('')}
+  <rect x="300" y="170" width="600" height="150" fill="${a}" opacity="0.85"/>
+  ${Array.from({ length: 5 }, (_, r) => Array.from({ length: 10 }, (_, c) => `<rect x="${110 + c * 100 + (r % 2) * 20}" y="${380 + r * 80}" width="70" height="44" rx="6" fill="${r % 2 ? b : a}" opacity="0.8"/>`).join('')).join('')}
+  <circle cx="${W / 2}" cy="${150 + (n % 2) * 10}" r="28" fill="#ffd54f"/>`,
+  // A park: trees, a path, benches.
+  (n, a, b) => `
+  <rect width="${W}" height="${H}" fill="url(#sky)"/>
+  <rect y="${H - 380}" width="${W}" height="380" fill="${b}"/>
+  <path d="M${500 + (n % 3) * 40} ${H} Q 620 ${H - 200} 760 ${H - 380}" stroke="#e8dcc4" stroke-width="70" fill="none"/>
+  ${Array.from({ length: 9 }, (_, i) => {
+    const tx = 60 + i * 135 + ((n * 17) % 40)
+    const ty = H - 380 + ((i * 47) % 140)
+    return `<rect x="${tx - 8}" y="${ty - 20}" width="16" height="90" fill="#6d4c41"/><circle cx="${tx}" cy="${ty - 60}" r="${55 + (i % 3) * 12}" fill="${a}" opacity="0.85"/>`
+  }).join('')}`,
+  // Hills and a public building.
+  (n, a, b) => {
+    const x = 150 + ((n * 137) % 700)
+    return `
+  <rect width="${W}" height="${H}" fill="url(#sky)"/>
+  <circle cx="${W - 180 - (n % 5) * 60}" cy="160" r="70" fill="#fff7d6" opacity="0.9"/>
+  <path d="M0 ${H - 220} Q ${W / 4} ${H - 380 - (n % 4) * 30} ${W / 2} ${H - 250} T ${W} ${H - 300} V ${H} H 0 Z" fill="${a}" opacity="0.55"/>
+  <path d="M0 ${H - 140} Q ${W / 3} ${H - 240} ${(2 * W) / 3} ${H - 160} T ${W} ${H - 170} V ${H} H 0 Z" fill="${b}"/>
+  <rect x="${x}" y="${H - 420}" width="220" height="300" fill="#ffffff" opacity="0.92"/>
+  <polygon points="${x - 20},${H - 420} ${x + 110},${H - 500} ${x + 240},${H - 420}" fill="#ffffff" opacity="0.92"/>
+  ${Array.from({ length: 12 }, (_, i) => `<rect x="${x + 25 + (i % 4) * 48}" y="${H - 390 + Math.floor(i / 4) * 80}" width="28" height="48" fill="${a}" opacity="0.6"/>`).join('')}`
+  },
+]
+
+/** A picture of one of the scenes above as JPEG; `n` chooses the scene, colours and layout. */
 export async function demoImage(n: number): Promise<Buffer> {
-  const [a, b] = PALETTES[n % PALETTES.length]
-  const w = 1200
-  const h = 800
-  const x = 150 + ((n * 137) % 700)
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">
-  <defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${b}"/><stop offset="1" stop-color="#ffffff"/></linearGradient></defs>
-  <rect width="${w}" height="${h}" fill="url(#g)"/>
-  <circle cx="${w - 180 - (n % 5) * 60}" cy="160" r="70" fill="#fff7d6" opacity="0.9"/>
-  <path d="M0 ${h - 220} Q ${w / 4} ${h - 380 - (n % 4) * 30} ${w / 2} ${h - 250} T ${w} ${h - 300} V ${h} H 0 Z" fill="${a}" opacity="0.55"/>
-  <path d="M0 ${h - 140} Q ${w / 3} ${h - 240} ${(2 * w) / 3} ${h - 160} T ${w} ${h - 170} V ${h} H 0 Z" fill="${a}" opacity="0.85"/>
-  <rect x="${x}" y="${h - 420}" width="220" height="300" fill="#ffffff" opacity="0.9"/>
-  <polygon points="${x - 20},${h - 420} ${x + 110},${h - 500} ${x + 240},${h - 420}" fill="#ffffff" opacity="0.9"/>
-  ${Array.from({ length: 12 }, (_, i) => `<rect x="${x + 25 + (i % 4) * 48}" y="${h - 390 + Math.floor(i / 4) * 80}" width="28" height="48" fill="${a}" opacity="0.6"/>`).join('')}
+  const [a, b] = PALETTES[(n * 5 + Math.floor(n / SCENES.length)) % PALETTES.length]
+  const scene = SCENES[n % SCENES.length]
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">
+  <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${n % 2 ? '#9cc8ee' : '#f3c9a0'}"/><stop offset="1" stop-color="#ffffff"/></linearGradient></defs>
+  ${scene(n, a, b)}
 </svg>`
   return sharp(Buffer.from(svg)).jpeg({ quality: 82 }).toBuffer()
 }

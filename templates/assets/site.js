@@ -53,3 +53,16 @@ for (const form of document.querySelectorAll('[data-request-form]')) {
 const summary = document.querySelector('[data-error-summary]')
 if (summary) summary.focus()
 // ---- end of ysqgk ----
+
+// ---- The main navigation folds into one button on phones (without script it stays open). ----
+for (const nav of document.querySelectorAll('.mainnav')) {
+  const toggle = nav.querySelector('.mainnav-toggle')
+  if (!toggle) continue
+  document.documentElement.classList.add('js-nav')
+  toggle.hidden = false
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true'
+    toggle.setAttribute('aria-expanded', String(open))
+    nav.classList.toggle('open', open)
+  })
+}

@@ -44,6 +44,7 @@ const site = (theme: Theme): SiteView => ({
   postcode: '610000',
   phone: '028-12345678',
   officeHours: '工作日 9:00—17:00',
+  logoUrl: '/assets/emblem.svg',
   origin: theme === 'portal' ? 'http://www.localhost:3000' : 'http://fgw.localhost:3000',
   domain: theme === 'portal' ? 'www.qingchuan.gov.cn' : 'fgw.qingchuan.gov.cn',
   leaders: [

@@ -45,6 +45,7 @@ export const siteView = (ctx: Pick<PageContext, 'site' | 'port'>): SiteView => {
     postcode: site.postcode,
     phone: site.phone,
     officeHours: site.officeHours,
+    logoUrl: site.logo ? fileUrl('media', site.logo) : '/assets/emblem.svg',
     origin,
     // Never the Host as sent: the page may be cached and shown to the next reader.
     domain: site.domains[0] ?? new URL(origin).host,
@@ -111,8 +112,19 @@ export const INTERACTION_PATH = '/hdjl/'
  * 'interaction') leads to the mailbox section, which links to that column's pages; a site
  * without one still gets the entry.
  */
+/** The disclosure pages of the platform: catalogue, guide, annual reports, requests. */
+export const DISCLOSURE_PATHS = /^\/(xxgk|ysqgk)(\/|$)/
+
+/**
+ * The site's 政府信息公开 section: the top-level disclosure column that holds other columns. The
+ * navigation sends it to the disclosure platform (/xxgk/), whose own menu lists its columns.
+ */
+export const disclosureSection = (columns: SiteColumns): ColumnRecord | undefined =>
+  columns.top.find((c) => c.isDisclosure && columns.children(c.id).length > 0)
+
 function navigation(ctx: PageContext, topOfCurrent: ColumnRecord | undefined): Link[] {
   const inInteraction = ctx.path.startsWith(INTERACTION_PATH)
+  const section = disclosureSection(ctx.columns)
   const nav: Link[] = [
     { name: '首页', href: '/', current: ctx.path === '/' },
     ...ctx.columns.top.map((c) =>
@@ -122,11 +134,17 @@ function navigation(ctx: PageContext, topOfCurrent: ColumnRecord | undefined): L
             href: INTERACTION_PATH,
             current: inInteraction || topOfCurrent?.id === c.id,
           }
-        : {
-            name: c.name,
-            href: columnHref(c.path),
-            current: topOfCurrent ? String(topOfCurrent.id) === String(c.id) : false,
-          },
+        : c === section
+          ? {
+              name: c.name,
+              href: '/xxgk/',
+              current: DISCLOSURE_PATHS.test(ctx.path) || topOfCurrent?.id === c.id,
+            }
+          : {
+              name: c.name,
+              href: columnHref(c.path),
+              current: topOfCurrent ? String(topOfCurrent.id) === String(c.id) : false,
+            },
     ),
   ]
   if (!ctx.columns.top.some((c) => c.updateClass === 'interaction'))
@@ -206,9 +224,14 @@ export async function homePage(ctx: PageContext): Promise<Rendered<HomeView>> {
           limit: 8,
           count: false,
         })
+        const items = res.docs.map((d) => card(ctx.columns, d))
+        const withPictures = items.filter((i) => i.thumb)
         return {
           column: { name: c.name, href: columnHref(c.path), updateClass: c.updateClass },
-          items: res.docs.map((d) => card(ctx.columns, d)),
+          items,
+          // A column of mostly pictures (图片新闻) shows them: up to four, each with its title.
+          pictures:
+            withPictures.length >= Math.max(2, items.length / 2) ? withPictures.slice(0, 4) : [],
         }
       }),
     ),

@@ -20,7 +20,9 @@ export type SiteRecord = SiteFacts & {
   postcode: string
   phone: string
   officeHours: string
-  leaders: { name: string; title: string; duties: string }[]
+  /** The logo's file name in the media collection, if the site has one. */
+  logo: string | null
+  leaders: { name: string; title: string; duties: string; bio: string }[]
   successor: string | number | null
   /** The 政府信息公开 settings (guide facts; whether the portal's catalogue takes in departments). */
   disclosure: {
@@ -90,7 +92,9 @@ export function createRegistry(payload: Payload, { now = Date.now } = {}) {
   async function loadSites(): Promise<SiteRecord[]> {
     const found = await payload.find({
       collection: 'sites',
-      depth: 0,
+      // The logo's file name only (the masthead shows it).
+      depth: 1,
+      populate: { media: { filename: true }, sites: { slug: true } },
       limit: 0,
       pagination: false,
       overrideAccess: true,
@@ -113,10 +117,12 @@ export function createRegistry(payload: Payload, { now = Date.now } = {}) {
       postcode: str(d.postcode),
       phone: str(d.phone),
       officeHours: str(d.officeHours),
+      logo: str((d.logo as { filename?: unknown } | null | undefined)?.filename) || null,
       leaders: ((d.leaders as SiteRecord['leaders'] | undefined) ?? []).map((l) => ({
         name: str(l.name),
         title: str(l.title),
         duties: str(l.duties),
+        bio: str(l.bio),
       })),
       successor: idOf(d.successor) ?? null,
       disclosure: ((x: Record<string, unknown>) => ({

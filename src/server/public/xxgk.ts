@@ -31,9 +31,9 @@ import {
 } from '../../domain/workdays'
 import { tags } from '../../services/page-cache'
 import { render } from '../render/engine'
-import { articleHref } from '../render/urls'
+import { articleHref, columnHref } from '../render/urls'
 import type { Layout, Pagination } from '../render/view-models'
-import { layout, PER_PAGE, primaryColumn } from './pages'
+import { disclosureSection, layout, PER_PAGE, primaryColumn } from './pages'
 import type { PageContext } from './context'
 import type { SiteRecord } from './registry'
 import { type DynamicRoute, HTML, type Output } from './routes'
@@ -60,7 +60,13 @@ export type CatalogueRow = {
 
 export type CatalogueView = {
   layout: Layout
-  links: { guide: string; apply: string; annualReports: string }
+  links: {
+    guide: string
+    apply: string
+    annualReports: string
+    /** The site's 政府信息公开 columns (政策文件, 法定主动公开内容 …). */
+    columns: { name: string; href: string }[]
+  }
   form: {
     action: string
     q: string
@@ -274,7 +280,12 @@ async function cataloguePage(ctx: PageContext, req: Request): Promise<Output> {
       careToggleHref: catalogueHref({ values, page: pageNo, care: !ctx.care }),
       meta: { ...frame.meta, canonical: `${frame.site.origin}${CATALOGUE}` },
     },
-    links: { guide: GUIDE, apply: '/ysqgk/', annualReports: '/xxgk/nb/' },
+    links: {
+      guide: GUIDE,
+      apply: '/ysqgk/',
+      annualReports: '/xxgk/nb/',
+      columns: sectionColumns(ctx),
+    },
     form: {
       action: CATALOGUE,
       q: values.q,
@@ -415,3 +426,11 @@ export const xxgkRoutes: DynamicRoute[] = [
     },
   },
 ]
+
+/** The columns of the site's 政府信息公开 section, for the disclosure pages' own menu. */
+function sectionColumns(ctx: PageContext): { name: string; href: string }[] {
+  const section = disclosureSection(ctx.columns)
+  return section
+    ? ctx.columns.children(section.id).map((c) => ({ name: c.name, href: columnHref(c.path) }))
+    : []
+}

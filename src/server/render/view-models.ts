@@ -15,11 +15,13 @@ export type SiteView = {
   postcode: string
   phone: string
   officeHours: string
+  /** The masthead's emblem: the site's logo, or the platform's built-in emblem. */
+  logoUrl: string
   /** Absolute origin, e.g. http://www.qingchuan.gov.cn or http://fgw.localhost:3000 */
   origin: string
   /** Host name shown as SiteDomain */
   domain: string
-  leaders: { name: string; title: string; duties: string }[]
+  leaders: { name: string; title: string; duties: string; bio?: string }[]
 }
 
 export type Link = { name: string; href: string; current?: boolean }

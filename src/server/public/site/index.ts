@@ -11,6 +11,7 @@ import { ysqgkRoutes } from '../ysqgk'
 import { columnRoute } from './columns'
 import { feedsRoute } from './feeds'
 import { homeRoute } from './home'
+import { leaderRoute } from './leaders'
 import { shortLinkRoute } from './short-link'
 
 export const SITE_ROUTES: (DynamicRoute | CachedRoute)[] = [
@@ -21,6 +22,7 @@ export const SITE_ROUTES: (DynamicRoute | CachedRoute)[] = [
   ...hdjlRoutes,
   ...jiucuoRoutes,
   homeRoute,
+  leaderRoute,
   feedsRoute,
   shortLinkRoute,
   columnRoute,
