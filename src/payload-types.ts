@@ -143,10 +143,12 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
+    'platform-settings': PlatformSetting;
     'publishing-checks': PublishingCheck;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
+    'platform-settings': PlatformSettingsSelect<false> | PlatformSettingsSelect<true>;
     'publishing-checks': PublishingChecksSelect<false> | PublishingChecksSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
@@ -220,6 +222,10 @@ export interface Site {
   psbRecord?: string | null;
   sponsor: string;
   operator?: string | null;
+  /**
+   * 显示在页头网站名称前的标志或徽标（正方形图片）；不设置时使用平台内置标志
+   */
+  logo?: (number | null) | Media;
   address?: string | null;
   postcode?: string | null;
   phone?: string | null;
@@ -229,6 +235,7 @@ export interface Site {
         name: string;
         title: string;
         duties?: string | null;
+        bio?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -264,6 +271,56 @@ export interface Site {
   closedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  site: number | Site;
+  /**
+   * 描述图片内容，供读屏软件朗读
+   */
+  alt: string;
+  caption?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumb?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    large?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -350,8 +407,17 @@ export interface Article {
   attachments?: (number | Attachment)[] | null;
   source?: string | null;
   author?: string | null;
+  /**
+   * 签发必填：未填写时不能签发
+   */
   disclosureMode?: ('proactive' | 'on-request' | 'withheld') | null;
+  /**
+   * 签发必填：未填写时不能签发
+   */
   issuingOrgan?: string | null;
+  /**
+   * 签发必填：未填写时不能签发
+   */
   dateFormed?: string | null;
   topic?: (number | null) | DisclosureTopic;
   genre?: (number | null) | DisclosureGenre;
@@ -407,6 +473,7 @@ export interface Article {
     | {
         at?: string | null;
         by?: (number | null) | User;
+        byName?: string | null;
         move?: string | null;
         from?: string | null;
         to?: string | null;
@@ -424,56 +491,6 @@ export interface Article {
   };
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "media".
- */
-export interface Media {
-  id: number;
-  site: number | Site;
-  /**
-   * 描述图片内容，供读屏软件朗读
-   */
-  alt: string;
-  caption?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
-  sizes?: {
-    thumb?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    card?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    large?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1404,6 +1421,7 @@ export interface SitesSelect<T extends boolean = true> {
   psbRecord?: T;
   sponsor?: T;
   operator?: T;
+  logo?: T;
   address?: T;
   postcode?: T;
   phone?: T;
@@ -1414,6 +1432,7 @@ export interface SitesSelect<T extends boolean = true> {
         name?: T;
         title?: T;
         duties?: T;
+        bio?: T;
         id?: T;
       };
   publishing?:
@@ -1549,6 +1568,7 @@ export interface ArticlesSelect<T extends boolean = true> {
     | {
         at?: T;
         by?: T;
+        byName?: T;
         move?: T;
         from?: T;
         to?: T;
@@ -2107,6 +2127,27 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
+ * 平台名称和标志显示在管理后台的登录页和导航中。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "platform-settings".
+ */
+export interface PlatformSetting {
+  id: number;
+  name: string;
+  /**
+   * 导航栏空间不足时显示，例如“集约平台”
+   */
+  shortName?: string | null;
+  /**
+   * 正方形图片（PNG、SVG 等），不设置时使用内置标志
+   */
+  emblem?: (number | null) | Media;
+  operator?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "publishing-checks".
  */
@@ -2140,6 +2181,19 @@ export interface PayloadJobsStat {
     | null;
   updatedAt?: string | null;
   createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "platform-settings_select".
+ */
+export interface PlatformSettingsSelect<T extends boolean = true> {
+  name?: T;
+  shortName?: T;
+  emblem?: T;
+  operator?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -8,6 +8,7 @@ import * as migration_20261202_195244_mailbox from './20261202_195244_mailbox';
 import * as migration_20261203_071147_feedback from './20261203_071147_feedback';
 import * as migration_20261203_100057_site_audits from './20261203_100057_site_audits';
 import * as migration_20261203_101402_site_probes from './20261203_101402_site_probes';
+import * as migration_20261203_103830_first_use from './20261203_103830_first_use';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261203_101402_site_probes.up,
     down: migration_20261203_101402_site_probes.down,
-    name: '20261203_101402_site_probes'
+    name: '20261203_101402_site_probes',
+  },
+  {
+    up: migration_20261203_103830_first_use.up,
+    down: migration_20261203_103830_first_use.down,
+    name: '20261203_103830_first_use'
   },
 ];

@@ -3,6 +3,7 @@ import * as migration_20261202_195240_mailbox from './20261202_195240_mailbox';
 import * as migration_20261203_071142_feedback from './20261203_071142_feedback';
 import * as migration_20261203_100051_site_audits from './20261203_100051_site_audits';
 import * as migration_20261203_101356_site_probes from './20261203_101356_site_probes';
+import * as migration_20261203_103825_first_use from './20261203_103825_first_use';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261203_101356_site_probes.up,
     down: migration_20261203_101356_site_probes.down,
-    name: '20261203_101356_site_probes'
+    name: '20261203_101356_site_probes',
+  },
+  {
+    up: migration_20261203_103825_first_use.up,
+    down: migration_20261203_103825_first_use.down,
+    name: '20261203_103825_first_use'
   },
 ];
