@@ -77,7 +77,7 @@ export async function AuditView(view: AdminViewServerProps) {
       isPlatformAdmin(actor) || sitesWithRole(actor, 'site-admin').some((s) => String(s) === q.site)
     return (
       <AdminPage view={view}>
-        <div className="site-audit" style={{ paddingBlock: '2rem' }}>
+        <div className="platform-view site-audit">
           <p>
             <a href="/admin/audit">← 全部站点</a>
           </p>
@@ -202,7 +202,7 @@ export async function AuditView(view: AdminViewServerProps) {
   )
   return (
     <AdminPage view={view}>
-      <div className="site-audit" style={{ paddingBlock: '2rem' }}>
+      <div className="platform-view site-audit">
         <h1>网站体检</h1>
         <p>
           按《政府网站与政务新媒体检查指标》逐项检查：不合格 {counts.fail} 个，预警 {counts.warning}{' '}

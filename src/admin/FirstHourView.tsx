@@ -1,7 +1,10 @@
 // Admin view /admin/first-hour: the first-hour report per site and for the platform, with CSV.
 import type { AdminViewServerProps } from 'payload'
 
+import { Banner, Button, Pill } from '@payloadcms/ui'
+
 import { AdminPage } from './AdminPage'
+import { DataTable, Figures, LinkButton, ReportHeader, Section } from './report-ui'
 
 import { formatDelay } from '../domain/first-hour'
 import { beijingDateTime } from '../domain/dates'
@@ -24,107 +27,96 @@ export async function FirstHourView(view: AdminViewServerProps) {
   const csv = `/api/reports/first-hour.csv?from=${period.fromDay}&to=${period.toDay}${q.site ? `&site=${encodeURIComponent(q.site)}` : ''}`
   return (
     <AdminPage view={view}>
-      <div style={{ paddingBlock: '2rem' }}>
-        <h1>第一时间发布统计</h1>
-        <p>签发后 60 分钟内上线的比例、延迟中位数与最长延迟；超时项目逐条列出。</p>
-        <form
-          method="get"
-          style={{ display: 'flex', gap: '1rem', alignItems: 'end', flexWrap: 'wrap' }}
+      <div className="report-view">
+        <ReportHeader
+          title="第一时间发布统计"
+          actions={<LinkButton href={csv}>导出 CSV</LinkButton>}
         >
+          签发后 60 分钟内上线的比例、延迟中位数与最长延迟；超时项目逐条列出。
+        </ReportHeader>
+        <form method="get" className="report-view__filter" aria-label="统计期间">
           <label>
             起始日期
-            <br />
             <input type="date" name="from" defaultValue={period.fromDay} />
           </label>
           <label>
             截止日期
-            <br />
             <input type="date" name="to" defaultValue={period.toDay} />
           </label>
-          <button type="submit" className="btn btn--style-primary btn--size-small">
+          {q.site && <input type="hidden" name="site" value={q.site} />}
+          <Button type="submit" size="small" margin={false}>
             查询
-          </button>
-          <a href={csv}>导出 CSV</a>
+          </Button>
         </form>
         {!report ? (
-          <p>您没有可查看的站点。</p>
+          <Banner type="info">您没有可查看的站点。</Banner>
         ) : (
           <>
-            <h2>全平台</h2>
-            <table className="table">
-              <tbody>
-                <tr>
-                  <th scope="row">签发数</th>
-                  <td>{report.signed}</td>
-                </tr>
-                <tr>
-                  <th scope="row">60 分钟内发布</th>
-                  <td>
-                    {report.within}（{pct(report.share)}）
-                  </td>
-                </tr>
-                <tr>
-                  <th scope="row">延迟中位数</th>
-                  <td>{mins(report.medianMinutes)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">最长延迟</th>
-                  <td>{mins(report.worstMinutes)}</td>
-                </tr>
-              </tbody>
-            </table>
-            <h2>各站点</h2>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>站点</th>
-                  <th>签发数</th>
-                  <th>60 分钟内发布</th>
-                  <th>比例</th>
-                  <th>延迟中位数</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.bySite.map((s) => (
-                  <tr key={String(s.site)}>
-                    <td>
-                      <a href={`?from=${period.fromDay}&to=${period.toDay}&site=${s.site}`}>
-                        {s.siteName ?? s.site}
-                      </a>
-                    </td>
-                    <td>{s.signed}</td>
-                    <td>{s.within}</td>
-                    <td>{pct(s.share)}</td>
-                    <td>{mins(s.medianMinutes)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <h2>超时项目（{report.late.length}）</h2>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>站点</th>
-                  <th>标题</th>
-                  <th>签发时间</th>
-                  <th>发布时间</th>
-                  <th>延迟</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.late.map((i) => (
-                  <tr key={String(i.id)}>
-                    <td>{i.siteName}</td>
-                    <td>
-                      <a href={`/admin/collections/articles/${i.id}`}>{i.title}</a>
-                    </td>
-                    <td>{beijingDateTime(i.signedAt)}</td>
-                    <td>{i.stillUnpublished ? '尚未发布' : beijingDateTime(i.publishedAt)}</td>
-                    <td>{mins(i.delayMinutes)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Section title="全平台">
+              <Figures
+                items={[
+                  { label: '签发数', value: report.signed },
+                  { label: '60 分钟内发布', value: `${report.within}（${pct(report.share)}）` },
+                  { label: '延迟中位数', value: mins(report.medianMinutes) },
+                  { label: '最长延迟', value: mins(report.worstMinutes) },
+                ]}
+              />
+            </Section>
+            <Section title="各站点">
+              <DataTable
+                label="各站点第一时间发布情况"
+                head={['站点', '签发数', '60 分钟内发布', '比例', '延迟中位数']}
+                empty="期间内没有签发的信息。"
+                rows={report.bySite.map((s) => ({
+                  key: String(s.site),
+                  cells: [
+                    <a
+                      key="site"
+                      href={`?from=${period.fromDay}&to=${period.toDay}&site=${s.site}`}
+                    >
+                      {s.siteName ?? s.site}
+                    </a>,
+                    s.signed,
+                    s.within,
+                    <Pill
+                      key="share"
+                      size="small"
+                      pillStyle={
+                        s.share == null ? 'light-gray' : s.share < 1 ? 'warning' : 'success'
+                      }
+                    >
+                      {pct(s.share)}
+                    </Pill>,
+                    mins(s.medianMinutes),
+                  ],
+                }))}
+              />
+            </Section>
+            <Section title={`超时项目（${report.late.length}）`}>
+              <DataTable
+                label="超时项目"
+                head={['站点', '标题', '签发时间', '发布时间', '延迟']}
+                empty="没有超过 60 分钟才上线的信息。"
+                rows={report.late.map((i) => ({
+                  key: String(i.id),
+                  cells: [
+                    i.siteName,
+                    <a key="title" href={`/admin/collections/articles/${i.id}`}>
+                      {i.title}
+                    </a>,
+                    beijingDateTime(i.signedAt),
+                    i.stillUnpublished ? (
+                      <Pill key="pub" size="small" pillStyle="error">
+                        尚未发布
+                      </Pill>
+                    ) : (
+                      beijingDateTime(i.publishedAt)
+                    ),
+                    mins(i.delayMinutes),
+                  ],
+                }))}
+              />
+            </Section>
           </>
         )}
       </div>

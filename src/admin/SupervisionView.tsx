@@ -2,7 +2,10 @@
 // the sites where the person handles requests; platform staff see every site.
 import type { AdminViewServerProps } from 'payload'
 
+import { Banner, Pill } from '@payloadcms/ui'
+
 import { AdminPage } from './AdminPage'
+import { DataTable, DaysLeft, LinkButton, ReportHeader, Section } from './report-ui'
 
 import { type Actor, canReadAllSites, sitesWithRole } from '../domain/permissions'
 import {
@@ -16,114 +19,90 @@ import {
 } from '../services/letter-supervision'
 import { type SupervisionRow, supervisionList } from '../services/supervision'
 
-/** Working days left, or how late. */
-const daysLeftText = (days: number | null) =>
-  days == null ? '—' : days < 0 ? `逾期 ${-days} 个工作日` : `${days} 个工作日`
+const REQUEST_HEAD = ['查询码', '网站', '状态', '收到日期', '答复截止日', '剩余工作日']
 
-function Rows({ rows, empty }: { rows: SupervisionRow[]; empty: string }) {
-  if (!rows.length) return <p>{empty}</p>
+function Rows({ label, rows, empty }: { label: string; rows: SupervisionRow[]; empty: string }) {
   return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">查询码</th>
-          <th scope="col">网站</th>
-          <th scope="col">状态</th>
-          <th scope="col">收到日期</th>
-          <th scope="col">答复截止日</th>
-          <th scope="col">剩余工作日</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={String(r.id)}>
-            <td>
-              <a href={`/admin/collections/disclosure-requests/${r.id}`}>{r.trackingCode}</a>
-            </td>
-            <td>{r.siteName}</td>
-            <td>{r.statusLabel}</td>
-            <td>{r.receivedAt}</td>
-            <td>{r.dueDate ?? '暂停计时'}</td>
-            <td>{daysLeftText(r.daysLeft)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      label={label}
+      head={REQUEST_HEAD}
+      empty={empty}
+      rows={rows.map((r) => ({
+        key: String(r.id),
+        cells: [
+          <a key="code" href={`/admin/collections/disclosure-requests/${r.id}`}>
+            {r.trackingCode}
+          </a>,
+          r.siteName,
+          r.statusLabel,
+          r.receivedAt,
+          r.dueDate ?? '暂停计时',
+          <DaysLeft key="days" days={r.daysLeft} />,
+        ],
+      }))}
+    />
   )
 }
 
-function LetterRows({ rows, empty }: { rows: LetterSupervisionRow[]; empty: string }) {
-  if (!rows.length) return <p>{empty}</p>
+const LETTER_HEAD = ['信件编号', '标题', '网站', '状态', '收信日期', '期限', '剩余工作日']
+const VETO_NOTE = { vetoed: '（已超过三个月）', approaching: '（接近三个月）' } as const
+
+function LetterRows({
+  label,
+  rows,
+  empty,
+}: {
+  label: string
+  rows: LetterSupervisionRow[]
+  empty: string
+}) {
   return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">信件编号</th>
-          <th scope="col">标题</th>
-          <th scope="col">网站</th>
-          <th scope="col">状态</th>
-          <th scope="col">收信日期</th>
-          <th scope="col">期限</th>
-          <th scope="col">剩余工作日</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={String(r.id)}>
-            <td>
-              <a href={`/admin/collections/letters/${r.id}`}>{r.number}</a>
-            </td>
-            <td>{r.subject}</td>
-            <td>{r.siteName}</td>
-            <td>{r.statusLabel}</td>
-            <td>{r.receivedAt}</td>
-            <td>
-              {r.stageLabel} {r.due}
-            </td>
-            <td>
-              {daysLeftText(r.daysLeft)}
-              {r.veto === 'vetoed'
-                ? '（已超过三个月）'
-                : r.veto === 'approaching'
-                  ? '（接近三个月）'
-                  : ''}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      label={label}
+      head={LETTER_HEAD}
+      empty={empty}
+      rows={rows.map((r) => ({
+        key: String(r.id),
+        cells: [
+          <a key="number" href={`/admin/collections/letters/${r.id}`}>
+            {r.number}
+          </a>,
+          r.subject,
+          r.siteName,
+          r.statusLabel,
+          r.receivedAt,
+          `${r.stageLabel} ${r.due}`,
+          <DaysLeft
+            key="days"
+            days={r.daysLeft}
+            note={r.veto === 'vetoed' || r.veto === 'approaching' ? VETO_NOTE[r.veto] : ''}
+          />,
+        ],
+      }))}
+    />
   )
 }
 
 function ReportRows({ rows }: { rows: ReportSupervisionRow[] }) {
-  if (!rows.length) return <p>没有待处理的纠错。</p>
   return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">出错页面</th>
-          <th scope="col">错误类型</th>
-          <th scope="col">网站</th>
-          <th scope="col">收到日期</th>
-          <th scope="col">答复期限</th>
-          <th scope="col">剩余工作日</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={String(r.id)}>
-            <td>
-              <a href={`/admin/collections/error-reports/${r.id}`}>{r.url}</a>
-            </td>
-            <td>{r.typeLabel}</td>
-            <td>{r.siteName}</td>
-            <td>{r.receivedAt}</td>
-            <td>{r.dueDate}</td>
-            <td>{r.overdue ? `逾期 ${-r.daysLeft} 个工作日` : `${r.daysLeft} 个工作日`}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      label="待处理的纠错"
+      head={['出错页面', '错误类型', '网站', '收到日期', '答复期限', '剩余工作日']}
+      empty="没有待处理的纠错。"
+      rows={rows.map((r) => ({
+        key: String(r.id),
+        cells: [
+          <a key="url" href={`/admin/collections/error-reports/${r.id}`}>
+            {r.url}
+          </a>,
+          r.typeLabel,
+          r.siteName,
+          r.receivedAt,
+          r.dueDate,
+          <DaysLeft key="days" days={r.daysLeft} />,
+        ],
+      }))}
+    />
   )
 }
 
@@ -141,82 +120,102 @@ export async function SupervisionView(view: AdminViewServerProps) {
     sites === true || sites.length ? await oldestUnansweredBySite(req.payload, { sites }) : []
   return (
     <AdminPage view={view}>
-      <div style={{ paddingBlock: '2rem' }}>
-        <h1>依申请公开督办</h1>
-        <p>
+      <div className="report-view">
+        <ReportHeader
+          title="依申请公开督办"
+          actions={<LinkButton href="/api/reports/supervision?format=csv">导出 CSV</LinkButton>}
+        >
           答复期限按工作日计算（收到申请次日起 20 个工作日，经批准可延长不超过 20
           个工作日；补正、征求第三方意见期间暂停）。剩余 3 个工作日以内列为“即将到期”。
-          <a href="/api/reports/supervision?format=csv">导出 CSV</a>
-        </p>
+        </ReportHeader>
         {!list ? (
-          <p>您不是任何站点的申请办理人或站点管理员。</p>
+          <Banner type="info">您不是任何站点的申请办理人或站点管理员。</Banner>
         ) : (
           <>
-            <h2>已逾期（{list.overdue.length}）</h2>
-            <Rows rows={list.overdue} empty="没有逾期的申请。" />
-            <h2>即将到期（{list.dueSoon.length}）</h2>
-            <Rows rows={list.dueSoon} empty="没有即将到期的申请。" />
-            <h2>暂停计时：待补正或征求意见中（{list.paused.length}）</h2>
-            <Rows rows={list.paused} empty="没有暂停计时的申请。" />
+            <Section title={`已逾期（${list.overdue.length}）`}>
+              <Rows label="已逾期的申请" rows={list.overdue} empty="没有逾期的申请。" />
+            </Section>
+            <Section title={`即将到期（${list.dueSoon.length}）`}>
+              <Rows label="即将到期的申请" rows={list.dueSoon} empty="没有即将到期的申请。" />
+            </Section>
+            <Section title={`暂停计时：待补正或征求意见中（${list.paused.length}）`}>
+              <Rows label="暂停计时的申请" rows={list.paused} empty="没有暂停计时的申请。" />
+            </Section>
           </>
         )}
         {letters && (
-          <>
-            <h1>领导信箱督办</h1>
-            <p>
-              <a href="/api/reports/letters?format=csv">来信统计导出 CSV</a>
-              （按月：收信、受理、转办、答复、按期答复、用时、满意度）。 来信自收信次日起 3
+          <div className="report-view__part">
+            <ReportHeader
+              title="领导信箱督办"
+              actions={
+                <LinkButton href="/api/reports/letters?format=csv">来信统计导出 CSV</LinkButton>
+              }
+            >
+              来信统计按月列出收信、受理、转办、答复、按期答复、用时和满意度。来信自收信次日起 3
               个工作日内受理、15
               个工作日内答复（以信箱设置为准），差评须在跟进期限内重新办理或说明；有效来信超过三个月未答复属于单项否决情形。
-            </p>
-            <h2>逾期的来信（{letters.overdue.length}）</h2>
-            <LetterRows rows={letters.overdue} empty="没有逾期的来信。" />
-            <h2>即将到期的来信（{letters.dueSoon.length}）</h2>
-            <LetterRows rows={letters.dueSoon} empty="没有即将到期的来信。" />
-            <h2>接近或超过三个月未答复（{letters.veto.length}）</h2>
-            <LetterRows rows={letters.veto} empty="没有接近三个月未答复的来信。" />
-            <h2>各网站最久未答复的有效来信</h2>
-            {oldest.length ? (
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">网站</th>
-                    <th scope="col">来信</th>
-                    <th scope="col">收信日期</th>
-                    <th scope="col">已等待</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {oldest.map((o) => (
-                    <tr key={String(o.site)}>
-                      <td>{o.siteName}</td>
-                      <td>
-                        <a href={`/admin/collections/letters/${o.id}`}>{o.number}</a> {o.subject}
-                      </td>
-                      <td>{o.receivedAt}</td>
-                      <td>
-                        {o.days} 天
-                        {o.state === 'vetoed'
-                          ? '（已超过三个月，单项否决）'
+            </ReportHeader>
+            <Section title={`逾期的来信（${letters.overdue.length}）`}>
+              <LetterRows label="逾期的来信" rows={letters.overdue} empty="没有逾期的来信。" />
+            </Section>
+            <Section title={`即将到期的来信（${letters.dueSoon.length}）`}>
+              <LetterRows
+                label="即将到期的来信"
+                rows={letters.dueSoon}
+                empty="没有即将到期的来信。"
+              />
+            </Section>
+            <Section title={`接近或超过三个月未答复（${letters.veto.length}）`}>
+              <LetterRows
+                label="接近或超过三个月未答复的来信"
+                rows={letters.veto}
+                empty="没有接近三个月未答复的来信。"
+              />
+            </Section>
+            <Section title="各网站最久未答复的有效来信">
+              <DataTable
+                label="各网站最久未答复的有效来信"
+                head={['网站', '来信', '收信日期', '已等待']}
+                empty="没有未答复的来信。"
+                rows={oldest.map((o) => ({
+                  key: String(o.site),
+                  cells: [
+                    o.siteName,
+                    <span key="letter">
+                      <a href={`/admin/collections/letters/${o.id}`}>{o.number}</a> {o.subject}
+                    </span>,
+                    o.receivedAt,
+                    <Pill
+                      key="days"
+                      size="small"
+                      pillStyle={
+                        o.state === 'vetoed'
+                          ? 'error'
                           : o.state === 'approaching'
-                            ? '（预警）'
-                            : ''}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : (
-              <p>没有未答复的来信。</p>
-            )}
-          </>
+                            ? 'warning'
+                            : 'light-gray'
+                      }
+                    >
+                      {o.days} 天
+                      {o.state === 'vetoed'
+                        ? '（已超过三个月，单项否决）'
+                        : o.state === 'approaching'
+                          ? '（预警）'
+                          : ''}
+                    </Pill>,
+                  ],
+                }))}
+              />
+            </Section>
+          </div>
         )}
         {reports && (
-          <>
-            <h1>我要纠错督办</h1>
-            <p>读者纠错须在收到后 3 个工作日内（以网站设置为准）核实处理并答复。</p>
+          <div className="report-view__part">
+            <ReportHeader title="我要纠错督办">
+              读者纠错须在收到后 3 个工作日内（以网站设置为准）核实处理并答复。
+            </ReportHeader>
             <ReportRows rows={reports} />
-          </>
+          </div>
         )}
       </div>
     </AdminPage>

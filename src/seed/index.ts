@@ -285,7 +285,16 @@ export async function seedDemo(
         columns: [col.docs[0].id],
         summary: '编辑已提交审核，等待审核人审核',
         state: 'submitted',
-        history: [{ move: 'submit', from: 'draft', to: 'submitted', at: now.toISOString() }],
+        history: [
+          {
+            move: 'submit',
+            from: 'draft',
+            to: 'submitted',
+            at: now.toISOString(),
+            // The site's editor (the users are made below, in the same order).
+            byName: DEMO_NAMES[(sites.indexOf(s) * SITE_ROLES.length + 1) % DEMO_NAMES.length],
+          },
+        ],
       },
     })
   }
@@ -300,6 +309,11 @@ export async function seedDemo(
     sites.map((s) => ({ id: siteIds.get(s.slug)!, name: s.name })),
     beijingYear(now) - 1,
   )
+  await payload.updateGlobal({
+    slug: 'platform-settings',
+    overrideAccess: true,
+    data: { name: demoPlatform.name, shortName: '集约平台', operator: demoPlatform.operator },
+  })
   // The first audit, so that 网站体检 has something to show on the demo's first start.
   await auditAllSites(payload, { now, trigger: 'nightly' })
   return {
@@ -310,6 +324,30 @@ export async function seedDemo(
     ms: Date.now() - started,
   }
 }
+
+/** Names of the demo's site staff (site admin, editor, reviewer, signer, handler per site). */
+const DEMO_NAMES = [
+  '张建华',
+  '王丽娟',
+  '李志强',
+  '刘晓燕',
+  '陈国栋',
+  '杨文静',
+  '赵海峰',
+  '黄美玲',
+  '周立新',
+  '吴佳怡',
+  '徐振宇',
+  '孙雅琴',
+  '马俊杰',
+  '朱慧敏',
+  '胡德明',
+  '郭思远',
+  '何秀英',
+  '高明辉',
+  '林诗雨',
+  '罗永刚',
+]
 
 async function seedUsers(
   payload: Payload,
@@ -325,21 +363,16 @@ async function seedUsers(
     platformRoles?: ('platform-admin' | 'auditor')[]
     sites?: { site: string | number; roles: (typeof SITE_ROLES)[number][] }[]
   }[] = [
-    { email: demoEmail('platform'), name: '平台管理员', platformRoles: ['platform-admin'] },
-    { email: demoEmail('auditor'), name: '监管员', platformRoles: ['auditor'] },
+    { email: demoEmail('platform'), name: '陆明远', platformRoles: ['platform-admin'] },
+    { email: demoEmail('auditor'), name: '钟晓岚', platformRoles: ['auditor'] },
   ]
-  const names: Record<string, string> = {
-    'site-admin': '站点管理员',
-    editor: '编辑',
-    reviewer: '审核人',
-    signer: '签发人',
-    handler: '办理人',
-  }
+  // People by their names, as the admin shows them in lists, history rows and mails.
+  let n = 0
   for (const s of sites) {
     for (const role of SITE_ROLES) {
       rows.push({
         email: demoEmail(role, s.slug),
-        name: `${s.name}${names[role]}`,
+        name: DEMO_NAMES[n++ % DEMO_NAMES.length],
         sites: [{ site: siteIds.get(s.slug)!, roles: [role] }],
       })
     }
