@@ -175,7 +175,8 @@ describe('the admin at first look', () => {
       await screenshot(page, `admin-article-in-review-${device}`)
 
       // The history row reads as a sentence with a person's name.
-      await page.getByText('流程记录', { exact: true }).first().click()
+      // The collapsible's toggle lies over its label: a click on the label goes to it.
+      await page.getByText('流程记录', { exact: true }).first().click({ force: true })
       await expect
         .poll(() => page.locator('body').innerText())
         .toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} [\u4e00-\u9fff]{2,4} 提交审核/)
