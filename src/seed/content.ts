@@ -2,6 +2,7 @@
 // Pure data: the seeding script turns it into sites, columns and articles.
 // Dates are relative (daysAgo); document numbers assume "now" is 2026-11-22.
 // Everything here is fictional: names, codes, numbers and addresses.
+import type { DemoScene } from './files'
 
 export type UpdateClass = 'news' | 'notice-policy' | 'personnel-plan' | 'interaction' | 'static'
 
@@ -25,6 +26,8 @@ export type SeedArticle = {
   source?: string
   author?: string
   withImage?: boolean
+  /** What the picture shows (withImage); without it the scenes take turns. */
+  scene?: DemoScene
   withAttachment?: boolean
   docNumber?: string
 }
@@ -103,7 +106,7 @@ const portal: SeedSite = {
       slug: 'xwzx',
       name: '新闻中心',
       updateClass: 'news',
-      showOnHome: true,
+      // Its sub-columns have their own blocks; a block of all three would repeat their pictures.
       children: [
         { slug: 'zwyw', name: '政务要闻', updateClass: 'news', showOnHome: true },
         { slug: 'bmdt', name: '部门动态', updateClass: 'news', showOnHome: true },
@@ -167,6 +170,7 @@ const portal: SeedSite = {
       source: '青川市人民政府办公室',
       author: '市政府办公室综合一处',
       withImage: true,
+      scene: 'hall',
     },
     {
       column: 'zwyw',
@@ -180,6 +184,7 @@ const portal: SeedSite = {
       daysAgo: 4,
       source: '青川市融媒体中心',
       withImage: true,
+      scene: 'city',
     },
     {
       column: 'zwyw',
@@ -194,6 +199,7 @@ const portal: SeedSite = {
       daysAgo: 9,
       source: '青川市人民政府办公室',
       withImage: true,
+      scene: 'hills',
     },
     {
       column: 'zwyw',
@@ -208,6 +214,7 @@ const portal: SeedSite = {
       daysAgo: 16,
       source: '青川市应急管理局',
       withImage: true,
+      scene: 'hall',
     },
     {
       column: 'zwyw',
@@ -222,6 +229,7 @@ const portal: SeedSite = {
       daysAgo: 25,
       source: '青川市投资促进中心',
       withImage: true,
+      scene: 'city',
     },
     {
       column: 'zwyw',
@@ -248,6 +256,7 @@ const portal: SeedSite = {
       daysAgo: 128,
       source: '青川市人民政府办公室',
       withImage: true,
+      scene: 'hall',
     },
     // 部门动态
     {
@@ -262,6 +271,7 @@ const portal: SeedSite = {
       daysAgo: 3,
       source: '青川市市场监督管理局',
       withImage: true,
+      scene: 'city',
     },
     {
       column: 'bmdt',
@@ -275,6 +285,7 @@ const portal: SeedSite = {
       daysAgo: 11,
       source: '青川市交通运输局',
       withImage: true,
+      scene: 'river',
     },
     {
       column: 'bmdt',
@@ -289,6 +300,7 @@ const portal: SeedSite = {
       daysAgo: 13,
       source: '青川市应急管理局',
       withImage: true,
+      scene: 'hills',
     },
     {
       column: 'bmdt',
@@ -327,6 +339,7 @@ const portal: SeedSite = {
       daysAgo: 6,
       source: '青川市融媒体中心',
       withImage: true,
+      scene: 'park',
     },
     {
       column: 'tpxw',
@@ -340,6 +353,7 @@ const portal: SeedSite = {
       daysAgo: 20,
       source: '青川市总工会',
       withImage: true,
+      scene: 'school',
     },
     {
       column: 'tpxw',
@@ -353,6 +367,7 @@ const portal: SeedSite = {
       daysAgo: 60,
       source: '青川市农业农村局',
       withImage: true,
+      scene: 'fields',
     },
     // 通知公告
     {
@@ -613,6 +628,7 @@ const portal: SeedSite = {
       daysAgo: 24,
       source: '青川市人民政府办公室',
       withImage: true,
+      scene: 'hall',
     },
     // 走进青川
     {
@@ -629,6 +645,7 @@ const portal: SeedSite = {
       daysAgo: 303,
       source: '青川市人民政府办公室',
       withImage: true,
+      scene: 'river',
     },
   ],
 }
@@ -714,6 +731,7 @@ const fgw: SeedSite = {
       source: '青川市发展和改革委员会',
       author: '投资处',
       withImage: true,
+      scene: 'hall',
     },
     {
       column: 'gzdt',
@@ -728,6 +746,7 @@ const fgw: SeedSite = {
       source: '青川市发展和改革委员会',
       author: '能源处',
       withImage: true,
+      scene: 'city',
     },
     {
       column: 'gzdt',
@@ -754,6 +773,7 @@ const fgw: SeedSite = {
       source: '青川市发展和改革委员会',
       author: '综合处',
       withImage: true,
+      scene: 'hills',
     },
     {
       column: 'gzdt',
@@ -768,6 +788,7 @@ const fgw: SeedSite = {
       daysAgo: 37,
       source: '青川市发展和改革委员会',
       withImage: true,
+      scene: 'fields',
     },
     {
       column: 'gzdt',
@@ -1032,6 +1053,7 @@ const jyj: SeedSite = {
       source: '青川市教育局',
       author: '安全管理科',
       withImage: true,
+      scene: 'hall',
     },
     {
       column: 'gzdt',
@@ -1071,6 +1093,7 @@ const jyj: SeedSite = {
       daysAgo: 44,
       source: '青川市教育局',
       withImage: true,
+      scene: 'school',
     },
     {
       column: 'gzdt',
@@ -1084,6 +1107,7 @@ const jyj: SeedSite = {
       daysAgo: 73,
       source: '青川市教育局',
       withImage: true,
+      scene: 'hall',
     },
     {
       column: 'gzdt',
@@ -1098,6 +1122,7 @@ const jyj: SeedSite = {
       source: '青川市教育局',
       author: '办公室',
       withImage: true,
+      scene: 'school',
     },
     // 校园风采
     {
@@ -1112,6 +1137,7 @@ const jyj: SeedSite = {
       daysAgo: 16,
       source: '青川市教育局',
       withImage: true,
+      scene: 'school',
     },
     {
       column: 'xyfc',
@@ -1125,6 +1151,7 @@ const jyj: SeedSite = {
       daysAgo: 30,
       source: '青川市实验中学',
       withImage: true,
+      scene: 'school',
     },
     {
       column: 'xyfc',
@@ -1138,6 +1165,7 @@ const jyj: SeedSite = {
       daysAgo: 37,
       source: '滨江区教育局',
       withImage: true,
+      scene: 'park',
     },
     // 通知公告
     {
@@ -1388,6 +1416,7 @@ const wjw: SeedSite = {
       source: '青川市卫生健康委员会',
       author: '疾病预防控制科',
       withImage: true,
+      scene: 'hospital',
     },
     {
       column: 'gzdt',
@@ -1401,6 +1430,7 @@ const wjw: SeedSite = {
       daysAgo: 12,
       source: '青川市卫生健康委员会',
       withImage: true,
+      scene: 'hospital',
     },
     {
       column: 'gzdt',
@@ -1414,6 +1444,7 @@ const wjw: SeedSite = {
       daysAgo: 19,
       source: '青川市卫生健康委员会',
       withImage: true,
+      scene: 'hospital',
     },
     {
       column: 'gzdt',
@@ -1427,6 +1458,7 @@ const wjw: SeedSite = {
       daysAgo: 26,
       source: '青川市卫生健康委员会',
       withImage: true,
+      scene: 'fields',
     },
     {
       column: 'gzdt',
@@ -1440,6 +1472,7 @@ const wjw: SeedSite = {
       daysAgo: 40,
       source: '青川市疾病预防控制中心',
       withImage: true,
+      scene: 'hospital',
     },
     {
       column: 'gzdt',
@@ -1467,6 +1500,7 @@ const wjw: SeedSite = {
       daysAgo: 1,
       source: '青川市疾病预防控制中心',
       withImage: true,
+      scene: 'park',
     },
     {
       column: 'jkkp',
@@ -1480,6 +1514,7 @@ const wjw: SeedSite = {
       daysAgo: 24,
       source: '青川市第一人民医院',
       withImage: true,
+      scene: 'hospital',
     },
     {
       column: 'jkkp',

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 
-import { demoImage } from '../../src/seed/files'
+import { DEMO_SCENES, demoImage } from '../../src/seed/files'
 
 describe('demo pictures', () => {
   it('are 1200×800 JPEGs', async () => {
@@ -28,5 +28,13 @@ describe('demo pictures', () => {
 
   it('give the same picture for the same number, so a seeded demo is the same each time', async () => {
     expect((await demoImage(7)).equals(await demoImage(7))).toBe(true)
+  })
+
+  it('draw the scene an article names, each scene its own picture', async () => {
+    const pictures = await Promise.all(DEMO_SCENES.map((scene) => demoImage(3, scene)))
+    const hashes = new Set(pictures.map((p) => createHash('sha256').update(p).digest('hex')))
+    expect(hashes.size).toBe(DEMO_SCENES.length)
+    // Without a scene named, number 3 is the fourth scene.
+    expect((await demoImage(3)).equals(await demoImage(3, DEMO_SCENES[3]))).toBe(true)
   })
 })
