@@ -2,6 +2,7 @@
 // Pure data: the seeding script turns it into sites, columns and articles.
 // Dates are relative (daysAgo); document numbers assume "now" is 2026-11-22.
 // Everything here is fictional: names, codes, numbers and addresses.
+import type { DemoScene } from './files'
 
 export type UpdateClass = 'news' | 'notice-policy' | 'personnel-plan' | 'interaction' | 'static'
 
@@ -25,6 +26,8 @@ export type SeedArticle = {
   source?: string
   author?: string
   withImage?: boolean
+  /** What the picture shows (withImage); without it the scenes take turns. */
+  scene?: DemoScene
   withAttachment?: boolean
   docNumber?: string
 }
@@ -83,16 +86,19 @@ const portal: SeedSite = {
       name: '周文博',
       title: '常务副市长',
       duties: '负责市政府常务工作，分管发展改革、财政、统计、税务、大数据等方面工作。',
+      bio: '男，汉族，1974年8月生，研究生学历，管理学硕士。曾任青川市财政局局长、青石县县长，青川市人民政府秘书长。现任青川市人民政府常务副市长、党组副书记。',
     },
     {
       name: '何静怡',
       title: '副市长',
       duties: '负责教育、卫生健康、民政、医疗保障、文化旅游等方面工作。',
+      bio: '女，汉族，1976年11月生，研究生学历，医学博士。曾任青川市第一人民医院院长、青川市卫生健康委员会主任。现任青川市人民政府副市长、党组成员。',
     },
     {
       name: '孙立军',
       title: '副市长',
       duties: '负责住房城乡建设、交通运输、自然资源和规划、应急管理等方面工作。',
+      bio: '男，汉族，1972年5月生，大学学历，工学学士，高级工程师。曾任青川市交通运输局局长、滨江区区长。现任青川市人民政府副市长、党组成员。',
     },
   ],
   columns: [
@@ -100,7 +106,7 @@ const portal: SeedSite = {
       slug: 'xwzx',
       name: '新闻中心',
       updateClass: 'news',
-      showOnHome: true,
+      // Its sub-columns have their own blocks; a block of all three would repeat their pictures.
       children: [
         { slug: 'zwyw', name: '政务要闻', updateClass: 'news', showOnHome: true },
         { slug: 'bmdt', name: '部门动态', updateClass: 'news', showOnHome: true },
@@ -124,6 +130,12 @@ const portal: SeedSite = {
         {
           slug: 'fdzdgk',
           name: '法定主动公开内容',
+          updateClass: 'notice-policy',
+          isDisclosure: true,
+        },
+        {
+          slug: 'gkzd',
+          name: '政府信息公开制度',
           updateClass: 'notice-policy',
           isDisclosure: true,
         },
@@ -158,6 +170,7 @@ const portal: SeedSite = {
       source: '青川市人民政府办公室',
       author: '市政府办公室综合一处',
       withImage: true,
+      scene: 'hall',
     },
     {
       column: 'zwyw',
@@ -171,6 +184,7 @@ const portal: SeedSite = {
       daysAgo: 4,
       source: '青川市融媒体中心',
       withImage: true,
+      scene: 'city',
     },
     {
       column: 'zwyw',
@@ -185,6 +199,7 @@ const portal: SeedSite = {
       daysAgo: 9,
       source: '青川市人民政府办公室',
       withImage: true,
+      scene: 'hills',
     },
     {
       column: 'zwyw',
@@ -199,6 +214,7 @@ const portal: SeedSite = {
       daysAgo: 16,
       source: '青川市应急管理局',
       withImage: true,
+      scene: 'hall',
     },
     {
       column: 'zwyw',
@@ -213,6 +229,7 @@ const portal: SeedSite = {
       daysAgo: 25,
       source: '青川市投资促进中心',
       withImage: true,
+      scene: 'city',
     },
     {
       column: 'zwyw',
@@ -239,6 +256,7 @@ const portal: SeedSite = {
       daysAgo: 128,
       source: '青川市人民政府办公室',
       withImage: true,
+      scene: 'hall',
     },
     // 部门动态
     {
@@ -253,6 +271,7 @@ const portal: SeedSite = {
       daysAgo: 3,
       source: '青川市市场监督管理局',
       withImage: true,
+      scene: 'city',
     },
     {
       column: 'bmdt',
@@ -266,6 +285,7 @@ const portal: SeedSite = {
       daysAgo: 11,
       source: '青川市交通运输局',
       withImage: true,
+      scene: 'river',
     },
     {
       column: 'bmdt',
@@ -280,6 +300,7 @@ const portal: SeedSite = {
       daysAgo: 13,
       source: '青川市应急管理局',
       withImage: true,
+      scene: 'hills',
     },
     {
       column: 'bmdt',
@@ -318,6 +339,7 @@ const portal: SeedSite = {
       daysAgo: 6,
       source: '青川市融媒体中心',
       withImage: true,
+      scene: 'park',
     },
     {
       column: 'tpxw',
@@ -331,6 +353,7 @@ const portal: SeedSite = {
       daysAgo: 20,
       source: '青川市总工会',
       withImage: true,
+      scene: 'school',
     },
     {
       column: 'tpxw',
@@ -344,6 +367,7 @@ const portal: SeedSite = {
       daysAgo: 60,
       source: '青川市农业农村局',
       withImage: true,
+      scene: 'fields',
     },
     // 通知公告
     {
@@ -497,6 +521,33 @@ const portal: SeedSite = {
       source: '青川市财政局',
     },
     // The 2025 annual report is not an article: it is at /xxgk/nb/ in the official format.
+    // 政府信息公开制度
+    {
+      column: 'gkzd',
+      title: '青川市人民政府办公室政府信息公开保密审查办法',
+      summary: '明确政府信息公开前保密审查的责任主体、审查程序和不予公开情形的认定。',
+      paragraphs: [
+        '第一条 为规范政府信息公开保密审查工作，防止在政府信息公开中发生泄密，根据《中华人民共和国保守国家秘密法》《中华人民共和国政府信息公开条例》，制定本办法。',
+        '第二条 政府信息公开坚持“先审查、后公开”和“一事一审”原则。拟公开的政府信息由承办处室提出公开意见，经处室负责人审核后，报分管负责人审定。',
+        '第三条 对是否涉及国家秘密、商业秘密、个人隐私难以确定的，应当依照法律、法规和国家有关规定报有关主管部门或者保密行政管理部门确定。',
+        '第四条 本办法自印发之日起施行。',
+      ],
+      daysAgo: 210,
+      source: '青川市人民政府办公室',
+    },
+    {
+      column: 'gkzd',
+      title: '青川市政府信息公开工作考核办法',
+      summary:
+        '将主动公开、依申请公开、政府网站与政务新媒体管理等纳入年度考核，明确评分规则和结果运用。',
+      paragraphs: [
+        '为推动政府信息公开工作规范化、常态化，根据《中华人民共和国政府信息公开条例》第四十七条规定，结合本市实际，制定本办法。',
+        '考核对象为各区、县（市）人民政府和市政府各部门。考核内容包括主动公开、依申请公开、政策解读与回应关切、政府网站与政务新媒体管理、监督保障等五个方面。',
+        '考核采取日常检查与年终评估相结合的方式，结果分为优秀、良好、合格、不合格四个等次，纳入年度综合考核。',
+      ],
+      daysAgo: 330,
+      source: '青川市人民政府办公室',
+    },
     // 人事信息
     {
       column: 'rsxx',
@@ -577,6 +628,7 @@ const portal: SeedSite = {
       daysAgo: 24,
       source: '青川市人民政府办公室',
       withImage: true,
+      scene: 'hall',
     },
     // 走进青川
     {
@@ -593,6 +645,7 @@ const portal: SeedSite = {
       daysAgo: 303,
       source: '青川市人民政府办公室',
       withImage: true,
+      scene: 'river',
     },
   ],
 }
@@ -619,16 +672,19 @@ const fgw: SeedSite = {
       name: '郑国华',
       title: '主任',
       duties: '主持市发展改革委全面工作，负责办公室、综合规划和人事方面工作。',
+      bio: '男，汉族，1973年2月生，研究生学历，经济学硕士。曾任青川市统计局局长、市发展和改革委员会副主任。现任青川市发展和改革委员会主任、党组书记。',
     },
     {
       name: '吴晓峰',
       title: '副主任',
       duties: '负责固定资产投资、重大项目、基础设施发展等方面工作。',
+      bio: '男，汉族，1978年9月生，研究生学历，工程硕士。曾任青川市重点项目办公室副主任、市发展和改革委员会投资科科长。现任青川市发展和改革委员会副主任、党组成员。',
     },
     {
       name: '钱丽萍',
       title: '副主任',
       duties: '负责价格管理、社会信用体系建设、粮食和物资储备等方面工作。',
+      bio: '女，汉族，1980年4月生，大学学历，经济学学士。曾任青川市粮食和物资储备局副局长、市发展和改革委员会价格科科长。现任青川市发展和改革委员会副主任、党组成员。',
     },
   ],
   columns: [
@@ -675,6 +731,7 @@ const fgw: SeedSite = {
       source: '青川市发展和改革委员会',
       author: '投资处',
       withImage: true,
+      scene: 'hall',
     },
     {
       column: 'gzdt',
@@ -689,6 +746,7 @@ const fgw: SeedSite = {
       source: '青川市发展和改革委员会',
       author: '能源处',
       withImage: true,
+      scene: 'city',
     },
     {
       column: 'gzdt',
@@ -715,6 +773,7 @@ const fgw: SeedSite = {
       source: '青川市发展和改革委员会',
       author: '综合处',
       withImage: true,
+      scene: 'hills',
     },
     {
       column: 'gzdt',
@@ -729,6 +788,7 @@ const fgw: SeedSite = {
       daysAgo: 37,
       source: '青川市发展和改革委员会',
       withImage: true,
+      scene: 'fields',
     },
     {
       column: 'gzdt',
@@ -993,6 +1053,7 @@ const jyj: SeedSite = {
       source: '青川市教育局',
       author: '安全管理科',
       withImage: true,
+      scene: 'hall',
     },
     {
       column: 'gzdt',
@@ -1032,6 +1093,7 @@ const jyj: SeedSite = {
       daysAgo: 44,
       source: '青川市教育局',
       withImage: true,
+      scene: 'school',
     },
     {
       column: 'gzdt',
@@ -1045,6 +1107,7 @@ const jyj: SeedSite = {
       daysAgo: 73,
       source: '青川市教育局',
       withImage: true,
+      scene: 'hall',
     },
     {
       column: 'gzdt',
@@ -1059,6 +1122,7 @@ const jyj: SeedSite = {
       source: '青川市教育局',
       author: '办公室',
       withImage: true,
+      scene: 'school',
     },
     // 校园风采
     {
@@ -1073,6 +1137,7 @@ const jyj: SeedSite = {
       daysAgo: 16,
       source: '青川市教育局',
       withImage: true,
+      scene: 'school',
     },
     {
       column: 'xyfc',
@@ -1086,6 +1151,7 @@ const jyj: SeedSite = {
       daysAgo: 30,
       source: '青川市实验中学',
       withImage: true,
+      scene: 'school',
     },
     {
       column: 'xyfc',
@@ -1099,6 +1165,7 @@ const jyj: SeedSite = {
       daysAgo: 37,
       source: '滨江区教育局',
       withImage: true,
+      scene: 'park',
     },
     // 通知公告
     {
@@ -1349,6 +1416,7 @@ const wjw: SeedSite = {
       source: '青川市卫生健康委员会',
       author: '疾病预防控制科',
       withImage: true,
+      scene: 'hospital',
     },
     {
       column: 'gzdt',
@@ -1362,6 +1430,7 @@ const wjw: SeedSite = {
       daysAgo: 12,
       source: '青川市卫生健康委员会',
       withImage: true,
+      scene: 'hospital',
     },
     {
       column: 'gzdt',
@@ -1375,6 +1444,7 @@ const wjw: SeedSite = {
       daysAgo: 19,
       source: '青川市卫生健康委员会',
       withImage: true,
+      scene: 'hospital',
     },
     {
       column: 'gzdt',
@@ -1388,6 +1458,7 @@ const wjw: SeedSite = {
       daysAgo: 26,
       source: '青川市卫生健康委员会',
       withImage: true,
+      scene: 'fields',
     },
     {
       column: 'gzdt',
@@ -1401,6 +1472,7 @@ const wjw: SeedSite = {
       daysAgo: 40,
       source: '青川市疾病预防控制中心',
       withImage: true,
+      scene: 'hospital',
     },
     {
       column: 'gzdt',
@@ -1428,6 +1500,7 @@ const wjw: SeedSite = {
       daysAgo: 1,
       source: '青川市疾病预防控制中心',
       withImage: true,
+      scene: 'park',
     },
     {
       column: 'jkkp',
@@ -1441,6 +1514,7 @@ const wjw: SeedSite = {
       daysAgo: 24,
       source: '青川市第一人民医院',
       withImage: true,
+      scene: 'hospital',
     },
     {
       column: 'jkkp',

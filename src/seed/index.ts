@@ -164,7 +164,7 @@ export async function seedDemo(
           overrideAccess: true,
           data: { site: site.id, alt: a.title, caption: a.title },
           file: {
-            data: await demoImage(imageNo),
+            data: await demoImage(imageNo, a.scene),
             mimetype: 'image/jpeg',
             name: `${s.slug}-${imageNo++}.jpg`,
             size: 0,

@@ -113,6 +113,9 @@ async function checkSite(
 
   await check('home', withCare(`${origin}/`, care), 200)
   const columns = await columnLinks(page)
+  // 领导信息 on the home page leads to each leader's page.
+  const leader = await page.$eval('.leaders a', (a) => (a as HTMLAnchorElement).href)
+  await check('leader', leader, 200)
   if (!columns.length) problems.push(`home of ${slug}: no column link in the main nav`)
   else {
     await check('column', columns[0], 200)
@@ -141,9 +144,9 @@ describe('public pages', () => {
     ['fgw', 'department'],
   ] as const) {
     for (const care of [false, true]) {
-      it(`the ${theme} theme (${slug}) home, column, article and 404 pages have no WCAG 2.1 A/AA violations in ${care ? 'care' : 'normal'} mode`, async () => {
+      it(`the ${theme} theme (${slug}) home, leader, column, article and 404 pages have no WCAG 2.1 A/AA violations in ${care ? 'care' : 'normal'} mode`, async () => {
         const { visited, problems } = await checkSite(a11y, slug, care)
-        expect(visited.map((v) => v.name)).toEqual(['home', 'column', 'article', '404'])
+        expect(visited.map((v) => v.name)).toEqual(['home', 'leader', 'column', 'article', '404'])
         for (const v of visited)
           expect(new URL(v.url).searchParams.get('care')).toBe(care ? '1' : null)
         expect(problems, problems.join('\n\n')).toEqual([])
@@ -264,6 +267,45 @@ describe('care mode', () => {
     await context.close()
     expect(problems, problems.join('\n')).toEqual([])
   })
+
+  for (const care of [false, true]) {
+    it(`on a phone${care ? ' in care mode' : ''} the page fits the screen, the top links stay whole and the menu opens, with no WCAG violations`, async () => {
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        bypassCSP: true,
+      })
+      const page = await context.newPage()
+      const problems = watch(page)
+      await page.goto(withCare(`${server.site('www')}/`, care))
+      // Nothing wider than the screen (no sideways scrolling).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        390,
+      )
+      // Each top link on one line: 政府信息公开 is not broken after 政府信息公.
+      const lines = await page.$$eval('.topbar-links a', (as) =>
+        as.map((a) => {
+          const range = document.createRange()
+          range.selectNodeContents(a)
+          return {
+            text: a.textContent,
+            lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size,
+          }
+        }),
+      )
+      for (const l of lines) expect(l.lines, l.text ?? '').toBe(1)
+      const toggle = page.getByRole('button', { name: '栏目导航' })
+      await toggle.click()
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+      expect(await page.locator('#mainnav-list').isVisible()).toBe(true)
+      await screenshot(page, `www-home-phone-menu-open${care ? '-care' : ''}`)
+      const violations = await runAxe(page)
+      expect(violations, formatViolations(violations)).toEqual([])
+      await context.close()
+      expect(problems, problems.join('\n')).toEqual([])
+    })
+  }
 })
 
 describe('keyboard', () => {

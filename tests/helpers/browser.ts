@@ -257,6 +257,23 @@ export function formatViolations(violations: AxeViolation[]): string {
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
   const file = path.join(SCREENSHOT_DIR, `${name}.png`)
+  // A full-page picture shows the whole page as a reader sees it after scrolling: lazy images
+  // below the first screen are loaded first (else they are blank boxes in the picture).
+  await page.evaluate(async () => {
+    const lazy = [...document.querySelectorAll<HTMLImageElement>('img[loading="lazy"]')]
+    for (const img of lazy) img.loading = 'eager'
+    await Promise.all(
+      lazy.map((img) =>
+        img.complete
+          ? undefined
+          : new Promise<void>((done) => {
+              img.addEventListener('load', () => done(), { once: true })
+              img.addEventListener('error', () => done(), { once: true })
+              setTimeout(done, 5_000)
+            }),
+      ),
+    )
+  })
   await page.screenshot({ path: file, fullPage: true })
   return file
 }

@@ -164,9 +164,11 @@ function topAncestor(columns: SiteColumns, column: ColumnRecord): ColumnRecord {
 
 function trail(columns: SiteColumns, column: ColumnRecord): Link[] {
   const out: Link[] = []
+  const section = disclosureSection(columns)
   let c: ColumnRecord | undefined = column
   for (let i = 0; i < 20 && c; i++) {
-    out.unshift({ name: c.name, href: columnHref(c.path) })
+    // The 政府信息公开 section is the disclosure platform, not a list of its own.
+    out.unshift({ name: c.name, href: sameId(c.id, section?.id) ? '/xxgk/' : columnHref(c.path) })
     c = c.parent != null ? columns.byId.get(String(c.parent)) : undefined
   }
   return [{ name: '首页', href: '/' }, ...out]

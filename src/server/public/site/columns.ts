@@ -10,7 +10,7 @@ import { isValidId } from '../../../domain/query-input'
 import { tags as cacheTags } from '../../../services/page-cache'
 import { render } from '../../render/engine'
 import { articleHref, columnHref } from '../../render/urls'
-import { articlePage, columnPage, notFoundLayout, primaryColumn } from '../pages'
+import { articlePage, columnPage, disclosureSection, notFoundLayout, primaryColumn } from '../pages'
 import { findPublishedArticle, findRetiredArticle } from '../read-articles'
 import type { PageContext } from '../context'
 import { type CachedRoute, HTML, type Output } from '../routes'
@@ -61,6 +61,11 @@ export const columnRoute: CachedRoute = {
     const column = ctx.columns.byPath.get(columnPath)
     if (!column) return null
     const page = rest === '' ? 1 : parsePageSegment(rest)
+    // One 政府信息公开: the section's own list pages are the disclosure platform's catalogue.
+    if (page != null && sameId(column.id, disclosureSection(ctx.columns)?.id)) {
+      res.redirect(301, '/xxgk/' + care(ctx))
+      return 'done'
+    }
     if (page != null) {
       if (rest === 'index.html' || rest === 'index_1.html') {
         res.redirect(301, columnHref(column.path) + care(ctx))
