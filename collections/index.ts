@@ -20,6 +20,7 @@ import { CachePurges, PublicTokens, RateLimits } from './SharedState'
 import { SiteAudits } from './SiteAudits'
 import { SiteProbes } from './SiteProbes'
 import { Sites } from './Sites'
+import { UrlMappings } from './UrlMappings'
 import { Attachments, Media } from './Uploads'
 import { Users } from './Users'
 import { WorkCalendar } from './WorkCalendar'
@@ -112,6 +113,7 @@ export const collections = [
   ErrorReports,
   SiteAudits,
   SiteProbes,
+  UrlMappings,
   PublicTokens,
   RateLimits,
   CachePurges,

@@ -89,6 +89,7 @@ export interface Config {
     'error-reports': ErrorReport;
     'site-audits': SiteAudit;
     'site-probes': SiteProbe;
+    'url-mappings': UrlMapping;
     'public-tokens': PublicToken;
     'rate-limits': RateLimit;
     'cache-purges': CachePurge;
@@ -129,6 +130,7 @@ export interface Config {
     'error-reports': ErrorReportsSelect<false> | ErrorReportsSelect<true>;
     'site-audits': SiteAuditsSelect<false> | SiteAuditsSelect<true>;
     'site-probes': SiteProbesSelect<false> | SiteProbesSelect<true>;
+    'url-mappings': UrlMappingsSelect<false> | UrlMappingsSelect<true>;
     'public-tokens': PublicTokensSelect<false> | PublicTokensSelect<true>;
     'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
     'cache-purges': CachePurgesSelect<false> | CachePurgesSelect<true>;
@@ -1095,6 +1097,25 @@ export interface SiteProbe {
   createdAt: string;
 }
 /**
+ * 关停或整合的站点的旧地址如何应答：301 转到承接站点的新地址，410 说明已存档并链接存档页。未列出的旧地址转到承接站点首页并提示。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "url-mappings".
+ */
+export interface UrlMapping {
+  id: number;
+  site: number | Site;
+  fromPath: string;
+  match: 'exact' | 'prefix';
+  keepRest?: boolean | null;
+  status: '301' | '410';
+  toSite: number | Site;
+  toPath: string;
+  kind?: ('home' | 'column' | 'article' | 'short-link' | 'feed' | 'section' | 'files') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "public-tokens".
  */
@@ -1354,6 +1375,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'site-probes';
         value: number | SiteProbe;
+      } | null)
+    | ({
+        relationTo: 'url-mappings';
+        value: number | UrlMapping;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2023,6 +2048,22 @@ export interface SiteProbesSelect<T extends boolean = true> {
   ms?: T;
   error?: T;
   via?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "url-mappings_select".
+ */
+export interface UrlMappingsSelect<T extends boolean = true> {
+  site?: T;
+  fromPath?: T;
+  match?: T;
+  keepRest?: T;
+  status?: T;
+  toSite?: T;
+  toPath?: T;
+  kind?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -23,6 +23,7 @@ export const RESERVED_SEGMENTS = new Set([
   'jiucuo',
   'ld',
   'preview',
+  'archive',
   'rss.xml',
   'feed.json',
   'sitemap.xml',

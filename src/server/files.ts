@@ -8,6 +8,7 @@ import { ATTACHMENTS, MEDIA, REQUEST_FILES } from '../domain/slugs'
 import { matchHost } from '../domain/sites'
 import { servedFileHeaders } from '../domain/uploads'
 import type { Registry } from './public/registry'
+import { isRetired } from './public/retired'
 
 const NOT_FOUND = '文件不存在'
 
@@ -57,6 +58,8 @@ export function fileRoutes({
           platformHosts,
           devHosts,
         })
+        // A retired site's files answer by its mapping (the router sends them to the successor).
+        if (match.kind === 'site' && isRetired(match.site)) return next()
         const name = fileNameOf(req.path)
         const headers = name ? servedFileHeaders(name) : null
         // Not a site's host, not a plain name, or not a served type (an .html, .svg or .xml

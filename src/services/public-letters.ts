@@ -259,14 +259,15 @@ export type LetterTracking = {
 /** The letter with this query code on this site (transferred letters are found on either). */
 export async function trackLetter(
   payload: Payload,
-  { site, code }: { site: Id; code: string },
+  { site, code }: { site: Id | readonly Id[]; code: string },
 ): Promise<LetterTracking | null> {
+  const sites = [site].flat()
   const res = await payload.find({
     collection: LETTERS,
     where: {
       and: [
         { queryCode: { in: [code, code.replace(/-/g, '')] } },
-        { or: [{ site: { equals: site } }, { firstSite: { equals: site } }] },
+        { or: [{ site: { in: sites } }, { firstSite: { in: sites } }] },
       ],
     },
     select: {

@@ -83,11 +83,11 @@ export type TrackedReport = {
 /** What the holder of a report's query code reads (never the contact given). */
 export async function trackErrorReport(
   payload: Payload,
-  { site, code }: { site: Id; code: string },
+  { site, code }: { site: Id | readonly Id[]; code: string },
 ): Promise<TrackedReport | null> {
   const d = await findOneSelected(payload, {
     collection: ERROR_REPORTS,
-    where: { and: [{ queryCode: { equals: code } }, { site: { equals: site } }] },
+    where: { and: [{ queryCode: { equals: code } }, { site: { in: [site].flat() } }] },
     select: [
       'url',
       'type',

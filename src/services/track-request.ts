@@ -19,12 +19,15 @@ export type RequestTracking = {
 /** This site's request with this code (normalised), or null. */
 export async function trackRequest(
   payload: Payload,
-  { site, code }: { site: Id; code: string },
+  { site, code }: { site: Id | readonly Id[]; code: string },
 ): Promise<RequestTracking | null> {
   const res = await payload.find({
     collection: DISCLOSURE_REQUESTS,
     where: {
-      and: [{ trackingCode: { in: [code, code.replace(/-/g, '')] } }, { site: { equals: site } }],
+      and: [
+        { trackingCode: { in: [code, code.replace(/-/g, '')] } },
+        { site: { in: [site].flat() } },
+      ],
     },
     select: {
       status: true,

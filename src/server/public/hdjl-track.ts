@@ -13,6 +13,7 @@ import { rateLetterById } from '../../services/rate-letter'
 import { csrfToken, errorSummary, formRoute, postLookupByCode } from './forms'
 import { INTERACTION_PATH } from './pages'
 import type { PageContext } from './context'
+import { trackedSites } from './retired'
 import { type DynamicRoute, type Output } from './routes'
 import { pageLayout, TRACK_PATH } from './hdjl-common'
 import { page, withCare } from './section'
@@ -75,7 +76,7 @@ async function trackPage(
 
 const postTrack = (ctx: PageContext, req: Request, res: Response): Promise<Output> =>
   postLookupByCode(ctx, req, res, {
-    find: (code) => trackLetter(ctx.payload, { site: ctx.site.id, code }),
+    find: async (code) => trackLetter(ctx.payload, { site: await trackedSites(ctx), code }),
     show: (o) => trackPage(ctx, req, res, o),
     found: async (result, { body, typed, code }) => {
       if (body.fields.action !== 'rate') return trackPage(ctx, req, res, { code: typed, result })
@@ -84,7 +85,7 @@ const postTrack = (ctx: PageContext, req: Request, res: Response): Promise<Outpu
         resolved: body.fields.resolved,
         comment: body.fields.comment,
       })
-      const after = await trackLetter(ctx.payload, { site: ctx.site.id, code })
+      const after = await trackLetter(ctx.payload, { site: await trackedSites(ctx), code })
       if (!rating.ok)
         return trackPage(ctx, req, res, {
           status: 400,

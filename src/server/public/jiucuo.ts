@@ -27,6 +27,7 @@ import {
   trackErrorReport,
 } from '../../services/submit-error-report'
 import type { PageContext } from './context'
+import { trackedSites } from './retired'
 import {
   type Body,
   captchaKindOf,
@@ -233,7 +234,7 @@ async function trackPage(
 
 const postTrack = (ctx: PageContext, req: Request, res: Response): Promise<Output> =>
   postLookupByCode(ctx, req, res, {
-    find: (code) => trackErrorReport(ctx.payload, { site: ctx.site.id, code }),
+    find: async (code) => trackErrorReport(ctx.payload, { site: await trackedSites(ctx), code }),
     show: (o) => trackPage(ctx, req, res, o),
     notFound: '未找到该查询码对应的纠错，请核对后重新输入',
     unavailable: '系统暂时无法查询，您输入的查询码已保留在下方，请稍后（约 1 分钟后）再次查询。',

@@ -199,10 +199,11 @@ function thumbOf(media: ArticleDoc['coverImage']): ArticleCard['thumb'] {
     : { src: fileUrl('media', media.filename), alt: media.alt ?? '' }
 }
 
-const card = (columns: SiteColumns, doc: ArticleDoc): ArticleCard => ({
+/** An article in a list; `href` where it is read elsewhere than its column (an archive). */
+export const card = (columns: SiteColumns, doc: ArticleDoc, href?: string): ArticleCard => ({
   id: String(doc.id),
   title: doc.title,
-  href: articleHref(primaryColumn(columns, doc)?.path, doc.id),
+  href: href ?? articleHref(primaryColumn(columns, doc)?.path, doc.id),
   date: beijingDate(doc.publishedAt),
   summary: doc.summary ?? '',
   thumb: thumbOf(doc.coverImage),

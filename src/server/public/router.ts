@@ -25,6 +25,7 @@ import type { DirectoryView, SiteNotFoundView } from '../render/view-models'
 import { pageKey, platformKey, send, store } from './http-cache'
 import type { PageContext } from './context'
 import { createRegistry, type Registry, type SiteRecord } from './registry'
+import { answerRetired, isRetired, REDIRECT_SITEMAP, redirectSitemap } from './retired'
 import { HTML } from './routes'
 import { SITE_ROUTES } from './site'
 import { notFoundPage } from './site/not-found'
@@ -64,6 +65,14 @@ export function publicRouter(options: PublicOptions) {
   }
 
   async function platformPage(req: Request, res: Response, next: NextFunction) {
+    if (req.path === REDIRECT_SITEMAP) {
+      const retired = (await registry.sites()).filter(isRetired)
+      const dev = isDevHost(req.headers.host, devHosts)
+      res.status(200).type('application/xml; charset=utf-8')
+      res.setHeader('Cache-Control', 'public, max-age=3600')
+      res.send(await redirectSitemap({ payload, port, dev }, retired))
+      return
+    }
     if (req.path === '/sites.json') {
       const sites = (await registry.sites()).filter((s) => isListed(s.status))
       res.setHeader('Cache-Control', 'public, max-age=60')
@@ -143,24 +152,12 @@ export function publicRouter(options: PublicOptions) {
         return
       }
       const site = match.site
-      const route = SITE_ROUTES.find((r) => r.matches(req.path))
-      const reading = req.method === 'GET' || req.method === 'HEAD'
-      if (!reading && !(route && !route.cached)) return next()
-      // Retired sites send people on to their successor's matching page (RULES §8).
-      if ((site.status === 'closed' || site.status === 'merged') && site.successor != null) {
-        const successor = sites.find((s) => String(s.id) === String(site.successor))
-        if (successor && !options.passThrough(req.path)) {
-          // The path as a path on the successor, whatever form the request line took.
-          res.redirect(301, linkOrigin({ site: successor, dev, port }) + localPath(req.originalUrl))
-          return
-        }
-      }
       const care = req.query.care === '1'
-      const context = async (): Promise<PageContext> => ({
+      const contextFor = async (of: SiteRecord): Promise<PageContext> => ({
         payload,
         registry,
-        site,
-        columns: await registry.columns(site.id),
+        site: of,
+        columns: await registry.columns(of.id),
         // Links back to this page are built from it: one leading slash, never `//host`.
         path: localPath(req.path),
         care,
@@ -169,6 +166,15 @@ export function publicRouter(options: PublicOptions) {
         dev,
         directoryHref: directoryHref(dev),
       })
+      // Retired sites answer every old address by their mapping (RULES §8; retired.ts).
+      if (isRetired(site) && !options.passThrough(req.path)) {
+        const successor = sites.find((s) => String(s.id) === String(site.successor))
+        if (successor) return await answerRetired(await contextFor(successor), site, req, res)
+      }
+      const route = SITE_ROUTES.find((r) => r.matches(req.path))
+      const reading = req.method === 'GET' || req.method === 'HEAD'
+      if (!reading && !(route && !route.cached)) return next()
+      const context = () => contextFor(site)
       if (route && !route.cached) {
         const out = await route.handle(await context(), req, res)
         if (out === 'done') return

@@ -7,6 +7,7 @@ import { type RequestTracking, trackRequest } from '../../services/track-request
 import { render } from '../render/engine'
 import type { Layout } from '../render/view-models'
 import type { PageContext } from './context'
+import { trackedSites } from './retired'
 import { csrfToken, formRoute, postLookupByCode } from './forms'
 import { type DynamicRoute, HTML, type Output } from './routes'
 import { sectionLayout, withCare } from './section'
@@ -64,7 +65,7 @@ async function trackPage(
 const postTrack = (ctx: PageContext, req: Request, res: Response): Promise<Output> =>
   postLookupByCode(ctx, req, res, {
     find: async (code) => {
-      const found = await trackRequest(ctx.payload, { site: ctx.site.id, code })
+      const found = await trackRequest(ctx.payload, { site: await trackedSites(ctx), code })
       return found && { ...found, siteName: ctx.site.name }
     },
     show: (o) => trackPage(ctx, req, res, o),

@@ -46,6 +46,8 @@ export type Layout = {
   /** Other sites of the platform, for the footer's 相关链接. */
   relatedSites: Link[]
   year: number
+  /** A notice above the page (a retired site's visitors, an archived copy). */
+  notice?: { text: string; link?: Link }
 }
 
 export type ArticleCard = {

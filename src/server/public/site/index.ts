@@ -11,6 +11,7 @@ import { ysqgkRoutes } from '../ysqgk'
 import { columnRoute } from './columns'
 import { feedsRoute } from './feeds'
 import { homeRoute } from './home'
+import { archiveRoute, redirectSitemapRoute } from '../retired'
 import { leaderRoute } from './leaders'
 import { shortLinkRoute } from './short-link'
 
@@ -24,6 +25,8 @@ export const SITE_ROUTES: (DynamicRoute | CachedRoute)[] = [
   homeRoute,
   leaderRoute,
   feedsRoute,
+  redirectSitemapRoute,
+  archiveRoute,
   shortLinkRoute,
   columnRoute,
 ]
