@@ -57,6 +57,7 @@ export default buildConfig({
           path: '/supervision',
         },
         audit: { Component: '/src/admin/AuditView#AuditView', path: '/audit' },
+        retire: { Component: '/src/admin/RetireView#RetireView', path: '/retire' },
       },
     },
   },

@@ -14,6 +14,7 @@ import {
   writeOnOwnSites,
 } from './access'
 import { invalidateSite } from './hooks/invalidate'
+import { retireCheckEndpoint, retireEndpoint } from './retire-endpoints'
 
 import { MEDIA, SITES } from './slugs'
 
@@ -34,6 +35,7 @@ export const Sites: CollectionConfig = {
     // 站点只能关闭或合并，永不删除（关闭后内容、信件与统计仍须保留）。
     delete: nobody,
   },
+  endpoints: [retireEndpoint, retireCheckEndpoint],
   hooks: {
     afterChange: [
       invalidateSite,

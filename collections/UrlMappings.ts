@@ -5,7 +5,7 @@
 import type { CollectionConfig, Endpoint } from 'payload'
 
 import { isPlatformAdmin } from '../src/domain/permissions'
-import { mappingsCsv } from '../src/services/retire-site'
+import { mappingsCsv } from '../src/services/url-mappings'
 import { isPlatformAdminAccess, readAsSiteAdmin, toActor } from './access'
 import { SITES, URL_MAPPINGS } from './slugs'
 

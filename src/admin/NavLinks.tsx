@@ -2,6 +2,7 @@
 // what on it.
 const LINKS = [
   { href: '/admin/audit', label: '网站体检' },
+  { href: '/admin/retire', label: '关停与整合' },
   { href: '/admin/supervision', label: '依申请公开督办' },
   { href: '/admin/first-hour', label: '第一时间发布统计' },
 ]

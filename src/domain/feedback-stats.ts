@@ -65,6 +65,8 @@ export type FeedbackSite = {
   /** Shares and ranks only from this many letters in the period (site setting). */
   minimum?: number | null
   defaultSatisfied?: boolean | null
+  /** Closed or merged: its history is shown under its name when it had any, never ranked. */
+  retired?: boolean
 }
 
 type Share = ReturnType<typeof wilson>
@@ -90,6 +92,8 @@ export type FeedbackSiteFigures = LetterFigures & {
   /** 1 = best; null below the minimum sample. */
   rank: number | null
   errorReports: ReportFigures
+  /** A closed or merged site's history (never ranked). */
+  retired: boolean
 }
 
 export type FeedbackTable = {
@@ -137,6 +141,17 @@ export function feedbackTable({
       })
     }
     const f = letterFigures({ ...common, months: period.months })
+    const reportTotals = reportFigures({
+      rows: reports,
+      site: site.id,
+      months: period.months,
+      today,
+    })
+    if (site.retired && f.received === 0 && f.transferredIn === 0 && reportTotals.received === 0) {
+      // A retired site with nothing in the period is not listed at all.
+      rows.splice(rows.length - period.months.length, period.months.length)
+      continue
+    }
     const minimum = site.minimum ?? MIN_SAMPLE
     const satisfied = satisfiedShare(f)
     const resolvedTotal = RESOLVED_ANSWERS.reduce((n, r) => n + f.resolved[r], 0)
@@ -151,13 +166,14 @@ export function feedbackTable({
       satisfied: wilson(satisfied.hits, satisfied.total, minimum),
       resolvedYes: wilson(f.resolved.yes, resolvedTotal, minimum),
       rank: null,
-      errorReports: reportFigures({ rows: reports, site: site.id, months: period.months, today }),
+      errorReports: reportTotals,
+      retired: Boolean(site.retired),
     })
   }
   // Ranked by the lower end of the on-time interval (a small sample cannot rank first by luck),
   // then of the satisfied share; only sites with the minimum sample.
   const ranked = totals
-    .filter((t) => t.sampled && t.onTime)
+    .filter((t) => t.sampled && t.onTime && !t.retired)
     .sort(
       (a, b) =>
         b.onTime!.low - a.onTime!.low ||

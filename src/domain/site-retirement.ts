@@ -300,3 +300,18 @@ export function countDifferences(before: Counts, after: Counts): string[] {
     .filter((k) => before[k] !== after[k])
     .map((k) => `${labels[k]}：操作前 ${before[k]}，操作后 ${after[k]}`)
 }
+
+/** The guided action's form: mode, successor, and `col_<id>` = a successor column's id or 'archive'. */
+export function retireForm(fields: URLSearchParams): {
+  mode: RetireMode
+  successor: string
+  choices: ColumnChoice[]
+} {
+  const mode: RetireMode = fields.get('mode') === 'close' ? 'close' : 'merge'
+  const choices: ColumnChoice[] = []
+  for (const [key, value] of fields) {
+    const m = /^col_(.+)$/.exec(key)
+    if (m && value) choices.push({ column: m[1], to: value === 'archive' ? null : value })
+  }
+  return { mode, successor: fields.get('successor') ?? '', choices }
+}

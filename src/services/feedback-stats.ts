@@ -13,7 +13,7 @@ import {
 } from '../domain/feedback-stats'
 import type { Id } from '../domain/ids'
 import { ERROR_REPORTS, SITES } from '../domain/slugs'
-import { isListed } from '../domain/sites'
+import { isListed, SITE_STATUS_LABELS } from '../domain/sites'
 import { letterRows } from './letter-stats'
 import { findAllSelected } from './records'
 import { todayInBeijing } from './request-clock'
@@ -27,13 +27,15 @@ export async function feedbackSites(payload: Payload, site: Id | null): Promise<
     select: ['slug', 'name', 'kind', 'status', 'interaction'],
     sort: 'slug',
   })
+  // Retired sites keep their history under their own name (the table drops them from periods
+  // in which they had nothing).
   return sites
-    .filter((s) => site != null || isListed(s.status))
     .sort((a, b) => Number(b.kind === 'portal') - Number(a.kind === 'portal'))
     .map((s) => ({
       id: s.id,
       slug: s.slug,
-      name: s.name,
+      name: isListed(s.status) ? s.name : `${s.name}（${SITE_STATUS_LABELS[s.status]}）`,
+      retired: site == null && !isListed(s.status),
       kind: s.kind,
       minimum: s.interaction?.rankingMinimum,
       defaultSatisfied: s.interaction?.defaultSatisfied,

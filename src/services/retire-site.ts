@@ -3,22 +3,16 @@
 // chosen columns' articles to the successor (ids, numbers and history kept), keeps the rest as
 // the archive, closes the mailboxes to new letters, installs the mapping, marks the site — and
 // compares the counts before and after; `checkOldAddresses` then requests every old address
-// through the public server. Rules: src/domain/site-retirement.ts.
-import http from 'node:http'
-
+// through the public server (retire-check.ts). Rules: src/domain/site-retirement.ts.
 import type { Payload, Where } from 'payload'
 
-import { csvTable } from '../domain/csv'
-import { type Id, idOf, idsOf, sameId } from '../domain/ids'
+import { type Id, idsOf } from '../domain/ids'
 import { OPEN_LETTER_STATUSES } from '../domain/letters'
 import {
-  answerFor,
   type ColumnChoice,
   type Counts,
   countDifferences,
-  mappingKey,
   type PlanInput,
-  prefixesOf,
   type RetireMode,
   type RetirementPlan,
   retirementPlan,
@@ -41,6 +35,9 @@ import {
 import { isLive } from '../domain/workflow'
 import { recordAudit } from './audit'
 import { findAllSelected, findOneSelected } from './records'
+
+/** The audit trail's actions of a retirement. */
+export const RETIRE_ACTIONS = ['site.merge', 'site.close'] as const
 
 export type RetireInput = {
   site: Id
@@ -267,7 +264,7 @@ export async function retireSite(
   const after = await retirementCounts(payload, sites)
   const differences = countDifferences(before, after)
   await recordAudit(payload, {
-    action: plan.mode === 'merge' ? 'site.merge' : 'site.close',
+    action: RETIRE_ACTIONS[plan.mode === 'merge' ? 0 : 1],
     user: by ?? null,
     site: site.id,
     target: `${SITES}:${site.id}`,
@@ -282,155 +279,4 @@ export async function retireSite(
     },
   })
   return { ok: true, plan, before, after, differences }
-}
-
-type MappingRow = {
-  fromPath: string
-  match: 'exact' | 'prefix'
-  keepRest: boolean
-  status: 301 | 410
-  toPath: string
-  toSite: Id
-}
-
-/** How an old address of a retired site answers (its row, a prefix row, or the fallback). */
-export async function mappingAnswer(
-  payload: Payload,
-  site: { id: Id; slug: string },
-  path: string,
-) {
-  const rows = await findAllSelected(payload, {
-    collection: URL_MAPPINGS,
-    where: {
-      and: [
-        { site: { equals: site.id } },
-        {
-          or: [
-            { and: [{ match: { equals: 'exact' } }, { fromPath: { equals: mappingKey(path) } }] },
-            { and: [{ match: { equals: 'prefix' } }, { fromPath: { in: prefixesOf(path) } }] },
-          ],
-        },
-      ],
-    },
-    select: ['fromPath', 'match', 'keepRest', 'status', 'toPath', 'toSite'],
-  })
-  const typed: MappingRow[] = rows.map((r) => ({
-    fromPath: r.fromPath,
-    match: r.match === 'prefix' ? 'prefix' : 'exact',
-    keepRest: Boolean(r.keepRest),
-    status: r.status === '410' ? 410 : 301,
-    toPath: r.toPath,
-    toSite: idOf(r.toSite)!,
-  }))
-  const answer = answerFor(path, typed, site.slug)
-  const row = typed.find((r) => r.toPath === answer.toPath || answer.toPath.startsWith(r.toPath))
-  return { ...answer, toSite: row?.toSite ?? null }
-}
-
-/** The old addresses (exact rows) of the given retired sites, for /sitemap-redirects.xml. */
-export async function redirectedPaths(payload: Payload, sites: Id[]) {
-  if (!sites.length) return []
-  const rows = await findAllSelected(payload, {
-    collection: URL_MAPPINGS,
-    where: { and: [{ site: { in: sites } }, { match: { equals: 'exact' } }] },
-    select: ['site', 'fromPath', 'updatedAt'],
-    sort: 'fromPath',
-  })
-  return rows.map((r) => ({ site: idOf(r.site)!, path: r.fromPath, updatedAt: r.updatedAt }))
-}
-
-/** The rows as CSV: one site's, or every retired site's. */
-export async function mappingsCsv(payload: Payload, site: Id | null): Promise<string> {
-  const rows = await findAllSelected(payload, {
-    collection: URL_MAPPINGS,
-    where: site == null ? {} : { site: { equals: site } },
-    select: ['site', 'fromPath', 'match', 'keepRest', 'status', 'toSite', 'toPath', 'kind'],
-    sort: 'fromPath',
-  })
-  const sites = await findAllSelected(payload, { collection: SITES, select: ['slug'] })
-  const slug = (id: unknown) => sites.find((s) => sameId(s.id, id))?.slug ?? String(idOf(id) ?? '')
-  return csvTable([
-    ['原站点', '旧地址', '匹配方式', '保留其后路径', '应答', '承接站点', '新地址', '类别'],
-    ...rows.map((r) => [
-      slug(r.site),
-      r.fromPath,
-      r.match === 'prefix' ? '以此开头' : '完全一致',
-      r.keepRest ? '是' : '否',
-      r.status,
-      slug(r.toSite),
-      r.toPath,
-      r.kind ?? '',
-    ]),
-  ])
-}
-
-type Reply = { status: number; location: string | null }
-
-function get(url: string, host: string, timeoutMs = 15_000): Promise<Reply> {
-  return new Promise((resolve) => {
-    const req = http.get(
-      url,
-      { headers: { host, 'user-agent': 'Jiyue-Retirement-Check/1' } },
-      (res) => {
-        res.resume()
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            location: (res.headers.location as string) ?? null,
-          }),
-        )
-      },
-    )
-    req.setTimeout(timeoutMs, () => req.destroy(new Error('timeout')))
-    req.on('error', () => resolve({ status: 0, location: null }))
-  })
-}
-
-export type AddressCheck = {
-  checked: number
-  /** Old addresses that did not answer as the mapping says, one sentence each. */
-  failures: string[]
-}
-
-/**
- * Requests every old address of a retired site (exact rows) through this platform's public
- * server with the old Host: each must answer 301 to a page that answers 200, or 410 with an
- * archived copy that answers 200.
- */
-export async function checkOldAddresses(
-  payload: Payload,
-  site: Id,
-  { port, hostOf }: { port: number; hostOf: (site: Id) => string | null },
-): Promise<AddressCheck> {
-  const oldHost = hostOf(site)
-  if (!oldHost) return { checked: 0, failures: ['原站点没有可访问的域名'] }
-  const rows = await findAllSelected(payload, {
-    collection: URL_MAPPINGS,
-    where: { and: [{ site: { equals: site } }, { match: { equals: 'exact' } }] },
-    select: ['fromPath', 'status', 'toSite', 'toPath'],
-    sort: 'fromPath',
-  })
-  const base = `http://127.0.0.1:${port}`
-  const failures: string[] = []
-  for (const r of rows) {
-    const first = await get(base + r.fromPath, oldHost)
-    const want = Number(r.status)
-    if (first.status !== want) {
-      failures.push(`${r.fromPath}：应答 ${first.status || '无'}，应为 ${want}`)
-      continue
-    }
-    const target = want === 301 ? first.location : r.toPath
-    const toHost = hostOf(idOf(r.toSite)!)
-    if (!target || !toHost) {
-      failures.push(`${r.fromPath}：没有新地址`)
-      continue
-    }
-    const url = new URL(target, `http://${toHost}`)
-    const second = await get(base + url.pathname + url.search, url.host)
-    if (second.status !== 200)
-      failures.push(
-        `${r.fromPath} → ${url.pathname}${url.search}：应答 ${second.status || '无'}，应为 200`,
-      )
-  }
-  return { checked: rows.length, failures }
 }

@@ -33,6 +33,7 @@ type Collection =
   | 'letters'
   | 'error-reports'
   | 'site-audits'
+  | 'url-mappings'
 type Target = 'own' | 'other'
 
 const ACTORS: Actor[] = [
@@ -151,6 +152,16 @@ const EXPECT: Record<Collection, Record<Op, [Actor[], Actor[]]>> = {
     update: [[], []],
     delete: [[], []],
   },
+  // A retired site's URL mapping: platform admins keep it; the site's admins and auditors read.
+  'url-mappings': {
+    create: [[PA], [PA]],
+    read: [
+      [PA, 'auditor', 'site-admin'],
+      [PA, 'auditor'],
+    ],
+    update: [[PA], [PA]],
+    delete: [[PA], [PA]],
+  },
 }
 
 let t: Started
@@ -267,6 +278,19 @@ async function target(collection: Collection, where: Target): Promise<Id> {
           overrideAccess: true,
         })
       ).id
+    case 'url-mappings':
+      return (
+        await payload.create({
+          collection: 'url-mappings',
+          data: {
+            site,
+            toSite: site,
+            ...URL_MAPPING,
+            fromPath: `/old${Math.floor(Math.random() * 1e9)}/`,
+          },
+          overrideAccess: true,
+        })
+      ).id
     case 'disclosure-topics':
       return (
         await payload.create({
@@ -335,8 +359,12 @@ async function createData(collection: Collection, where: Target) {
       return { data: { site, ...ERROR_REPORT } }
     case 'site-audits':
       return { data: { site, ...SITE_AUDIT } }
+    case 'url-mappings':
+      return { data: { site, toSite: site, ...URL_MAPPING, fromPath: `/old${n}/` } }
   }
 }
+
+const URL_MAPPING = { match: 'exact', status: '301', toPath: '/' }
 
 const SITE_AUDIT = { ranAt: '2026-12-03T02:00:00.000Z', status: 'pass', items: [] }
 
@@ -361,6 +389,7 @@ const UPDATES: Record<Collection, Record<string, unknown>> = {
   letters: { content: '改过的来信内容，足够长的一段话。' },
   'error-reports': { description: '改过的错误描述' },
   'site-audits': { status: 'fail' },
+  'url-mappings': { toPath: '/tzgg/' },
 }
 
 /** Runs the operation as the actor; true when it went through, false when access refused it. */

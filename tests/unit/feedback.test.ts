@@ -327,6 +327,27 @@ describe('feedback table', () => {
     expect(pick(total('a').errorReports, REPORT_KEYS)).toEqual([2, 2, 1, 1, 0, 0])
   })
 
+  it('keeps a retired site’s history under its name, unranked; drops it from empty periods', () => {
+    const retired = sites.map((x) =>
+      x.id === 1 ? { ...x, name: '甲局（已整合）', retired: true } : x,
+    )
+    const t = feedbackTable({ sites: retired, letters, reports, period, today, calendar })
+    const a = t.sites.find((x) => x.site === 'a')!
+    expect(pick(a, 'siteName received retired rank')).toEqual(['甲局（已整合）', 6, true, null])
+    expect(t.sites.find((x) => x.site === 'b')!.rank).toBe(1)
+    const later = { from: '2026-06', to: '2026-06', months: ['2026-06'] }
+    const empty = feedbackTable({
+      sites: retired,
+      letters,
+      reports,
+      period: later,
+      today,
+      calendar,
+    })
+    expect(empty.sites.map((x) => x.site)).toEqual(['b', 'c'])
+    expect(empty.rows.map((r) => r.site)).toEqual(['b', 'c'])
+  })
+
   it('writes the CSV: a header, then one line per row', () => {
     const csv = feedbackCsv(table)
     expect(csv).toHaveLength(table.rows.length + 1)

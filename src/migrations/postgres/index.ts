@@ -9,6 +9,7 @@ import * as migration_20261203_071147_feedback from './20261203_071147_feedback'
 import * as migration_20261203_100057_site_audits from './20261203_100057_site_audits';
 import * as migration_20261203_101402_site_probes from './20261203_101402_site_probes';
 import * as migration_20261203_103830_first_use from './20261203_103830_first_use';
+import * as migration_20261203_171338_url_mappings from './20261203_171338_url_mappings';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261203_103830_first_use.up,
     down: migration_20261203_103830_first_use.down,
-    name: '20261203_103830_first_use'
+    name: '20261203_103830_first_use',
+  },
+  {
+    up: migration_20261203_171338_url_mappings.up,
+    down: migration_20261203_171338_url_mappings.down,
+    name: '20261203_171338_url_mappings'
   },
 ];

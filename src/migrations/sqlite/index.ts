@@ -4,6 +4,7 @@ import * as migration_20261203_071142_feedback from './20261203_071142_feedback'
 import * as migration_20261203_100051_site_audits from './20261203_100051_site_audits';
 import * as migration_20261203_101356_site_probes from './20261203_101356_site_probes';
 import * as migration_20261203_103825_first_use from './20261203_103825_first_use';
+import * as migration_20261203_171333_url_mappings from './20261203_171333_url_mappings';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261203_103825_first_use.up,
     down: migration_20261203_103825_first_use.down,
-    name: '20261203_103825_first_use'
+    name: '20261203_103825_first_use',
+  },
+  {
+    up: migration_20261203_171333_url_mappings.up,
+    down: migration_20261203_171333_url_mappings.down,
+    name: '20261203_171333_url_mappings'
   },
 ];

@@ -32,6 +32,7 @@ import { MyQueue as MyQueue_75a3af448db07092519413b5b55ea823 } from '../../../..
 import { FirstHourView as FirstHourView_d4a85e72ea14e5512d72e6e9ccade17a } from '../../../../src/admin/FirstHourView'
 import { SupervisionView as SupervisionView_83dc9ff54a21ab50d1132e56d5cde7ed } from '../../../../src/admin/SupervisionView'
 import { AuditView as AuditView_0bb94d2dff34bb0643658301d1738b74 } from '../../../../src/admin/AuditView'
+import { RetireView as RetireView_46cdc0ba9c7c570997b2bf853e578ff3 } from '../../../../src/admin/RetireView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -70,5 +71,6 @@ export const importMap = {
   "/src/admin/FirstHourView#FirstHourView": FirstHourView_d4a85e72ea14e5512d72e6e9ccade17a,
   "/src/admin/SupervisionView#SupervisionView": SupervisionView_83dc9ff54a21ab50d1132e56d5cde7ed,
   "/src/admin/AuditView#AuditView": AuditView_0bb94d2dff34bb0643658301d1738b74,
+  "/src/admin/RetireView#RetireView": RetireView_46cdc0ba9c7c570997b2bf853e578ff3,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
