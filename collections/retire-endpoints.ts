@@ -2,9 +2,9 @@
 // check every old address again. Platform admins only; both answer 303 back to the form.
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { idOf } from '../src/domain/ids'
 import { isPlatformAdmin } from '../src/domain/permissions'
 import { retireForm } from '../src/domain/site-retirement'
+import { actorOf } from '../src/services/audit'
 import { checkAndRecord } from '../src/services/retire-check'
 import { retireSite } from '../src/services/retire-site'
 import { settings } from '../src/settings'
@@ -42,14 +42,14 @@ export const retireEndpoint: Endpoint = {
     const result = await retireSite(
       req.payload,
       { site, successor: form.successor, mode: form.mode, choices: form.choices },
-      { by: idOf(req.user) },
+      { by: actorOf(req) },
     )
     // A refusal shows on the preview, which computes it again with the same fields.
     if (!result.ok) return back(fields.toString())
     await checkAndRecord(req.payload, site, {
       port: settings.port,
       devHosts: settings.devHosts,
-      by: idOf(req.user),
+      by: actorOf(req),
     })
     return back(`site=${encodeURIComponent(site)}`)
   },
@@ -65,7 +65,7 @@ export const retireCheckEndpoint: Endpoint = {
     await checkAndRecord(req.payload, site, {
       port: settings.port,
       devHosts: settings.devHosts,
-      by: idOf(req.user),
+      by: actorOf(req),
     })
     return back(`site=${encodeURIComponent(site)}`)
   },

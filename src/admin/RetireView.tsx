@@ -197,7 +197,9 @@ export async function RetireView(view: AdminViewServerProps) {
         site: site.id,
         successor,
         mode: form.mode,
-        choices: q.preview ? form.choices : undefined,
+        // Choices made for another successor (the select was changed) start again from the
+        // suggestions.
+        choices: q.preview && q.choicesFor === successor ? form.choices : undefined,
       })
     : null
   const shown = q.preview === '1'
@@ -233,6 +235,7 @@ export async function RetireView(view: AdminViewServerProps) {
         <form method="get" action="/admin/retire">
           <input type="hidden" name="site" value={String(site.id)} />
           <input type="hidden" name="preview" value="1" />
+          <input type="hidden" name="choicesFor" value={successor} />
           <fieldset style={{ border: 0, padding: 0 }}>
             <legend>方式</legend>
             <label style={{ marginRight: '1.5rem' }}>

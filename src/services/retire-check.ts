@@ -11,7 +11,7 @@ import type { Counts } from '../domain/site-retirement'
 import { AUDIT_EVENTS, SITES, URL_MAPPINGS } from '../domain/slugs'
 import { recordAudit } from './audit'
 import { findAllSelected, findSelected } from './records'
-import { RETIRE_ACTIONS } from './retire-site'
+import { type Actor, RETIRE_ACTIONS } from './retire-site'
 
 type Reply = { status: number; location: string | null }
 
@@ -111,8 +111,16 @@ export const CHECK_ACTION = 'site.retire-check'
 export async function checkAndRecord(
   payload: Payload,
   site: Id,
-  { port, devHosts, by }: { port: number; devHosts: boolean; by?: Id | null },
+  { port, devHosts, by }: { port: number; devHosts: boolean; by?: Actor },
 ): Promise<AddressCheck> {
+  // The site as stored (an id from a URL is a string; the relation wants the stored id).
+  const stored = await findAllSelected(payload, {
+    collection: SITES,
+    where: { id: { equals: site } },
+    select: ['slug'],
+  })
+  if (!stored[0]) return { checked: 0, failures: ['站点不存在'] }
+  site = stored[0].id
   const check = await checkOldAddresses(payload, site, {
     port,
     hostOf: await siteHosts(payload, { devHosts }),
@@ -120,7 +128,8 @@ export async function checkAndRecord(
   await recordAudit(payload, {
     action: CHECK_ACTION,
     outcome: check.failures.length ? 'failure' : 'success',
-    user: by ?? null,
+    user: by?.user ?? null,
+    userEmail: by?.userEmail ?? null,
     site,
     target: `${SITES}:${site}`,
     detail: check,

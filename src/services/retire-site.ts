@@ -33,7 +33,10 @@ import {
   USERS,
 } from '../domain/slugs'
 import { isLive } from '../domain/workflow'
-import { recordAudit } from './audit'
+import { type actorOf, recordAudit } from './audit'
+
+/** Who acted, as the audit trail records a person. */
+export type Actor = ReturnType<typeof actorOf>
 import { findAllSelected, findOneSelected } from './records'
 
 /** The audit trail's actions of a retirement. */
@@ -205,7 +208,7 @@ export type RetirementResult =
 export async function retireSite(
   payload: Payload,
   input: RetireInput,
-  { by, now = new Date() }: { by?: Id | null; now?: Date } = {},
+  { by, now = new Date() }: { by?: Actor; now?: Date } = {},
 ): Promise<RetirementResult> {
   const preview = await previewRetirement(payload, input)
   if (!preview.ok) return preview
@@ -265,7 +268,8 @@ export async function retireSite(
   const differences = countDifferences(before, after)
   await recordAudit(payload, {
     action: RETIRE_ACTIONS[plan.mode === 'merge' ? 0 : 1],
-    user: by ?? null,
+    user: by?.user ?? null,
+    userEmail: by?.userEmail ?? null,
     site: site.id,
     target: `${SITES}:${site.id}`,
     detail: {

@@ -183,6 +183,14 @@ describe('merging 教育局 into 发改委', () => {
     })
     expect(check.failures).toEqual([])
     expect(check.checked).toBeGreaterThan(before.size / 2)
+    // As the admin's button runs it (the id from the URL, a string): kept in the audit trail.
+    const { checkAndRecord, retirementRecord } = await import('../../src/services/retire-check')
+    const { auditSettled } = await import('../../src/services/audit')
+    await checkAndRecord(s.payload, String(jyj), { port: s.port, devHosts: true })
+    await auditSettled()
+    const record = await retirementRecord(s.payload, jyj)
+    expect(record.check).toMatchObject({ checked: check.checked, failures: [] })
+    expect(record.action?.before).toEqual(record.action?.after)
   }, 240_000)
 
   it('sends unmapped addresses to the successor’s home, which says where the old site went', async () => {
