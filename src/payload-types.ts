@@ -470,6 +470,7 @@ export interface Article {
   replacement?: (number | null) | Article;
   emergency?: boolean | null;
   emergencyReason?: string | null;
+  hasLinks?: boolean | null;
   emergencyReviewedAt?: string | null;
   history?:
     | {
@@ -1587,6 +1588,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   replacement?: T;
   emergency?: T;
   emergencyReason?: T;
+  hasLinks?: T;
   emergencyReviewedAt?: T;
   history?:
     | T

@@ -33,6 +33,8 @@ export const SERVER_OWNED = {
       // emergency publication and its reason are the move's
       'emergency',
       'emergencyReason',
+      // computed from the body on every save (the audit's index of bodies with links)
+      'hasLinks',
     ],
     marks: ['emergencyReviewedAt'],
   },

@@ -79,6 +79,8 @@ export type SiteFacts = {
   links: readonly { url: string; dead: boolean; pages: readonly string[] }[] | null
   /** Links to other websites not checked over HTTP (yet). */
   externalLinks?: number
+  /** Since when `items` were entered (the audit looks at recent entries only), if limited. */
+  itemsSince?: string
   /** Published items: the date shown and when the item was really made and signed. */
   items: readonly {
     id: string | number
@@ -329,7 +331,11 @@ function backdated(f: SiteFacts, t: AuditThresholds): AuditItem {
     return real && calendarDaysBetween(i.shownAt, real.slice(0, 10)) > t.backdateToleranceDays
   })
   if (!flagged.length)
-    return item('backdated', 'pass', '未发现显示日期早于实际录入或签发日期的信息')
+    return item(
+      'backdated',
+      'pass',
+      `${f.itemsSince ? `${f.itemsSince} 以来录入的信息中` : ''}未发现显示日期早于实际录入或签发日期的信息`,
+    )
   return item(
     'backdated',
     'warning',

@@ -1,6 +1,6 @@
 // Audits sites: reads one site's facts (columns, published items, letters, mailboxes, error
 // reports), runs the rules of src/domain/site-audit.ts, stores the run in `site-audits`.
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import { beijingDateTime, dayOf } from '../domain/dates'
 import type { Id } from '../domain/ids'
@@ -32,6 +32,9 @@ import { linkStatuses } from './link-status'
 import { findAllSelected, findOneSelected, findSelected } from './records'
 import { todayInBeijing } from './request-clock'
 
+/** Items entered within this many days are checked for backdating on each run. */
+export const RECENT_DAYS = 90
+
 /** Sites the nightly run audits: open ones (active or being rectified). */
 export const AUDITED_STATUSES = ['active', 'rectifying']
 
@@ -39,27 +42,26 @@ export const AUDITED_STATUSES = ['active', 'rectifying']
 export async function siteAuditFacts(payload: Payload, site: Id, now: Date): Promise<SiteFacts> {
   const today = todayInBeijing(now)
   const yearAgo = addCalendarDays(today, -366)
-  const [columns, articles, letters, mailboxes, probes, reports] = await Promise.all([
+  const published: Where = { and: [{ site: { equals: site } }, { state: { equals: 'published' } }] }
+  const recentSince = addCalendarDays(today, -RECENT_DAYS)
+  const [columns, recent, linked, letters, mailboxes, probes, reports] = await Promise.all([
     findAllSelected(payload, {
       collection: COLUMNS,
       where: { site: { equals: site } },
       select: ['name', 'path', 'updateClass', 'parent', 'showOnHome', 'isDisclosure'],
     }),
+    // Backdated items are looked for among those entered lately: older ones were judged by
+    // earlier runs (kept in the history).
     findAllSelected(payload, {
       collection: ARTICLES,
-      where: { and: [{ site: { equals: site } }, { state: { equals: 'published' } }] },
-      select: [
-        'title',
-        'columns',
-        'publishedAt',
-        'createdAt',
-        'signedAt',
-        'indexNumber',
-        'topic',
-        'genre',
-        'issuingOrgan',
-        'body',
-      ],
+      where: { and: [published, { createdAt: { greater_than: `${recentSince}T00:00:00Z` } }] },
+      select: ['title', 'publishedAt', 'createdAt', 'signedAt'],
+    }),
+    // Links: only bodies that have any (marked on save; unmarked old records are read too).
+    findAllSelected(payload, {
+      collection: ARTICLES,
+      where: { and: [published, { hasLinks: { not_equals: false } }] },
+      select: ['columns', 'body'],
     }),
     findAllSelected(payload, {
       collection: LETTERS,
@@ -96,15 +98,26 @@ export async function siteAuditFacts(payload: Payload, site: Id, now: Date): Pro
       .filter((p) => p != null)
       .map(String),
   )
-  const inColumn = new Map<string, { items: number; latest: string | null }>()
-  for (const a of articles)
-    for (const c of a.columns ?? []) {
-      const entry = inColumn.get(String(c)) ?? { items: 0, latest: null }
-      const day = a.publishedAt ? dayOf(a.publishedAt) : null
-      entry.items++
-      if (day && (!entry.latest || day > entry.latest)) entry.latest = day
-      inColumn.set(String(c), entry)
-    }
+  // Each column's published items and latest date: one indexed query per column (never every
+  // item of the site).
+  const inColumn = new Map(
+    await Promise.all(
+      columns.map(async (c) => {
+        const res = await findSelected(payload, {
+          collection: ARTICLES,
+          where: { and: [published, { columns: { in: [c.id] } }] },
+          select: ['publishedAt'],
+          sort: '-publishedAt',
+          limit: 1,
+        })
+        const latest = res.docs[0]?.publishedAt
+        return [
+          String(c.id),
+          { items: res.totalDocs, latest: latest ? dayOf(latest) : null },
+        ] as const
+      }),
+    ),
+  )
   const auditColumns: AuditColumn[] = columns.map((c) => ({
     id: c.id,
     name: c.name,
@@ -124,22 +137,43 @@ export async function siteAuditFacts(payload: Payload, site: Id, now: Date): Pro
       .sort()
       .at(-1) ?? null
 
-  const disclosureColumns = new Set(columns.filter((c) => c.isDisclosure).map((c) => String(c.id)))
-  const missingDisclosure = articles.filter(
-    (a) =>
-      (a.columns ?? []).some((c) => disclosureColumns.has(String(c))) &&
-      !(a.indexNumber && a.topic && a.genre && a.issuingOrgan),
-  ).length
+  const disclosureColumns = columns.filter((c) => c.isDisclosure).map((c) => c.id)
+  const blank = (field: string): Where[] => [
+    { [field]: { exists: false } },
+    { [field]: { equals: '' } },
+  ]
+  const missingDisclosure = disclosureColumns.length
+    ? (
+        await payload.count({
+          collection: ARTICLES,
+          overrideAccess: true,
+          where: {
+            and: [
+              published,
+              { columns: { in: disclosureColumns } },
+              {
+                or: [
+                  ...blank('indexNumber'),
+                  ...blank('issuingOrgan'),
+                  { topic: { exists: false } },
+                  { genre: { exists: false } },
+                ],
+              },
+            ],
+          },
+        })
+      ).totalDocs
+    : 0
 
   // Links in the published items: internal ones looked up (missing or unpublished is dead);
   // links elsewhere wait for the HTTP link checker and are only counted.
   const status = await linkStatuses(
     payload,
-    articles.map((a) => a.body),
+    linked.map((a) => a.body),
   )
   const pathOf = new Map(columns.map((c) => [String(c.id), c.path ?? '']))
   const pagesOf = new Map<string, Set<string>>()
-  for (const a of articles)
+  for (const a of linked)
     for (const link of bodyLinks(a.body)) {
       const page = `/${pathOf.get(String(a.columns?.[0])) ?? ''}/${a.id}.html`.replace('//', '/')
       pagesOf.set(link.url, (pagesOf.get(link.url) ?? new Set()).add(page))
@@ -166,7 +200,8 @@ export async function siteAuditFacts(payload: Payload, site: Id, now: Date): Pro
       pages: [...(pagesOf.get(url) ?? [])],
     })),
     externalLinks: Object.values(status).filter((s) => s === 'external').length,
-    items: articles
+    itemsSince: recentSince,
+    items: recent
       .filter((a) => a.publishedAt)
       .map((a) => ({
         id: a.id,

@@ -32,7 +32,7 @@ const sampler = setInterval(() => {
 /** The columns of a table, except `id`: a row is cloned by listing them. */
 async function columnsOf(pg: Pg, table: string): Promise<string[]> {
   const { rows } = await pg.query(
-    `SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND column_name <> 'id' ORDER BY ordinal_position`,
+    `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_name <> 'id' ORDER BY ordinal_position`,
     [table],
   )
   return rows.map((r) => String(r.column_name))
@@ -164,6 +164,15 @@ async function main() {
      SELECT 1, a.id, 'columns', c.column_id FROM articles a JOIN col_k c ON c.site_id = a.site_id AND c.k = a.id % 15
      WHERE a.id > ${before}`,
   )
+  // Mailboxes for the cloned sites (one each, open).
+  await db.query(
+    await cloneSql(
+      db,
+      'mailboxes',
+      { site_id: 's.id', created_at: 'now()', updated_at: 'now()' },
+      `FROM mailboxes t, sites s WHERE t.id = ${mailbox.id} AND s.id <> ${site.id}`,
+    ),
+  )
   // Letters (answered on time or open) and probes for every site.
   const letterCols = await columnsOf(db, 'letters')
   const unique = (c: string) =>
@@ -179,8 +188,11 @@ async function main() {
       {
         site_id: 's.id',
         first_site_id: 's.id',
-        mailbox_id: 'NULL',
+        mailbox_id: '(SELECT m.id FROM mailboxes m WHERE m.site_id = s.id LIMIT 1)',
         received_at: `now() - (g * 9) * interval '1 day'`,
+        // Every other letter answered five days after it came.
+        status: `CASE WHEN g % 2 = 0 THEN 'answered' ELSE t.status END`,
+        answered_at: `CASE WHEN g % 2 = 0 THEN now() - (g * 9 - 5) * interval '1 day' END`,
         ...Object.fromEntries(
           letterCols.filter((c) => unique(c)).map((c) => [c, unique(c)!] as const),
         ),
@@ -194,15 +206,6 @@ async function main() {
       'site_probes',
       { site_id: 's.id', at: `now() - g * interval '1 hour'` },
       `FROM site_probes t, sites s, generate_series(1, ${PROBES_PER_SITE}) g WHERE t.id = ${probe.id}`,
-    ),
-  )
-  // Mailboxes for the cloned sites (one each, open).
-  await db.query(
-    await cloneSql(
-      db,
-      'mailboxes',
-      { site_id: 's.id', created_at: 'now()', updated_at: 'now()' },
-      `FROM mailboxes t, sites s WHERE t.id = ${mailbox.id} AND s.id <> ${site.id}`,
     ),
   )
   await db.query('ANALYZE')

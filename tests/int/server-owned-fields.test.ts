@@ -57,6 +57,8 @@ const forgedArticle = (by: Id) => ({
   indexNumber: '000000000/2019-00001',
   emergency: true,
   emergencyReason: '伪造',
+  // the test's bodies have no links: a stored true would be the forged value
+  hasLinks: true,
 })
 
 const forgedRequest = (by: Id) => ({

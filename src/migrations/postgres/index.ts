@@ -10,6 +10,7 @@ import * as migration_20261203_100057_site_audits from './20261203_100057_site_a
 import * as migration_20261203_101402_site_probes from './20261203_101402_site_probes';
 import * as migration_20261203_103830_first_use from './20261203_103830_first_use';
 import * as migration_20261203_171338_url_mappings from './20261203_171338_url_mappings';
+import * as migration_20261203_234600_has_links from './20261203_234600_has_links';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261203_171338_url_mappings.up,
     down: migration_20261203_171338_url_mappings.down,
-    name: '20261203_171338_url_mappings'
+    name: '20261203_171338_url_mappings',
+  },
+  {
+    up: migration_20261203_234600_has_links.up,
+    down: migration_20261203_234600_has_links.down,
+    name: '20261203_234600_has_links'
   },
 ];

@@ -5,6 +5,7 @@ import * as migration_20261203_100051_site_audits from './20261203_100051_site_a
 import * as migration_20261203_101356_site_probes from './20261203_101356_site_probes';
 import * as migration_20261203_103825_first_use from './20261203_103825_first_use';
 import * as migration_20261203_171333_url_mappings from './20261203_171333_url_mappings';
+import * as migration_20261203_234553_has_links from './20261203_234553_has_links';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261203_171333_url_mappings.up,
     down: migration_20261203_171333_url_mappings.down,
-    name: '20261203_171333_url_mappings'
+    name: '20261203_171333_url_mappings',
+  },
+  {
+    up: migration_20261203_234553_has_links.up,
+    down: migration_20261203_234553_has_links.down,
+    name: '20261203_234553_has_links'
   },
 ];
