@@ -1,7 +1,8 @@
 // 平台设置: the platform's name and emblem, shown on the admin's login page, in its navigation
-// and in mails; kept by platform admins.
+// and in mails, and the site audit's thresholds; kept by platform admins.
 import type { GlobalConfig } from 'payload'
 
+import { DEFAULT_SETTINGS, settingProblem, THRESHOLD_SETTINGS } from '../src/domain/audit-settings'
 import { settings } from '../src/settings'
 import { isPlatformAdminAccess } from './access'
 import { MEDIA, PLATFORM_SETTINGS } from './slugs'
@@ -9,7 +10,10 @@ import { MEDIA, PLATFORM_SETTINGS } from './slugs'
 export const PlatformSettings: GlobalConfig = {
   slug: PLATFORM_SETTINGS,
   label: '平台设置',
-  admin: { group: '平台', description: '平台名称和标志显示在管理后台的登录页和导航中。' },
+  admin: {
+    group: '平台',
+    description: '平台名称和标志显示在管理后台的登录页和导航中；网站体检的阈值也在这里设置。',
+  },
   // Branding: read wherever the admin is drawn (the login page reads it on the server).
   access: { read: ({ req }) => Boolean(req.user), update: isPlatformAdminAccess },
   fields: [
@@ -36,5 +40,27 @@ export const PlatformSettings: GlobalConfig = {
       admin: { description: '正方形图片（PNG、SVG 等），不设置时使用内置标志' },
     },
     { name: 'operator', label: '运维单位', type: 'text', maxLength: 60 },
+    {
+      // The audit's thresholds (src/domain/audit-settings.ts): empty keeps the national figure.
+      name: 'audit',
+      label: '网站体检阈值',
+      type: 'group',
+      admin: {
+        description:
+          '默认采用《政府网站与政务新媒体检查指标》的国家标准；只在本地要求更严时填写，留空即恢复国家标准。',
+      },
+      fields: THRESHOLD_SETTINGS.map((s) => ({
+        name: s.name,
+        label: `${s.label}（${s.unit}）`,
+        type: 'number' as const,
+        min: s.min,
+        max: s.max,
+        admin: {
+          placeholder: String(DEFAULT_SETTINGS[s.name]),
+          description: `国家标准：${DEFAULT_SETTINGS[s.name]}${s.unit}`,
+        },
+        validate: (value: unknown) => settingProblem(s, value) ?? true,
+      })),
+    },
   ],
 }

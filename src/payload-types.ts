@@ -2170,7 +2170,7 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
- * 平台名称和标志显示在管理后台的登录页和导航中。
+ * 平台名称和标志显示在管理后台的登录页和导航中；网站体检的阈值也在这里设置。
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "platform-settings".
@@ -2187,6 +2187,67 @@ export interface PlatformSetting {
    */
   emblem?: (number | null) | Media;
   operator?: string | null;
+  /**
+   * 默认采用《政府网站与政务新媒体检查指标》的国家标准；只在本地要求更严时填写，留空即恢复国家标准。
+   */
+  audit?: {
+    /**
+     * 国家标准：14天
+     */
+    homeStaleDays?: number | null;
+    /**
+     * 国家标准：14天
+     */
+    newsMaxAgeDays?: number | null;
+    /**
+     * 国家标准：183天
+     */
+    noticePolicyMaxAgeDays?: number | null;
+    /**
+     * 国家标准：365天
+     */
+    personnelPlanMaxAgeDays?: number | null;
+    /**
+     * 国家标准：5个
+     */
+    staleNewsNoticeLimit?: number | null;
+    /**
+     * 国家标准：10个
+     */
+    staleColumnsLimit?: number | null;
+    /**
+     * 国家标准：5个
+     */
+    emptyColumnsLimit?: number | null;
+    /**
+     * 国家标准：3个月
+     */
+    letterMonths?: number | null;
+    /**
+     * 国家标准：7天
+     */
+    probeDays?: number | null;
+    /**
+     * 国家标准：20次
+     */
+    probesPerDay?: number | null;
+    /**
+     * 国家标准：5%
+     */
+    probeFailSharePercent?: number | null;
+    /**
+     * 国家标准：1%
+     */
+    deadLinkSharePercent?: number | null;
+    /**
+     * 国家标准：3天
+     */
+    backdateToleranceDays?: number | null;
+    /**
+     * 国家标准：80%
+     */
+    warnAtPercent?: number | null;
+  };
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -2234,6 +2295,24 @@ export interface PlatformSettingsSelect<T extends boolean = true> {
   shortName?: T;
   emblem?: T;
   operator?: T;
+  audit?:
+    | T
+    | {
+        homeStaleDays?: T;
+        newsMaxAgeDays?: T;
+        noticePolicyMaxAgeDays?: T;
+        personnelPlanMaxAgeDays?: T;
+        staleNewsNoticeLimit?: T;
+        staleColumnsLimit?: T;
+        emptyColumnsLimit?: T;
+        letterMonths?: T;
+        probeDays?: T;
+        probesPerDay?: T;
+        probeFailSharePercent?: T;
+        deadLinkSharePercent?: T;
+        backdateToleranceDays?: T;
+        warnAtPercent?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

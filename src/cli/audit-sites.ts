@@ -2,12 +2,16 @@
 // line per site with its outcome, its worst item and the nearest day it will fail.
 import { getPayload } from 'payload'
 
+import { changedSettings } from '../domain/audit-settings'
 import { AUDIT_STATUS_LABELS } from '../domain/site-audit'
-import { auditAllSites } from '../services/site-audit'
+import { auditAllSites, auditThresholds } from '../services/site-audit'
 
 const { default: config } = await import('../../payload.config')
 const payload = await getPayload({ config })
-const runs = await auditAllSites(payload, { trigger: 'cli' })
+const thresholds = await auditThresholds(payload)
+const changed = changedSettings(thresholds)
+console.log(changed.length ? `本平台设置的阈值：${changed.join('；')}` : '阈值：均为国家标准')
+const runs = await auditAllSites(payload, { trigger: 'cli', thresholds })
 for (const r of runs)
   console.log(
     [r.siteName, AUDIT_STATUS_LABELS[r.status], r.worst ?? '', r.failsOn ?? '']

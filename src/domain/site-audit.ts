@@ -58,7 +58,7 @@ export type AuditColumn = {
   topLevel: boolean
   /** Whether other columns hang below it (a navigation column is not empty for having no items). */
   hasChildren: boolean
-  /** Published items in it. */
+  /** Published items in it (a count, or 1 for "some": the audit asks only whether it is empty). */
   items: number
   /** The newest published item's date shown (null: none, or none with a date). */
   latest: string | null

@@ -88,3 +88,35 @@ export async function findOneSelected<S extends Slug, K extends keyof Stored<S>>
   const res = await findSelected(payload, { ...args, limit: 1 })
   return res.docs[0] ?? null
 }
+
+/**
+ * Every record matching, read straight from the database adapter (`payload.db.find`, the same
+ * call on SQLite, PostgreSQL and MongoDB): no hooks, no access, no field traversal — several
+ * times cheaper per record than the Local API. For server jobs scanning many records' stored
+ * values (the nightly audit); a read model with computed or hooked fields uses `findSelected`.
+ */
+export async function scanSelected<S extends Slug, K extends keyof Stored<S>>(
+  payload: Payload,
+  {
+    collection,
+    select,
+    where,
+    sort,
+    limit = 0,
+  }: Pick<ReadArgs<S, K>, 'collection' | 'select' | 'where' | 'sort' | 'limit'>,
+): Promise<Selected<S, K>[]> {
+  const res = await payload.db.find({
+    collection,
+    where,
+    sort,
+    limit,
+    pagination: false,
+    select: selectOf(select),
+  })
+  return res.docs as unknown as Selected<S, K>[]
+}
+
+/** How many records match, counted by the database adapter (no hooks, no access). */
+export async function countStored(payload: Payload, collection: Slug, where: Where) {
+  return (await payload.db.count({ collection, where })).totalDocs
+}

@@ -2,6 +2,7 @@
 // reports), runs the rules of src/domain/site-audit.ts, stores the run in `site-audits`.
 import type { Payload, Where } from 'payload'
 
+import { thresholdsFrom } from '../domain/audit-settings'
 import { beijingDateTime, dayOf } from '../domain/dates'
 import type { Id } from '../domain/ids'
 import { isUnanswered } from '../domain/letters'
@@ -11,7 +12,6 @@ import {
   type AuditItem,
   type AuditThresholds,
   auditSite,
-  DEFAULT_THRESHOLDS,
   ITEM_STATUS_LABELS,
   nextFailure,
   type SiteFacts,
@@ -22,6 +22,7 @@ import {
   ERROR_REPORTS,
   LETTERS,
   MAILBOXES,
+  PLATFORM_SETTINGS,
   SITE_AUDITS,
   SITE_PROBES,
   SITES,
@@ -29,7 +30,13 @@ import {
 import { addCalendarDays } from '../domain/workdays'
 import { notify, peopleWithRoles } from './notify'
 import { linkStatuses } from './link-status'
-import { findAllSelected, findOneSelected, findSelected } from './records'
+import {
+  countStored,
+  findAllSelected,
+  findOneSelected,
+  findSelected,
+  scanSelected,
+} from './records'
 import { todayInBeijing } from './request-clock'
 
 /** Items entered within this many days are checked for backdating on each run. */
@@ -45,37 +52,37 @@ export async function siteAuditFacts(payload: Payload, site: Id, now: Date): Pro
   const published: Where = { and: [{ site: { equals: site } }, { state: { equals: 'published' } }] }
   const recentSince = addCalendarDays(today, -RECENT_DAYS)
   const [columns, recent, linked, letters, mailboxes, probes, reports] = await Promise.all([
-    findAllSelected(payload, {
+    scanSelected(payload, {
       collection: COLUMNS,
       where: { site: { equals: site } },
       select: ['name', 'path', 'updateClass', 'parent', 'showOnHome', 'isDisclosure'],
     }),
     // Backdated items are looked for among those entered lately: older ones were judged by
     // earlier runs (kept in the history).
-    findAllSelected(payload, {
+    scanSelected(payload, {
       collection: ARTICLES,
       where: { and: [published, { createdAt: { greater_than: `${recentSince}T00:00:00Z` } }] },
       select: ['title', 'publishedAt', 'createdAt', 'signedAt'],
     }),
     // Links: only bodies that have any (marked on save; unmarked old records are read too).
-    findAllSelected(payload, {
+    scanSelected(payload, {
       collection: ARTICLES,
       where: { and: [published, { hasLinks: { not_equals: false } }] },
       select: ['columns', 'body'],
     }),
-    findAllSelected(payload, {
+    scanSelected(payload, {
       collection: LETTERS,
       where: {
         and: [{ site: { equals: site } }, { receivedAt: { greater_than: `${yearAgo}T00:00:00Z` } }],
       },
       select: ['number', 'receivedAt', 'answeredAt', 'status'],
     }),
-    findAllSelected(payload, {
+    scanSelected(payload, {
       collection: MAILBOXES,
       where: { site: { equals: site } },
       select: ['open'],
     }),
-    findAllSelected(payload, {
+    scanSelected(payload, {
       collection: SITE_PROBES,
       where: {
         and: [
@@ -85,7 +92,7 @@ export async function siteAuditFacts(payload: Payload, site: Id, now: Date): Pro
       },
       select: ['at', 'ok'],
     }),
-    findAllSelected(payload, {
+    scanSelected(payload, {
       collection: ERROR_REPORTS,
       where: { and: [{ site: { equals: site } }, { status: { equals: 'received' } }] },
       select: ['dueDate'],
@@ -103,17 +110,17 @@ export async function siteAuditFacts(payload: Payload, site: Id, now: Date): Pro
   const inColumn = new Map(
     await Promise.all(
       columns.map(async (c) => {
-        const res = await findSelected(payload, {
+        const [newest] = await scanSelected(payload, {
           collection: ARTICLES,
           where: { and: [published, { columns: { in: [c.id] } }] },
           select: ['publishedAt'],
           sort: '-publishedAt',
           limit: 1,
         })
-        const latest = res.docs[0]?.publishedAt
+        const latest = newest?.publishedAt
         return [
           String(c.id),
-          { items: res.totalDocs, latest: latest ? dayOf(latest) : null },
+          { items: newest ? 1 : 0, latest: latest ? dayOf(latest) : null },
         ] as const
       }),
     ),
@@ -143,26 +150,20 @@ export async function siteAuditFacts(payload: Payload, site: Id, now: Date): Pro
     { [field]: { equals: '' } },
   ]
   const missingDisclosure = disclosureColumns.length
-    ? (
-        await payload.count({
-          collection: ARTICLES,
-          overrideAccess: true,
-          where: {
-            and: [
-              published,
-              { columns: { in: disclosureColumns } },
-              {
-                or: [
-                  ...blank('indexNumber'),
-                  ...blank('issuingOrgan'),
-                  { topic: { exists: false } },
-                  { genre: { exists: false } },
-                ],
-              },
+    ? await countStored(payload, ARTICLES, {
+        and: [
+          published,
+          { columns: { in: disclosureColumns } },
+          {
+            or: [
+              ...blank('indexNumber'),
+              ...blank('issuingOrgan'),
+              { topic: { exists: false } },
+              { genre: { exists: false } },
             ],
           },
-        })
-      ).totalDocs
+        ],
+      })
     : 0
 
   // Links in the published items: internal ones looked up (missing or unpublished is dead);
@@ -224,7 +225,17 @@ export type AuditRun = {
   failsOn: string | null
 }
 
-/** Audits one site now and stores the run. */
+/** The thresholds platform admins set (平台设置 → 网站体检阈值), national figures where empty. */
+export async function auditThresholds(payload: Payload): Promise<AuditThresholds> {
+  const stored = await payload.findGlobal({
+    slug: PLATFORM_SETTINGS,
+    overrideAccess: true,
+    depth: 0,
+  })
+  return thresholdsFrom(stored.audit)
+}
+
+/** Audits one site now and stores the run (with the platform's thresholds unless given). */
 export async function runSiteAudit(
   payload: Payload,
   site: Id,
@@ -232,7 +243,7 @@ export async function runSiteAudit(
     now = new Date(),
     trigger,
     by,
-    thresholds = DEFAULT_THRESHOLDS,
+    thresholds,
   }: {
     now?: Date
     trigger: 'nightly' | 'manual' | 'cli'
@@ -246,7 +257,10 @@ export async function runSiteAudit(
     select: ['name'],
   })
   if (!info) throw new Error(`站点 ${site} 不存在`)
-  const result = auditSite(await siteAuditFacts(payload, site, now), thresholds)
+  const result = auditSite(
+    await siteAuditFacts(payload, site, now),
+    thresholds ?? (await auditThresholds(payload)),
+  )
   const countdown = nextFailure(result.items)
   const worst = result.worst
     ? `${result.worst.label}（${ITEM_STATUS_LABELS[result.worst.status]}）：${result.worst.summary}`
@@ -345,8 +359,9 @@ export async function auditAllSites(
     select: ['slug'],
     sort: 'slug',
   })
+  const thresholds = options.thresholds ?? (await auditThresholds(payload))
   const runs: AuditRun[] = []
-  for (const s of sites) runs.push(await runSiteAudit(payload, s.id, options))
+  for (const s of sites) runs.push(await runSiteAudit(payload, s.id, { ...options, thresholds }))
   return runs
 }
 

@@ -2,8 +2,8 @@
 // 500 sites, 1,000,000 published items, 15 columns, 20 letters, a mailbox and a week of probes
 // per site. One site is made through the Local API as a template; the rest is cloned from it in
 // bulk with SQL (generate_series), not through the admin. Then, in the same run:
-//   baseline: one Local API read of every published item's columns and date (the least any
-//             audit must read), and
+//   baseline: one read of every published item's columns and date straight from the database
+//             adapter (the least any audit must read, read the way the audit reads), and
 //   audit:    auditAllSites — facts, rules, stored runs — for every site.
 // Reports seconds, the ratio audit / baseline and the process's peak memory. Target: ≤ 60 s.
 // BENCH_SITES and BENCH_ITEMS scale it down (e.g. 50 and 100000 for a quick look).
@@ -216,14 +216,14 @@ async function main() {
   ).rows[0]
   console.log(`generated in ${seconds(Date.now() - t0)} s:`, counts)
 
-  const { findAllSelected } = await import('../../src/services/records')
+  const { scanSelected } = await import('../../src/services/records')
   const { auditAllSites } = await import('../../src/services/site-audit')
 
   // Baseline: every published item's columns and date, once.
   global.gc?.()
   peakRss = process.memoryUsage().rss
   let t = Date.now()
-  const all = await findAllSelected(payload, {
+  const all = await scanSelected(payload, {
     collection: 'articles',
     where: { state: { equals: 'published' } },
     select: ['columns', 'publishedAt'],

@@ -163,6 +163,67 @@ describe('a site audit run', () => {
     expect(response?.status).toBe('fail')
   })
 
+  it('runs with the thresholds platform admins set, and a site admin cannot change them', async () => {
+    const { payload } = t
+    const response = async () => {
+      const run = await runSiteAudit(payload, site, { now, trigger: 'manual' })
+      const stored = await payload.findByID({
+        collection: 'site-audits',
+        id: run.id,
+        overrideAccess: true,
+      })
+      return (stored.items as { key: string; status: string; summary: string }[]).find(
+        (i) => i.key === 'response',
+      )!
+    }
+    expect((await response()).status).toBe('fail')
+    const admin = await makeUser(payload, { platformRoles: ['platform-admin'] })
+    const siteAdmin = await payload.find({
+      collection: 'users',
+      where: { email: { equals: siteAdminEmail } },
+      overrideAccess: true,
+    })
+    await expect(
+      payload.updateGlobal({
+        slug: 'platform-settings',
+        data: { audit: { letterMonths: 12 } },
+        overrideAccess: false,
+        user: { ...siteAdmin.docs[0], collection: 'users' },
+      }),
+    ).rejects.toThrow()
+    const refused = await payload
+      .updateGlobal({
+        slug: 'platform-settings',
+        data: { audit: { letterMonths: 13 } },
+        overrideAccess: false,
+        user: admin,
+      })
+      .then(
+        () => null,
+        (e: { data?: { errors?: { message: string }[] } }) => e.data?.errors?.[0]?.message,
+      )
+    expect(refused).toBe('“有效留言未办理的最长期限”须在 1–12个月 之间')
+    await payload.updateGlobal({
+      slug: 'platform-settings',
+      data: { audit: { letterMonths: 12 } },
+      overrideAccess: false,
+      user: admin,
+    })
+    try {
+      // The letter of 2026-08-20, late under the national 3 months, is within a local 12.
+      const within = await response()
+      expect(within.status).not.toBe('fail')
+      expect(within.summary).toMatch(/尚未答复，最早的已等待 \d+ 天/)
+    } finally {
+      await payload.updateGlobal({
+        slug: 'platform-settings',
+        data: { audit: { letterMonths: null } },
+        overrideAccess: true,
+      })
+    }
+    expect((await response()).status).toBe('fail')
+  })
+
   it('the nightly run audits every open site, not closed ones', async () => {
     const closed = (await makeSite(t.payload, { status: 'closed' })).id
     const runs = await auditAllSites(t.payload, { now, trigger: 'nightly' })

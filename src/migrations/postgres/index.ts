@@ -11,6 +11,7 @@ import * as migration_20261203_101402_site_probes from './20261203_101402_site_p
 import * as migration_20261203_103830_first_use from './20261203_103830_first_use';
 import * as migration_20261203_171338_url_mappings from './20261203_171338_url_mappings';
 import * as migration_20261203_234600_has_links from './20261203_234600_has_links';
+import * as migration_20261204_003636_audit_thresholds from './20261204_003636_audit_thresholds';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261203_234600_has_links.up,
     down: migration_20261203_234600_has_links.down,
-    name: '20261203_234600_has_links'
+    name: '20261203_234600_has_links',
+  },
+  {
+    up: migration_20261204_003636_audit_thresholds.up,
+    down: migration_20261204_003636_audit_thresholds.down,
+    name: '20261204_003636_audit_thresholds'
   },
 ];
