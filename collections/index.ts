@@ -12,6 +12,7 @@ import { ErrorReports } from './ErrorReports'
 import { auditChange, auditDelete, auditLogin, auditLoginFailure, auditLogout } from './hooks/audit'
 import { refuseMalformedQuery } from './hooks/query-input'
 import { Letters } from './Letters'
+import { LinkChecks } from './LinkChecks'
 import { Mailboxes } from './Mailboxes'
 import { PlatformSettings } from './PlatformSettings'
 import { NumberAssignments, NumberingCounters, NumberingSeries } from './Numbering'
@@ -34,6 +35,7 @@ const UNAUDITED = new Set([
   RateLimits.slug,
   CachePurges.slug,
   SiteProbes.slug,
+  LinkChecks.slug,
 ])
 
 /** A malformed id or filter is a 400 with a sentence in every collection, never a database error. */
@@ -113,6 +115,7 @@ export const collections = [
   ErrorReports,
   SiteAudits,
   SiteProbes,
+  LinkChecks,
   UrlMappings,
   PublicTokens,
   RateLimits,

@@ -89,6 +89,7 @@ export interface Config {
     'error-reports': ErrorReport;
     'site-audits': SiteAudit;
     'site-probes': SiteProbe;
+    'link-checks': LinkCheck;
     'url-mappings': UrlMapping;
     'public-tokens': PublicToken;
     'rate-limits': RateLimit;
@@ -130,6 +131,7 @@ export interface Config {
     'error-reports': ErrorReportsSelect<false> | ErrorReportsSelect<true>;
     'site-audits': SiteAuditsSelect<false> | SiteAuditsSelect<true>;
     'site-probes': SiteProbesSelect<false> | SiteProbesSelect<true>;
+    'link-checks': LinkChecksSelect<false> | LinkChecksSelect<true>;
     'url-mappings': UrlMappingsSelect<false> | UrlMappingsSelect<true>;
     'public-tokens': PublicTokensSelect<false> | PublicTokensSelect<true>;
     'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
@@ -1098,6 +1100,34 @@ export interface SiteProbe {
   createdAt: string;
 }
 /**
+ * 每晚检查已发布页面中指向其他网站的链接（同一结果保留 4 小时，每个网站同时最多 2 个请求、间隔 1 秒）；网站体检据此判定“链接不可用”。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "link-checks".
+ */
+export interface LinkCheck {
+  id: number;
+  url: string;
+  host: string;
+  status: 'ok' | 'dead' | 'unreachable';
+  httpStatus?: number | null;
+  error?: string | null;
+  retried?: boolean | null;
+  checkedAt: string;
+  sites?: (number | Site)[] | null;
+  pages?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * 关停或整合的站点的旧地址如何应答：301 转到承接站点的新地址，410 说明已存档并链接存档页。未列出的旧地址转到承接站点首页并提示。
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1376,6 +1406,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'site-probes';
         value: number | SiteProbe;
+      } | null)
+    | ({
+        relationTo: 'link-checks';
+        value: number | LinkCheck;
       } | null)
     | ({
         relationTo: 'url-mappings';
@@ -2050,6 +2084,23 @@ export interface SiteProbesSelect<T extends boolean = true> {
   ms?: T;
   error?: T;
   via?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "link-checks_select".
+ */
+export interface LinkChecksSelect<T extends boolean = true> {
+  url?: T;
+  host?: T;
+  status?: T;
+  httpStatus?: T;
+  error?: T;
+  retried?: T;
+  checkedAt?: T;
+  sites?: T;
+  pages?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -5,6 +5,7 @@
 // figure as default.
 import { UPDATE_CLASSES, type UpdateClass } from './columns'
 import { addMonths, VETO_MONTHS } from './letters'
+import { deadLinkLine } from './link-check'
 import { addCalendarDays, calendarDaysBetween } from './workdays'
 
 export type AuditThresholds = {
@@ -76,7 +77,17 @@ export type SiteFacts = {
   /** Reachability probes of the observed period. */
   probes: readonly { at: string; ok: boolean }[]
   /** Links found on published pages, with whether each was found dead (null: not checked yet). */
-  links: readonly { url: string; dead: boolean; pages: readonly string[] }[] | null
+  links:
+    | readonly {
+        url: string
+        dead: boolean
+        pages: readonly string[]
+        /** A link to another website, checked over HTTP, with its answer. */
+        external?: boolean
+        httpStatus?: number | null
+        error?: string | null
+      }[]
+    | null
   /** Links to other websites not checked over HTTP (yet). */
   externalLinks?: number
   /** Since when `items` were entered (the audit looks at recent entries only), if limited. */
@@ -354,11 +365,15 @@ function links(f: SiteFacts, t: AuditThresholds): AuditItem {
     return item('links', f.externalLinks ? 'unknown' : 'pass', `没有站内链接${unchecked}`)
   const dead = f.links.filter((l) => l.dead)
   const share = dead.length / f.links.length
+  const outside = f.links.filter((l) => l.external).length
+  const checked = outside
+    ? `站内链接 ${f.links.length - outside} 个、站外链接 ${outside} 个`
+    : `站内链接 ${f.links.length} 个`
   return item(
     'links',
     share > t.deadLinkShare ? 'warning' : 'pass',
-    `检查站内链接 ${f.links.length} 个，不可用 ${dead.length} 个（${(share * 100).toFixed(1)}%，常规要求低于 ${(t.deadLinkShare * 100).toFixed(0)}%）${unchecked}`,
-    dead.map((l) => `${l.url}（出现在：${l.pages.join('、')}）`),
+    `检查${checked}，不可用 ${dead.length} 个（${(share * 100).toFixed(1)}%，常规要求低于 ${(t.deadLinkShare * 100).toFixed(0)}%）${unchecked}`,
+    dead.map((l) => deadLinkLine(l.url, l.pages, l)),
   )
 }
 

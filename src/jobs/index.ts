@@ -6,6 +6,7 @@ import { sendLetterReminders } from '../services/letter-supervision'
 import { sendDeadlineReminders } from '../services/supervision'
 import { runPublishingSweep } from '../services/publishing-sweep'
 import { sweepSharedState } from '../services/shared-state'
+import { checkExternalLinks } from '../services/external-links'
 import { auditAllSites } from '../services/site-audit'
 import { probeSites } from '../services/site-probe'
 import { ensureCounters } from '../services/numbering'
@@ -77,6 +78,14 @@ export const jobs: JobsConfig = {
           },
         }
       },
+    },
+    {
+      slug: 'externalLinks',
+      label: '站外链接检查（每晚，体检之前）',
+      retries: 0,
+      // 01:00 Beijing time (17:00 UTC), an hour before the audit reads the answers.
+      schedule: [{ cron: '0 0 17 * * *', queue: 'audit' }],
+      handler: async ({ req }) => ({ output: await checkExternalLinks(req.payload) }),
     },
     {
       slug: 'siteProbes',

@@ -15,6 +15,10 @@ export type LinkStatus = 'ok' | 'missing' | 'unpublished' | 'external'
 const ARTICLE_PAGE =
   /^(?:https?:\/\/[^/]*\.localhost(?::\d+)?|)\/(?:[\w-]+\/)*([0-9a-f]{24}|\d+)\.html$/i
 
+/** Whether a link leads to another website (checked over HTTP by external-links.ts). */
+export const isElsewhere = (link: ReturnType<typeof bodyLinks>[number]) =>
+  !link.internal && target(link) == null
+
 /** The article a link points at on this platform, or null for a link elsewhere. */
 function target(link: ReturnType<typeof bodyLinks>[number]): string | null {
   if (link.internal) return link.internal.relationTo === ARTICLES ? String(link.internal.id) : null

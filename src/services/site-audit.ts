@@ -6,6 +6,7 @@ import { thresholdsFrom } from '../domain/audit-settings'
 import { beijingDateTime, dayOf } from '../domain/dates'
 import type { Id } from '../domain/ids'
 import { isUnanswered } from '../domain/letters'
+import { checkableUrl } from '../domain/link-check'
 import { bodyLinks } from '../domain/prepublish'
 import {
   type AuditColumn,
@@ -29,6 +30,7 @@ import {
 } from '../domain/slugs'
 import { addCalendarDays } from '../domain/workdays'
 import { notify, peopleWithRoles } from './notify'
+import { linkAnswers } from './external-links'
 import { linkStatuses } from './link-status'
 import {
   countStored,
@@ -167,7 +169,7 @@ export async function siteAuditFacts(payload: Payload, site: Id, now: Date): Pro
     : 0
 
   // Links in the published items: internal ones looked up (missing or unpublished is dead);
-  // links elsewhere wait for the HTTP link checker and are only counted.
+  // links elsewhere by the link checker's stored answers (counted as unchecked until it asked).
   const status = await linkStatuses(
     payload,
     linked.map((a) => a.body),
@@ -180,6 +182,15 @@ export async function siteAuditFacts(payload: Payload, site: Id, now: Date): Pro
       pagesOf.set(link.url, (pagesOf.get(link.url) ?? new Set()).add(page))
     }
   const internal = Object.entries(status).filter(([, s]) => s !== 'external')
+  const external = Object.entries(status)
+    .filter(([, s]) => s === 'external')
+    .map(([url]) => [url, checkableUrl(url)] as const)
+    .filter((e): e is readonly [string, string] => e[1] != null)
+  const answers = await linkAnswers(
+    payload,
+    external.map(([, checked]) => checked),
+  )
+  const answered = external.filter(([, checked]) => answers.has(checked))
 
   return {
     today,
@@ -195,12 +206,25 @@ export async function siteAuditFacts(payload: Payload, site: Id, now: Date): Pro
       })),
     // In Beijing time: the audit counts the probes of the last seven Beijing days.
     probes: probes.map((p) => ({ at: beijingDateTime(p.at), ok: Boolean(p.ok) })),
-    links: internal.map(([url, s]) => ({
-      url,
-      dead: s === 'missing' || s === 'unpublished',
-      pages: [...(pagesOf.get(url) ?? [])],
-    })),
-    externalLinks: Object.values(status).filter((s) => s === 'external').length,
+    links: [
+      ...internal.map(([url, s]) => ({
+        url,
+        dead: s === 'missing' || s === 'unpublished',
+        pages: [...(pagesOf.get(url) ?? [])],
+      })),
+      ...answered.map(([url, checked]) => {
+        const answer = answers.get(checked)!
+        return {
+          url,
+          dead: answer.status !== 'ok',
+          pages: [...(pagesOf.get(url) ?? [])],
+          external: true,
+          httpStatus: answer.httpStatus,
+          error: answer.error,
+        }
+      }),
+    ],
+    externalLinks: external.length - answered.length,
     itemsSince: recentSince,
     items: recent
       .filter((a) => a.publishedAt)

@@ -34,6 +34,7 @@ type Collection =
   | 'error-reports'
   | 'site-audits'
   | 'url-mappings'
+  | 'link-checks'
 type Target = 'own' | 'other'
 
 const ACTORS: Actor[] = [
@@ -161,6 +162,17 @@ const EXPECT: Record<Collection, Record<Op, [Actor[], Actor[]]>> = {
     ],
     update: [[PA], [PA]],
     delete: [[PA], [PA]],
+  },
+  // External links' answers: platform staff and the admins of sites that use them read; only the
+  // checker writes.
+  'link-checks': {
+    create: [[], []],
+    read: [
+      [PA, 'auditor', 'site-admin'],
+      [PA, 'auditor'],
+    ],
+    update: [[], []],
+    delete: [[], []],
   },
 }
 
@@ -291,6 +303,14 @@ async function target(collection: Collection, where: Target): Promise<Id> {
           overrideAccess: true,
         })
       ).id
+    case 'link-checks':
+      return (
+        await payload.create({
+          collection: 'link-checks',
+          data: { sites: [site], ...LINK_CHECK, url: `https://x${Math.random()}.example/` },
+          overrideAccess: true,
+        })
+      ).id
     case 'disclosure-topics':
       return (
         await payload.create({
@@ -361,7 +381,16 @@ async function createData(collection: Collection, where: Target) {
       return { data: { site, ...SITE_AUDIT } }
     case 'url-mappings':
       return { data: { site, toSite: site, ...URL_MAPPING, fromPath: `/old${n}/` } }
+    case 'link-checks':
+      return { data: { sites: [site], ...LINK_CHECK, url: `https://n${n}.example/` } }
   }
+}
+
+const LINK_CHECK = {
+  host: 'x.example',
+  status: 'dead',
+  httpStatus: 404,
+  checkedAt: '2026-12-03T17:00:00.000Z',
 }
 
 const URL_MAPPING = { match: 'exact', status: '301', toPath: '/' }
@@ -390,6 +419,7 @@ const UPDATES: Record<Collection, Record<string, unknown>> = {
   'error-reports': { description: '改过的错误描述' },
   'site-audits': { status: 'fail' },
   'url-mappings': { toPath: '/tzgg/' },
+  'link-checks': { status: 'ok' },
 }
 
 /** Runs the operation as the actor; true when it went through, false when access refused it. */

@@ -12,6 +12,7 @@ import * as migration_20261203_103830_first_use from './20261203_103830_first_us
 import * as migration_20261203_171338_url_mappings from './20261203_171338_url_mappings';
 import * as migration_20261203_234600_has_links from './20261203_234600_has_links';
 import * as migration_20261204_003636_audit_thresholds from './20261204_003636_audit_thresholds';
+import * as migration_20261204_005721_link_checks from './20261204_005721_link_checks';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261204_003636_audit_thresholds.up,
     down: migration_20261204_003636_audit_thresholds.down,
-    name: '20261204_003636_audit_thresholds'
+    name: '20261204_003636_audit_thresholds',
+  },
+  {
+    up: migration_20261204_005721_link_checks.up,
+    down: migration_20261204_005721_link_checks.down,
+    name: '20261204_005721_link_checks'
   },
 ];

@@ -7,6 +7,7 @@ import * as migration_20261203_103825_first_use from './20261203_103825_first_us
 import * as migration_20261203_171333_url_mappings from './20261203_171333_url_mappings';
 import * as migration_20261203_234553_has_links from './20261203_234553_has_links';
 import * as migration_20261204_003631_audit_thresholds from './20261204_003631_audit_thresholds';
+import * as migration_20261204_005716_link_checks from './20261204_005716_link_checks';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261204_003631_audit_thresholds.up,
     down: migration_20261204_003631_audit_thresholds.down,
-    name: '20261204_003631_audit_thresholds'
+    name: '20261204_003631_audit_thresholds',
+  },
+  {
+    up: migration_20261204_005716_link_checks.up,
+    down: migration_20261204_005716_link_checks.down,
+    name: '20261204_005716_link_checks'
   },
 ];
