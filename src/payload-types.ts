@@ -168,6 +168,7 @@ export interface Config {
       sharedStateSweep: TaskSharedStateSweep;
       numberingCounters: TaskNumberingCounters;
       siteAudits: TaskSiteAudits;
+      externalLinks: TaskExternalLinks;
       siteProbes: TaskSiteProbes;
       inline: {
         input: unknown;
@@ -1253,6 +1254,7 @@ export interface PayloadJob {
           | 'sharedStateSweep'
           | 'numberingCounters'
           | 'siteAudits'
+          | 'externalLinks'
           | 'siteProbes';
         taskID: string;
         input?:
@@ -1294,6 +1296,7 @@ export interface PayloadJob {
         | 'sharedStateSweep'
         | 'numberingCounters'
         | 'siteAudits'
+        | 'externalLinks'
         | 'siteProbes'
       )
     | null;
@@ -2436,6 +2439,14 @@ export interface TaskNumberingCounters {
  * via the `definition` "TaskSiteAudits".
  */
 export interface TaskSiteAudits {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExternalLinks".
+ */
+export interface TaskExternalLinks {
   input?: unknown;
   output?: unknown;
 }
