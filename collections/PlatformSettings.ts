@@ -47,7 +47,7 @@ export const PlatformSettings: GlobalConfig = {
       type: 'group',
       admin: {
         description:
-          '默认采用《政府网站与政务新媒体检查指标》的国家标准；只在本地要求更严时填写，留空即恢复国家标准。',
+          '默认采用《政府网站与政务新媒体检查指标》的国家标准；本地可以要求更严，不能放宽。留空即恢复国家标准。',
       },
       fields: THRESHOLD_SETTINGS.map((s) => ({
         name: s.name,

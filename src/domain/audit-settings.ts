@@ -1,7 +1,8 @@
 // The audit's thresholds as platform settings (平台设置 → 网站体检阈值): one row per figure, with
-// its label, unit, bounds and the national figure (RULES §1) as default. The settings form is
-// drawn from this table and the stored values become the audit's thresholds through it; an empty
-// value means the national figure.
+// its label, unit, bounds and the national figure (RULES §1) as default. A platform may be
+// stricter than the national inspection, never looser (the bounds stop at the national figure):
+// a looser figure would hide from the platform the failures an inspection finds. The settings
+// form is drawn from this table; an empty value means the national figure.
 import { DEFAULT_THRESHOLDS, type AuditThresholds } from './site-audit'
 
 export type ThresholdSetting = {
@@ -20,12 +21,12 @@ const plain = (
   name: keyof AuditThresholds & string,
   label: string,
   unit: ThresholdSetting['unit'],
-  max: number,
+  [min, max]: [number, number],
 ): ThresholdSetting => ({
   name,
   label,
   unit,
-  min: 1,
+  min,
   max,
   read: (t) => t[name] as number,
   write: (t, v) => ({ ...t, [name]: v }),
@@ -40,7 +41,7 @@ const percent = (
   label,
   unit: '%',
   min,
-  max: 100,
+  max: DEFAULT_THRESHOLDS[name] * 100,
   read: (t) => Math.round(t[name] * 1000) / 10,
   write: (t, v) => ({ ...t, [name]: v / 100 }),
 })
@@ -54,25 +55,26 @@ const classAge = (
   label,
   unit: '天',
   min: 1,
-  max: 730,
+  max: DEFAULT_THRESHOLDS.classMaxAgeDays[cls] ?? 0,
   read: (t) => t.classMaxAgeDays[cls] ?? 0,
   write: (t, v) => ({ ...t, classMaxAgeDays: { ...t.classMaxAgeDays, [cls]: v } }),
 })
 
 export const THRESHOLD_SETTINGS: readonly ThresholdSetting[] = [
-  plain('homeStaleDays', '首页无新信息的最长天数', '天', 365),
+  plain('homeStaleDays', '首页无新信息的最长天数', '天', [1, 14]),
   classAge('news', 'newsMaxAgeDays', '动态要闻类栏目的最长更新间隔'),
   classAge('notice-policy', 'noticePolicyMaxAgeDays', '通知公告、政策文件类栏目的最长更新间隔'),
   classAge('personnel-plan', 'personnelPlanMaxAgeDays', '人事、规划计划类栏目的最长更新间隔'),
-  plain('staleNewsNoticeLimit', '动态要闻及通知公告、政策文件类栏目不更新的数量上限', '个', 100),
-  plain('staleColumnsLimit', '应更新而未更新的栏目数量上限', '个', 100),
-  plain('emptyColumnsLimit', '空白栏目数量上限', '个', 100),
-  plain('letterMonths', '有效留言未办理的最长期限', '个月', 12),
-  plain('probeDays', '可访问性监测的观察天数', '天', 31),
-  plain('probesPerDay', '每天监测次数', '次', 288),
+  plain('staleNewsNoticeLimit', '动态要闻及通知公告、政策文件类栏目不更新的数量上限', '个', [1, 5]),
+  plain('staleColumnsLimit', '应更新而未更新的栏目数量上限', '个', [1, 10]),
+  plain('emptyColumnsLimit', '空白栏目数量上限', '个', [1, 5]),
+  plain('letterMonths', '有效留言未办理的最长期限', '个月', [1, 3]),
+  // Observing longer and probing more often is the stricter way for these two.
+  plain('probeDays', '可访问性监测的观察天数', '天', [7, 31]),
+  plain('probesPerDay', '每天监测次数', '次', [20, 288]),
   percent('probeFailShare', '监测失败比例超过此值判定站点无法访问', 0.1),
   percent('deadLinkShare', '不可用链接比例超过此值预警', 0.1),
-  plain('backdateToleranceDays', '显示日期早于录入或签发日期的容许天数', '天', 365),
+  plain('backdateToleranceDays', '显示日期早于录入或签发日期的容许天数', '天', [0, 3]),
   percent('warnAt', '达到上限的此比例时预警', 1),
 ]
 
@@ -87,7 +89,8 @@ export function settingProblem(s: ThresholdSetting, value: unknown): string | nu
   const v = Number(value)
   if (!Number.isFinite(v)) return `“${s.label}”须为数字`
   if (s.unit !== '%' && !Number.isInteger(v)) return `“${s.label}”须为整数`
-  if (v < s.min || v > s.max) return `“${s.label}”须在 ${s.min}–${s.max}${s.unit} 之间`
+  if (v < s.min || v > s.max)
+    return `“${s.label}”须在 ${s.min}–${s.max}${s.unit} 之间（可以比国家标准更严，不能放宽）`
   return null
 }
 

@@ -163,9 +163,9 @@ describe('a site audit run', () => {
     expect(response?.status).toBe('fail')
   })
 
-  it('runs with the thresholds platform admins set, and a site admin cannot change them', async () => {
+  it('runs with the thresholds platform admins set, stricter only, and a site admin cannot change them', async () => {
     const { payload } = t
-    const response = async () => {
+    const home = async () => {
       const run = await runSiteAudit(payload, site, { now, trigger: 'manual' })
       const stored = await payload.findByID({
         collection: 'site-audits',
@@ -173,10 +173,11 @@ describe('a site audit run', () => {
         overrideAccess: true,
       })
       return (stored.items as { key: string; status: string; summary: string }[]).find(
-        (i) => i.key === 'response',
+        (i) => i.key === 'home',
       )!
     }
-    expect((await response()).status).toBe('fail')
+    // The home page's newest item is 8 days old: within the national 14 days.
+    expect((await home()).status).toBe('pass')
     const admin = await makeUser(payload, { platformRoles: ['platform-admin'] })
     const siteAdmin = await payload.find({
       collection: 'users',
@@ -186,15 +187,16 @@ describe('a site audit run', () => {
     await expect(
       payload.updateGlobal({
         slug: 'platform-settings',
-        data: { audit: { letterMonths: 12 } },
+        data: { audit: { homeStaleDays: 7 } },
         overrideAccess: false,
         user: { ...siteAdmin.docs[0], collection: 'users' },
       }),
     ).rejects.toThrow()
+    // Looser than the national figure: refused with a sentence.
     const refused = await payload
       .updateGlobal({
         slug: 'platform-settings',
-        data: { audit: { letterMonths: 13 } },
+        data: { audit: { letterMonths: 6 } },
         overrideAccess: false,
         user: admin,
       })
@@ -202,26 +204,27 @@ describe('a site audit run', () => {
         () => null,
         (e: { data?: { errors?: { message: string }[] } }) => e.data?.errors?.[0]?.message,
       )
-    expect(refused).toBe('“有效留言未办理的最长期限”须在 1–12个月 之间')
+    expect(refused).toBe(
+      '“有效留言未办理的最长期限”须在 1–3个月 之间（可以比国家标准更严，不能放宽）',
+    )
     await payload.updateGlobal({
       slug: 'platform-settings',
-      data: { audit: { letterMonths: 12 } },
+      data: { audit: { homeStaleDays: 7 } },
       overrideAccess: false,
       user: admin,
     })
     try {
-      // The letter of 2026-08-20, late under the national 3 months, is within a local 12.
-      const within = await response()
-      expect(within.status).not.toBe('fail')
-      expect(within.summary).toMatch(/尚未答复，最早的已等待 \d+ 天/)
+      const stricter = await home()
+      expect(stricter.status).toBe('fail')
+      expect(stricter.summary).toBe('首页已 8 天没有新信息（限值 7 天）')
     } finally {
       await payload.updateGlobal({
         slug: 'platform-settings',
-        data: { audit: { letterMonths: null } },
+        data: { audit: { homeStaleDays: null } },
         overrideAccess: true,
       })
     }
-    expect((await response()).status).toBe('fail')
+    expect((await home()).status).toBe('pass')
   })
 
   it('the nightly run audits every open site, not closed ones', async () => {

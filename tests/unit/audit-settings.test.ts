@@ -61,12 +61,27 @@ describe('the audit thresholds as settings', () => {
 
   it('refuses values out of bounds with a sentence, and an invalid stored value keeps the national figure', () => {
     expect(settingProblem(setting('homeStaleDays'), 0)).toBe(
-      '“首页无新信息的最长天数”须在 1–365天 之间',
+      '“首页无新信息的最长天数”须在 1–14天 之间（可以比国家标准更严，不能放宽）',
     )
     expect(settingProblem(setting('homeStaleDays'), 1.5)).toBe('“首页无新信息的最长天数”须为整数')
     expect(settingProblem(setting('warnAtPercent'), 'abc')).toBe('“达到上限的此比例时预警”须为数字')
     expect(settingProblem(setting('deadLinkSharePercent'), 0.5)).toBeNull()
     expect(settingProblem(setting('letterMonths'), null)).toBeNull()
     expect(thresholdsFrom({ letterMonths: 40 }).letterMonths).toBe(DEFAULT_THRESHOLDS.letterMonths)
+  })
+
+  it('may be stricter than the national inspection, never looser', () => {
+    for (const s of THRESHOLD_SETTINGS) {
+      const national = DEFAULT_SETTINGS[s.name]
+      expect(settingProblem(s, national), s.name).toBeNull()
+      // Looser is past the national figure: larger limits, except observing fewer days or
+      // probing less often.
+      const looser = s.name === 'probeDays' || s.name === 'probesPerDay' ? s.min - 1 : s.max + 1
+      expect(s.name === 'probeDays' || s.name === 'probesPerDay' ? s.min : s.max).toBe(national)
+      expect(settingProblem(s, looser), s.name).toMatch(/不能放宽/)
+      expect(s.read(thresholdsFrom({ [s.name]: looser })), s.name).toBe(national)
+    }
+    expect(thresholdsFrom({ letterMonths: 6 }).letterMonths).toBe(3)
+    expect(thresholdsFrom({ backdateToleranceDays: 0 }).backdateToleranceDays).toBe(0)
   })
 })
