@@ -18,6 +18,7 @@ import { databaseAdapter } from './src/db'
 import { beijingYear } from './src/domain/dates'
 import { ensureCounters } from './src/services/numbering'
 import { ensurePlatformData } from './src/seed/platform'
+import { ensureSearchIndex } from './src/services/search-index'
 import { settings } from './src/settings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -126,6 +127,10 @@ export default buildConfig({
     const year = beijingYear(new Date())
     await ensureCounters(payload, [year, year + 1]).catch((err: unknown) =>
       payload.logger.warn({ err }, 'numbering counters could not be prepared'),
+    )
+    // The search index's own tables, and the index made again when it is empty.
+    await ensureSearchIndex(payload).catch((err: unknown) =>
+      payload.logger.warn({ err }, 'search index could not be opened'),
     )
   },
 })

@@ -3,6 +3,8 @@
 import type { GlobalConfig } from 'payload'
 
 import { DEFAULT_SETTINGS, settingProblem, THRESHOLD_SETTINGS } from '../src/domain/audit-settings'
+import { synonymProblems } from '../src/domain/search'
+import { forgetSynonyms } from '../src/services/search'
 import { settings } from '../src/settings'
 import { isPlatformAdminAccess } from './access'
 import { MEDIA, PLATFORM_SETTINGS } from './slugs'
@@ -12,7 +14,8 @@ export const PlatformSettings: GlobalConfig = {
   label: '平台设置',
   admin: {
     group: '平台',
-    description: '平台名称和标志显示在管理后台的登录页和导航中；网站体检的阈值也在这里设置。',
+    description:
+      '平台名称和标志显示在管理后台的登录页和导航中；网站体检的阈值和搜索同义词也在这里设置。',
   },
   // Branding: read wherever the admin is drawn (the login page reads it on the server).
   access: { read: ({ req }) => Boolean(req.user), update: isPlatformAdminAccess },
@@ -62,5 +65,22 @@ export const PlatformSettings: GlobalConfig = {
         validate: (value: unknown) => settingProblem(s, value) ?? true,
       })),
     },
+    {
+      // One group per line; every word of a group finds the others (src/domain/search.ts).
+      name: 'searchSynonyms',
+      label: '搜索同义词',
+      type: 'textarea',
+      admin: {
+        rows: 8,
+        placeholder: '社保 社会保险\n公积金 住房公积金\n个税 个人所得税',
+        description:
+          '每行一组同义词，用空格分隔；搜索其中任何一个词，也能找到含有同组其他词的内容。对平台上所有网站的搜索生效。',
+      },
+      validate: (value: unknown) => {
+        const problems = synonymProblems(typeof value === 'string' ? value : '')
+        return problems.length ? problems.join('；') : true
+      },
+    },
   ],
+  hooks: { afterChange: [() => forgetSynonyms()] },
 }

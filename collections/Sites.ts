@@ -13,6 +13,7 @@ import {
   platformAdminField,
   writeOnOwnSites,
 } from './access'
+import { indexSiteChange } from '../src/services/search-index'
 import { invalidateSite } from './hooks/invalidate'
 import { retireCheckEndpoint, retireEndpoint } from './retire-endpoints'
 
@@ -44,6 +45,11 @@ export const Sites: CollectionConfig = {
           const year = beijingYear(new Date())
           await ensureOrgCounters(req, doc.orgCode, [year, year + 1])
         }
+        return doc
+      },
+      // Closed or merged: nothing of the site stays findable; reopened: all of it again.
+      async ({ doc, previousDoc, req }) => {
+        await indexSiteChange(req, doc, previousDoc)
         return doc
       },
     ],
@@ -296,6 +302,19 @@ export const Sites: CollectionConfig = {
           defaultValue: false,
         },
       ],
+    },
+    {
+      // 热门搜索: shown on the search page as suggestions, chosen by the site's admins.
+      name: 'hotSearches',
+      label: '热门搜索',
+      type: 'text',
+      hasMany: true,
+      maxRows: 10,
+      maxLength: 20,
+      admin: {
+        description:
+          '显示在本站搜索页的推荐搜索词（最多 10 个，每个不超过 20 字）；可参考“无结果搜索词”补充。',
+      },
     },
     {
       type: 'collapsible',

@@ -17,6 +17,7 @@ import { Mailboxes } from './Mailboxes'
 import { PlatformSettings } from './PlatformSettings'
 import { NumberAssignments, NumberingCounters, NumberingSeries } from './Numbering'
 import { RequestFiles } from './RequestFiles'
+import { SearchMisses } from './SearchMisses'
 import { CachePurges, PublicTokens, RateLimits } from './SharedState'
 import { SiteAudits } from './SiteAudits'
 import { SiteProbes } from './SiteProbes'
@@ -36,6 +37,7 @@ const UNAUDITED = new Set([
   CachePurges.slug,
   SiteProbes.slug,
   LinkChecks.slug,
+  SearchMisses.slug,
 ])
 
 /** A malformed id or filter is a 400 with a sentence in every collection, never a database error. */
@@ -116,6 +118,7 @@ export const collections = [
   SiteAudits,
   SiteProbes,
   LinkChecks,
+  SearchMisses,
   UrlMappings,
   PublicTokens,
   RateLimits,

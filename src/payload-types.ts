@@ -90,6 +90,7 @@ export interface Config {
     'site-audits': SiteAudit;
     'site-probes': SiteProbe;
     'link-checks': LinkCheck;
+    'search-misses': SearchMiss;
     'url-mappings': UrlMapping;
     'public-tokens': PublicToken;
     'rate-limits': RateLimit;
@@ -132,6 +133,7 @@ export interface Config {
     'site-audits': SiteAuditsSelect<false> | SiteAuditsSelect<true>;
     'site-probes': SiteProbesSelect<false> | SiteProbesSelect<true>;
     'link-checks': LinkChecksSelect<false> | LinkChecksSelect<true>;
+    'search-misses': SearchMissesSelect<false> | SearchMissesSelect<true>;
     'url-mappings': UrlMappingsSelect<false> | UrlMappingsSelect<true>;
     'public-tokens': PublicTokensSelect<false> | PublicTokensSelect<true>;
     'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
@@ -272,6 +274,10 @@ export interface Site {
     errorReportDays?: number | null;
     defaultSatisfied?: boolean | null;
   };
+  /**
+   * 显示在本站搜索页的推荐搜索词（最多 10 个，每个不超过 20 字）；可参考“无结果搜索词”补充。
+   */
+  hotSearches?: string[] | null;
   successor?: (number | null) | Site;
   closedAt?: string | null;
   updatedAt: string;
@@ -1129,6 +1135,22 @@ export interface LinkCheck {
   createdAt: string;
 }
 /**
+ * 读者在本站搜索却没有找到结果的词和次数（只记录搜索词，不记录任何个人信息）。可据此补充内容、在平台设置中增加同义词，或在网站设置中设为热门搜索。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-misses".
+ */
+export interface SearchMiss {
+  id: number;
+  site: number | Site;
+  query: string;
+  key: string;
+  count: number;
+  lastAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * 关停或整合的站点的旧地址如何应答：301 转到承接站点的新地址，410 说明已存档并链接存档页。未列出的旧地址转到承接站点首页并提示。
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1415,6 +1437,10 @@ export interface PayloadLockedDocument {
         value: number | LinkCheck;
       } | null)
     | ({
+        relationTo: 'search-misses';
+        value: number | SearchMiss;
+      } | null)
+    | ({
         relationTo: 'url-mappings';
         value: number | UrlMapping;
       } | null);
@@ -1526,6 +1552,7 @@ export interface SitesSelect<T extends boolean = true> {
         errorReportDays?: T;
         defaultSatisfied?: T;
       };
+  hotSearches?: T;
   successor?: T;
   closedAt?: T;
   updatedAt?: T;
@@ -2109,6 +2136,19 @@ export interface LinkChecksSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-misses_select".
+ */
+export interface SearchMissesSelect<T extends boolean = true> {
+  site?: T;
+  query?: T;
+  key?: T;
+  count?: T;
+  lastAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "url-mappings_select".
  */
 export interface UrlMappingsSelect<T extends boolean = true> {
@@ -2224,7 +2264,7 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
- * 平台名称和标志显示在管理后台的登录页和导航中；网站体检的阈值也在这里设置。
+ * 平台名称和标志显示在管理后台的登录页和导航中；网站体检的阈值和搜索同义词也在这里设置。
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "platform-settings".
@@ -2302,6 +2342,10 @@ export interface PlatformSetting {
      */
     warnAtPercent?: number | null;
   };
+  /**
+   * 每行一组同义词，用空格分隔；搜索其中任何一个词，也能找到含有同组其他词的内容。对平台上所有网站的搜索生效。
+   */
+  searchSynonyms?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -2367,6 +2411,7 @@ export interface PlatformSettingsSelect<T extends boolean = true> {
         backdateToleranceDays?: T;
         warnAtPercent?: T;
       };
+  searchSynonyms?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

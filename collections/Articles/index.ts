@@ -9,6 +9,7 @@ import {
   versionsOfOwnSites,
   writeOnOwnSites,
 } from '../access'
+import { indexArticle, unindexArticle } from '../hooks/search'
 import { siteField } from '../fields'
 import { invalidateArticle, invalidateArticleOnDelete } from '../hooks/invalidate'
 import {
@@ -128,8 +129,8 @@ export const Articles: CollectionConfig = {
       guardEmergencyReview,
       enforceWorkflow,
     ],
-    afterChange: [invalidateArticle, afterMove, auditChange(ARTICLES)],
-    afterDelete: [invalidateArticleOnDelete],
+    afterChange: [invalidateArticle, afterMove, indexArticle, auditChange(ARTICLES)],
+    afterDelete: [invalidateArticleOnDelete, unindexArticle],
   },
   defaultSort: '-publishedAt',
   // The workflow's own fields (src/domain/server-owned) are written by the server only.

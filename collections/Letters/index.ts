@@ -2,6 +2,7 @@
 // the rules are src/domain/letters.ts, the use case src/services/letter-step.ts).
 import type { CollectionConfig } from 'payload'
 
+import { indexLetter, unindexLetter } from '../hooks/search'
 import {
   LETTER_CATEGORIES,
   LETTER_CATEGORY_LABELS,
@@ -66,7 +67,8 @@ export const Letters: CollectionConfig = {
   },
   hooks: {
     beforeChange: [applyLetterRules],
-    afterChange: [afterLetterChange, invalidateFeedback],
+    afterChange: [afterLetterChange, invalidateFeedback, indexLetter],
+    afterDelete: [unindexLetter],
     afterRead: [auditPersonalDataView(LETTERS)],
   },
   defaultSort: '-receivedAt',

@@ -123,4 +123,6 @@ export const tags = {
   /** The portal's statistics of every site. */
   feedbackAll: 'feedback:all',
   platform: 'platform',
+  /** Search pages: every change of the index drops them. */
+  search: 'search',
 }

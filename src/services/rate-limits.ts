@@ -23,6 +23,8 @@ export const RATE_LIMITS = {
   requestsCreated: { points: 5, seconds: 10 * 60 },
   /** Tracking codes that match nothing; then the address waits. */
   wrongTrackingCodes: { points: 10, seconds: 15 * 60, blockSeconds: 15 * 60 },
+  /** Searches that found nothing, counted for the site's admins: past this, not counted. */
+  searchMisses: { points: 30, seconds: 10 * 60 },
   /** GraphQL requests (the admin itself uses REST; this is for integrations and scripts). */
   graphqlRequests: { points: 120, seconds: 60 },
   /**
@@ -150,6 +152,7 @@ const limitersOf = (payload: Payload): Limiters => {
       wrongTrackingCodes: make('wrongTrackingCodes'),
       graphqlRequests: make('graphqlRequests'),
       loginFailures: make('loginFailures'),
+      searchMisses: make('searchMisses'),
     }
     byPayload.set(payload, made)
   }

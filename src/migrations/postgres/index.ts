@@ -13,6 +13,7 @@ import * as migration_20261203_171338_url_mappings from './20261203_171338_url_m
 import * as migration_20261203_234600_has_links from './20261203_234600_has_links';
 import * as migration_20261204_003636_audit_thresholds from './20261204_003636_audit_thresholds';
 import * as migration_20261204_005721_link_checks from './20261204_005721_link_checks';
+import * as migration_20261204_041628_search from './20261204_041628_search';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261204_005721_link_checks.up,
     down: migration_20261204_005721_link_checks.down,
-    name: '20261204_005721_link_checks'
+    name: '20261204_005721_link_checks',
+  },
+  {
+    up: migration_20261204_041628_search.up,
+    down: migration_20261204_041628_search.down,
+    name: '20261204_041628_search'
   },
 ];

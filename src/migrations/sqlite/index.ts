@@ -8,6 +8,7 @@ import * as migration_20261203_171333_url_mappings from './20261203_171333_url_m
 import * as migration_20261203_234553_has_links from './20261203_234553_has_links';
 import * as migration_20261204_003631_audit_thresholds from './20261204_003631_audit_thresholds';
 import * as migration_20261204_005716_link_checks from './20261204_005716_link_checks';
+import * as migration_20261204_041623_search from './20261204_041623_search';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261204_005716_link_checks.up,
     down: migration_20261204_005716_link_checks.down,
-    name: '20261204_005716_link_checks'
+    name: '20261204_005716_link_checks',
+  },
+  {
+    up: migration_20261204_041623_search.up,
+    down: migration_20261204_041623_search.down,
+    name: '20261204_041623_search'
   },
 ];

@@ -38,6 +38,8 @@ export type SiteRecord = SiteFacts & {
   }
   /** Working days an error report (我要纠错) is answered within (site setting). */
   errorReportDays: number
+  /** 热门搜索 the site's admins chose for its search page. */
+  hotSearches: string[]
 }
 
 export type ColumnRecord = {
@@ -139,6 +141,9 @@ export function createRegistry(payload: Payload, { now = Date.now } = {}) {
       errorReportDays:
         Number((d.interaction as { errorReportDays?: unknown } | undefined)?.errorReportDays) ||
         DEFAULT_REPORT_DAYS,
+      hotSearches: Array.isArray(d.hotSearches)
+        ? (d.hotSearches as unknown[]).map(str).filter(Boolean)
+        : [],
     }))
   }
 

@@ -197,7 +197,13 @@ export function publicRouter(options: PublicOptions) {
         if (options.passThrough(req.path)) return next()
         return send(req, res, store(null, await notFoundPage(ctx)), options.cdnSeconds, false)
       }
-      send(req, res, store(out.status === 200 ? key : null, out), options.cdnSeconds, false)
+      send(
+        req,
+        res,
+        store(out.status === 200 && out.keep !== false ? key : null, out),
+        options.cdnSeconds,
+        false,
+      )
     } catch (err) {
       const stale =
         staleKey != null && (req.method === 'GET' || req.method === 'HEAD')

@@ -14,6 +14,8 @@ export type Output = {
   cacheControl?: string
   /** For cached pages that change with time as well as with content: made again after this. */
   ttlSeconds?: number
+  /** For cached routes: false sends the page without keeping it (made again every time). */
+  keep?: boolean
 }
 
 /**

@@ -7,6 +7,7 @@ import { hdjlStatsRoute } from '../hdjl-stats'
 import { jiucuoRoutes } from '../jiucuo'
 import type { CachedRoute, DynamicRoute } from '../routes'
 import { xxgkRoutes } from '../xxgk'
+import { searchRoute } from '../search'
 import { ysqgkRoutes } from '../ysqgk'
 import { columnRoute } from './columns'
 import { feedsRoute } from './feeds'
@@ -23,6 +24,7 @@ export const SITE_ROUTES: (DynamicRoute | CachedRoute)[] = [
   ...hdjlRoutes,
   ...jiucuoRoutes,
   homeRoute,
+  searchRoute,
   leaderRoute,
   feedsRoute,
   redirectSitemapRoute,

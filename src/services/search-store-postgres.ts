@@ -1,0 +1,166 @@
+// The search index on PostgreSQL: full text with a GIN index, in a schema of its own (`search`)
+// that Payload's schema push leaves alone. PostgreSQL has no Chinese parser; the tokens are made
+// in Node (src/domain/search-text.ts) and the 'simple' configuration only splits them on spaces.
+// A title's tokens weigh A, the text's D; jieba's words rank in a vector that is not indexed.
+import type { Pool } from 'pg'
+
+import type { Phrase } from '../domain/search-text'
+import {
+  dayBounds,
+  type SearchEntry,
+  type SearchStore,
+  type StoredHit,
+  type StoreQuery,
+} from './search-store'
+
+const SCHEMA = `
+  CREATE SCHEMA IF NOT EXISTS search;
+  CREATE TABLE IF NOT EXISTS search.entries (
+    id bigserial PRIMARY KEY, ref text NOT NULL UNIQUE, site text NOT NULL, kind text NOT NULL,
+    date timestamptz NOT NULL, columns text[] NOT NULL, doc_number text NOT NULL,
+    index_number text NOT NULL, title text NOT NULL, summary text NOT NULL, body text NOT NULL,
+    path text NOT NULL, tsv tsvector NOT NULL, words tsvector NOT NULL);
+  CREATE INDEX IF NOT EXISTS entries_tsv ON search.entries USING gin (tsv);
+  CREATE INDEX IF NOT EXISTS entries_site_date ON search.entries (site, date DESC);
+  CREATE INDEX IF NOT EXISTS entries_doc_number ON search.entries (doc_number);
+  CREATE INDEX IF NOT EXISTS entries_index_number ON search.entries (index_number);`
+
+/** A phrase as tsquery text: `'第':* <-> '3' <-> '季度'` (grams hold no quotes). */
+export const tsPhrase = (p: Phrase): string =>
+  p.grams.map((g, i) => `'${g}'${p.prefix[i] ? ':*' : ''}`).join(' <-> ')
+
+export const tsMatch = (q: Pick<StoreQuery, 'groups'>): string =>
+  q.groups.map((g) => `(${g.phrases.map(tsPhrase).join(' | ')})`).join(' & ')
+
+type Row = Record<string, unknown>
+
+const hitOf = (r: Row): StoredHit => ({
+  ref: String(r.ref),
+  site: String(r.site),
+  kind: String(r.kind) as StoredHit['kind'],
+  date: new Date(r.date as string).toISOString(),
+  columns: (r.columns as string[]) ?? [],
+  docNumber: String(r.doc_number),
+  indexNumber: String(r.index_number),
+  title: String(r.title),
+  summary: String(r.summary),
+  body: String(r.body),
+  path: String(r.path),
+})
+
+const FIELDS =
+  'ref, site, kind, date, columns, doc_number, index_number, title, summary, body, path'
+
+export async function postgresStore(pool: Pool): Promise<SearchStore> {
+  // Two nodes starting at once must not both create the schema.
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('jiyue-search-schema'))")
+    await client.query(SCHEMA)
+    await client.query('COMMIT')
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw err
+  } finally {
+    client.release()
+  }
+
+  return {
+    name: 'postgres-gin',
+    put: async (entries: SearchEntry[]) => {
+      if (!entries.length) return
+      const values: unknown[] = []
+      const rows = entries.map((e) => {
+        const at = values.length
+        values.push(
+          e.ref,
+          e.site,
+          e.kind,
+          e.date,
+          e.columns,
+          e.docNumber,
+          e.indexNumber,
+          e.title,
+          e.summary,
+          e.body,
+          e.path,
+          e.titleGrams,
+          e.grams,
+          e.words,
+        )
+        const p = (n: number) => `$${at + n}`
+        return `(${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map(p).join(', ')},
+          setweight(to_tsvector('simple', ${p(12)}), 'A') || setweight(to_tsvector('simple', ${p(13)}), 'D'),
+          to_tsvector('simple', ${p(14)}))`
+      })
+      await pool.query(
+        `INSERT INTO search.entries (${FIELDS}, tsv, words) VALUES ${rows.join(', ')}
+         ON CONFLICT (ref) DO UPDATE SET site = excluded.site, kind = excluded.kind,
+           date = excluded.date, columns = excluded.columns, doc_number = excluded.doc_number,
+           index_number = excluded.index_number, title = excluded.title,
+           summary = excluded.summary, body = excluded.body, path = excluded.path,
+           tsv = excluded.tsv, words = excluded.words`,
+        values,
+      )
+    },
+    remove: async (refs) => {
+      if (refs.length) await pool.query('DELETE FROM search.entries WHERE ref = ANY($1)', [refs])
+    },
+    removeSite: async (site) => {
+      await pool.query('DELETE FROM search.entries WHERE site = $1', [site])
+    },
+    clear: async () => {
+      await pool.query('TRUNCATE search.entries')
+    },
+    query: async (q) => {
+      if (!q.sites.length) return { total: 0, hits: [] }
+      const args: unknown[] = [q.sites]
+      const where = ['e.site = ANY($1)']
+      const add = (condition: (p: string) => string, value: unknown) => {
+        if (value == null || value === '') return
+        args.push(value)
+        where.push(condition(`$${args.length}`))
+      }
+      const { from, to } = dayBounds(q)
+      add((p) => `e.kind = ${p}`, q.kind)
+      add((p) => `${p} = ANY(e.columns)`, q.column)
+      add((p) => `e.date >= ${p}`, from)
+      add((p) => `e.date < ${p}`, to)
+      add((p) => `e.doc_number = ${p}`, q.docNumber)
+      add((p) => `e.index_number = ${p}`, q.indexNumber)
+      const text = q.groups.length > 0
+      let rank = ''
+      if (text) {
+        args.push(tsMatch(q))
+        const match = `$${args.length}::tsquery`
+        where.push(`e.tsv @@ ${match}`)
+        args.push(q.words.map((w) => `'${w}'`).join(' | ') || "''")
+        rank = `ts_rank(e.tsv, ${match}) + 0.3 * ts_rank(e.words, $${args.length}::tsquery)`
+      }
+      const whereSql = where.join(' AND ')
+      // The rank's own argument is only used when ordering by it.
+      const countArgs = text ? args.slice(0, -1) : args
+      const order = text && q.sort === 'relevance' ? `${rank} DESC, e.date DESC` : 'e.date DESC'
+      const listArgs = text && q.sort === 'relevance' ? args : countArgs
+      const [count, rows] = await Promise.all([
+        pool.query(`SELECT count(*)::int AS n FROM search.entries e WHERE ${whereSql}`, countArgs),
+        pool.query(
+          `SELECT ${FIELDS} FROM search.entries e WHERE ${whereSql} ORDER BY ${order}
+           LIMIT ${Math.trunc(q.limit)} OFFSET ${Math.trunc(q.offset)}`,
+          listArgs,
+        ),
+      ])
+      return { total: Number(count.rows[0]?.n ?? 0), hits: rows.rows.map((r: Row) => hitOf(r)) }
+    },
+    stats: async () => {
+      const res = await pool.query(
+        `SELECT (SELECT count(*) FROM search.entries)::int AS n,
+                pg_total_relation_size('search.entries')::bigint AS bytes`,
+      )
+      return { entries: Number(res.rows[0]?.n ?? 0), bytes: Number(res.rows[0]?.bytes ?? 0) }
+    },
+    // The pool is Payload's: it closes with Payload.
+    close: async () => {},
+  }
+}

@@ -1,0 +1,182 @@
+// The search index on the embedded database: SQLite FTS5 in a file beside the database file
+// (`x.db` → `x.search.db`). A file of its own, because Payload's development schema push would
+// drop tables it does not know; the index can always be made again (`npm run search:reindex`).
+import { type Client, createClient, type InStatement } from '@libsql/client'
+
+import type { Phrase } from '../domain/search-text'
+import {
+  dayBounds,
+  type SearchEntry,
+  type SearchStore,
+  type StoredHit,
+  type StoreQuery,
+} from './search-store'
+
+const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS entries (
+    id INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE, site TEXT NOT NULL, kind TEXT NOT NULL,
+    date TEXT NOT NULL, columns TEXT NOT NULL, doc_number TEXT NOT NULL, index_number TEXT NOT NULL,
+    title TEXT NOT NULL, summary TEXT NOT NULL, body TEXT NOT NULL, path TEXT NOT NULL)`,
+  'CREATE INDEX IF NOT EXISTS entries_site_date ON entries (site, date)',
+  'CREATE INDEX IF NOT EXISTS entries_doc_number ON entries (doc_number)',
+  'CREATE INDEX IF NOT EXISTS entries_index_number ON entries (index_number)',
+  // Contentless: the tokens are only indexed, never stored twice. unicode61 splits on spaces;
+  // Han characters are letters to it. `prefix='1'` makes one-character terms an index lookup.
+  `CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(title_grams, grams, words,
+    content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', prefix='1')`,
+]
+
+/** The index file of a database URL: `file:/a/b.db` → `file:/a/b.search.db`. */
+export function indexUrl(databaseUrl: string): string {
+  const file = databaseUrl.replace(/^file:/, '')
+  if (!file || file.startsWith(':memory:')) return 'file::memory:'
+  return `file:${file.replace(/(\.[a-z0-9]+)?$/i, (ext) => `.search${ext || '.db'}`)}`
+}
+
+const quoted = (gram: string) => `"${gram}"`
+
+/** A phrase in FTS5's syntax: `"第" * + "3" + "季度"`. */
+export const ftsPhrase = (p: Phrase): string =>
+  p.grams.map((g, i) => quoted(g) + (p.prefix[i] ? ' *' : '')).join(' + ')
+
+/** Every group in the title or the text; each group one of its phrases. */
+export function ftsMatch(q: Pick<StoreQuery, 'groups' | 'words'>): string {
+  const groups = q.groups.map(
+    (g) => `{title_grams grams} : (${g.phrases.map(ftsPhrase).join(' OR ')})`,
+  )
+  const all = groups.join(' AND ')
+  if (!q.words.length) return all
+  // The words rank (bm25 counts every phrase of the expression) but never decide a match.
+  return `${all} AND ((${all}) OR words : (${q.words.map(quoted).join(' OR ')}))`
+}
+
+type Row = Record<string, unknown>
+
+const hitOf = (r: Row): StoredHit => ({
+  ref: String(r.ref),
+  site: String(r.site),
+  kind: String(r.kind) as StoredHit['kind'],
+  date: String(r.date),
+  columns: String(r.columns).split(',').filter(Boolean),
+  docNumber: String(r.doc_number),
+  indexNumber: String(r.index_number),
+  title: String(r.title),
+  summary: String(r.summary),
+  body: String(r.body),
+  path: String(r.path),
+})
+
+export async function sqliteStore(databaseUrl: string): Promise<SearchStore> {
+  const client: Client = createClient({ url: indexUrl(databaseUrl) })
+  await client.execute('PRAGMA busy_timeout = 10000')
+  if (!indexUrl(databaseUrl).includes(':memory:')) await client.execute('PRAGMA journal_mode = WAL')
+  await client.batch(SCHEMA, 'write')
+
+  const removeFts = (where: string, args: (string | number)[]): InStatement => ({
+    sql: `DELETE FROM entries_fts WHERE rowid IN (SELECT id FROM entries WHERE ${where})`,
+    args,
+  })
+
+  const put = async (entries: SearchEntry[]) => {
+    if (!entries.length) return
+    const statements: InStatement[] = entries.flatMap((e) => [
+      removeFts('ref = ?', [e.ref]),
+      {
+        sql: `INSERT INTO entries (ref, site, kind, date, columns, doc_number, index_number, title, summary, body, path)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              ON CONFLICT (ref) DO UPDATE SET site = excluded.site, kind = excluded.kind,
+                date = excluded.date, columns = excluded.columns, doc_number = excluded.doc_number,
+                index_number = excluded.index_number, title = excluded.title,
+                summary = excluded.summary, body = excluded.body, path = excluded.path`,
+        args: [
+          e.ref,
+          e.site,
+          e.kind,
+          e.date,
+          e.columns.length ? `,${e.columns.join(',')},` : '',
+          e.docNumber,
+          e.indexNumber,
+          e.title,
+          e.summary,
+          e.body,
+          e.path,
+        ],
+      },
+      {
+        sql: `INSERT INTO entries_fts (rowid, title_grams, grams, words)
+              VALUES ((SELECT id FROM entries WHERE ref = ?), ?, ?, ?)`,
+        args: [e.ref, e.titleGrams, e.grams, e.words],
+      },
+    ])
+    await client.batch(statements, 'write')
+  }
+
+  const removeWhere = async (where: string, args: (string | number)[]) => {
+    await client.batch(
+      [removeFts(where, args), { sql: `DELETE FROM entries WHERE ${where}`, args }],
+      'write',
+    )
+  }
+
+  return {
+    name: 'sqlite-fts5',
+    put,
+    remove: async (refs) => {
+      if (!refs.length) return
+      await removeWhere(`ref IN (${refs.map(() => '?').join(',')})`, refs)
+    },
+    removeSite: (site) => removeWhere('site = ?', [site]),
+    clear: async () => {
+      await client.batch(
+        ['DROP TABLE IF EXISTS entries_fts', 'DROP TABLE IF EXISTS entries', ...SCHEMA],
+        'write',
+      )
+    },
+    query: async (q) => {
+      if (!q.sites.length) return { total: 0, hits: [] }
+      const where: string[] = [`e.site IN (${q.sites.map(() => '?').join(',')})`]
+      const args: (string | number)[] = [...q.sites]
+      const { from, to } = dayBounds(q)
+      const add = (condition: string, value: string | undefined) => {
+        if (!value) return
+        where.push(condition)
+        args.push(value)
+      }
+      add('e.kind = ?', q.kind)
+      add('e.columns LIKE ?', q.column && `%,${q.column},%`)
+      add('e.date >= ?', from)
+      add('e.date < ?', to)
+      add('e.doc_number = ?', q.docNumber)
+      add('e.index_number = ?', q.indexNumber)
+      const text = q.groups.length > 0
+      const fromClause = text
+        ? 'entries_fts JOIN entries e ON e.id = entries_fts.rowid'
+        : 'entries e'
+      const allWhere = [...(text ? ['entries_fts MATCH ?'] : []), ...where].join(' AND ')
+      const allArgs = [...(text ? [ftsMatch(q)] : []), ...args]
+      const order =
+        text && q.sort === 'relevance'
+          ? 'bm25(entries_fts, 10.0, 1.0, 3.0), e.date DESC'
+          : 'e.date DESC'
+      const [count, rows] = await Promise.all([
+        client.execute({
+          sql: `SELECT count(*) AS n FROM ${fromClause} WHERE ${allWhere}`,
+          args: allArgs,
+        }),
+        client.execute({
+          sql: `SELECT e.* FROM ${fromClause} WHERE ${allWhere} ORDER BY ${order} LIMIT ? OFFSET ?`,
+          args: [...allArgs, q.limit, q.offset],
+        }),
+      ])
+      return { total: Number(count.rows[0]?.n ?? 0), hits: rows.rows.map((r) => hitOf(r as Row)) }
+    },
+    stats: async () => {
+      const n = await client.execute('SELECT count(*) AS n FROM entries')
+      const size = await client.execute(
+        'SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()',
+      )
+      return { entries: Number(n.rows[0]?.n ?? 0), bytes: Number(size.rows[0]?.bytes ?? 0) }
+    },
+    close: async () => client.close(),
+  }
+}
