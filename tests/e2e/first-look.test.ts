@@ -52,7 +52,7 @@ describe('the public sites at first look', () => {
         await page.goto(url)
         // The masthead: the emblem before the name, and a labelled search box.
         await expect.poll(() => page.locator('.brand-emblem').count()).toBe(1)
-        expect(await page.getByLabel('搜索本站政府信息').count()).toBe(1)
+        expect(await page.getByLabel('站内搜索', { exact: true }).count()).toBe(1)
         // 政务服务 and 互动交流 entries, and the 党政机关 mark in the footer.
         expect(await page.locator('#entries-service').innerText()).toBe('政务服务')
         expect(await page.locator('#entries-interaction').innerText()).toBe('互动交流')

@@ -85,6 +85,8 @@ export async function startPayload(): Promise<Started> {
         'error',
         () => {},
       )
+      const { closeSearchStore } = await import('../../src/services/search-store')
+      await closeSearchStore(payload)
       await payload.destroy?.()
       await drop().catch(() => {})
       fs.rmSync(dir, { recursive: true, force: true })

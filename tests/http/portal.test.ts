@@ -67,18 +67,18 @@ describe('the masthead', () => {
     const emblem = await get(s, '/assets/emblem.svg', www)
     expect(emblem.status).toBe(200)
     expect(emblem.headers.get('content-type')).toContain('image/svg+xml')
-    // A GET form to the catalogue's own search, with a label tied to its field.
+    // A GET form to the site's search, with a label tied to its field.
     expect(res.text).toMatch(
-      /<form class="masthead-search" role="search" action="\/xxgk\/" method="get">/,
+      /<form class="masthead-search" role="search" action="\/search" method="get">/,
     )
-    expect(res.text).toContain('<label for="site-search">搜索本站政府信息</label>')
+    expect(res.text).toContain('<label for="site-search">站内搜索</label>')
     expect(res.text).toMatch(/<input id="site-search" name="q" type="search"/)
     // The brand is the h1 on the home page only.
     const column = await get(s, '/tzgg/', www)
     expect(column.text).toMatch(/<p class="brand"><a class="brand-link"/)
   })
 
-  it('sends a search to the catalogue, which finds by title words, and keeps care mode', async () => {
+  it('the catalogue finds by title words; the masthead search keeps care mode', async () => {
     const total = (html: string) => Number(/共 (\d+) 条/.exec(html)![1])
     const all = await get(s, '/xxgk/', www)
     const found = await get(s, `/xxgk/?q=${encodeURIComponent('营商环境')}`, www)
