@@ -35,6 +35,7 @@ type Collection =
   | 'site-audits'
   | 'url-mappings'
   | 'link-checks'
+  | 'search-misses'
 type Target = 'own' | 'other'
 
 const ACTORS: Actor[] = [
@@ -174,6 +175,17 @@ const EXPECT: Record<Collection, Record<Op, [Actor[], Actor[]]>> = {
     update: [[], []],
     delete: [[], []],
   },
+  // Words readers searched without result: the site's admins and platform staff read them, the
+  // site's admins may clear them; only the search page writes them.
+  'search-misses': {
+    create: [[], []],
+    read: [
+      [PA, 'auditor', 'site-admin'],
+      [PA, 'auditor'],
+    ],
+    update: [[], []],
+    delete: [[PA, 'site-admin'], [PA]],
+  },
 }
 
 let t: Started
@@ -311,6 +323,14 @@ async function target(collection: Collection, where: Target): Promise<Id> {
           overrideAccess: true,
         })
       ).id
+    case 'search-misses':
+      return (
+        await payload.create({
+          collection: 'search-misses',
+          data: { site, ...SEARCH_MISS, key: `${site}:${Math.random()}` },
+          overrideAccess: true,
+        })
+      ).id
     case 'disclosure-topics':
       return (
         await payload.create({
@@ -383,8 +403,12 @@ async function createData(collection: Collection, where: Target) {
       return { data: { site, toSite: site, ...URL_MAPPING, fromPath: `/old${n}/` } }
     case 'link-checks':
       return { data: { sites: [site], ...LINK_CHECK, url: `https://n${n}.example/` } }
+    case 'search-misses':
+      return { data: { site, ...SEARCH_MISS, key: `${site}:${n}` } }
   }
 }
+
+const SEARCH_MISS = { query: '无人机', count: 1, lastAt: '2026-12-03T02:00:00.000Z' }
 
 const LINK_CHECK = {
   host: 'x.example',
@@ -420,6 +444,7 @@ const UPDATES: Record<Collection, Record<string, unknown>> = {
   'site-audits': { status: 'fail' },
   'url-mappings': { toPath: '/tzgg/' },
   'link-checks': { status: 'ok' },
+  'search-misses': { count: 99 },
 }
 
 /** Runs the operation as the actor; true when it went through, false when access refused it. */
