@@ -487,13 +487,24 @@ describe('disclosure pages', () => {
 
   for (const slug of ['www', 'fgw']) {
     for (const care of [false, true]) {
-      it(`${slug}: the catalogue, guide, annual reports, request and tracking forms, mailboxes, letters and the letter form have no WCAG 2.1 A/AA violations${care ? ' in care mode' : ''}`, async () => {
+      it(`${slug}: search, the catalogue, guide, annual reports, request and tracking forms, mailboxes, letters and the letter form have no WCAG 2.1 A/AA violations${care ? ' in care mode' : ''}`, async () => {
         const page = await a11y.newPage()
         const logged = watch(page)
         const origin = server.site(slug)
         const sfx = care ? '-care' : ''
         const box = slug === 'www' ? 'mayor' : 'director'
         const problems = [
+          // Search: results with marked words, and a query that finds nothing.
+          ...(await audit(
+            page,
+            withCare(`${origin}/search?q=${encodeURIComponent('老旧小区 改造')}`, care),
+            `${slug}-search${sfx}`,
+          )),
+          ...(await audit(
+            page,
+            withCare(`${origin}/search?q=${encodeURIComponent('没有这个词')}`, care),
+            `${slug}-search-empty${sfx}`,
+          )),
           ...(await audit(page, withCare(`${origin}/xxgk/`, care), `${slug}-xxgk${sfx}`)),
           ...(await audit(page, withCare(`${origin}/xxgk/zn`, care), `${slug}-xxgk-zn${sfx}`)),
           ...(await audit(page, withCare(`${origin}/xxgk/nb/`, care), `${slug}-xxgk-nb${sfx}`)),
