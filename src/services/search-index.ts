@@ -120,7 +120,7 @@ function entry(
     body,
     titleGrams: textGrams(fields.title),
     grams: textGrams(text),
-    words: textWords(`${fields.title}\n${text}`),
+    words: textWords(fields.title),
   }
 }
 

@@ -1,7 +1,9 @@
 // The search index on PostgreSQL: full text with a GIN index, in a schema of its own (`search`)
 // that Payload's schema push leaves alone. PostgreSQL has no Chinese parser; the tokens are made
 // in Node (src/domain/search-text.ts) and the 'simple' configuration only splits them on spaces.
-// A title's tokens weigh A, the text's D; jieba's words rank in a vector that is not indexed.
+// One indexed vector (the title's and the text's grams) decides what matches; the order by
+// relevance reads only the title's small vectors (its grams, jieba's words of it) — reading
+// every match's full vector to rank thousands of matches is what makes PostgreSQL slow.
 import type { Pool } from 'pg'
 
 import type { Phrase } from '../domain/search-text'
@@ -19,7 +21,7 @@ const SCHEMA = `
     id bigserial PRIMARY KEY, ref text NOT NULL UNIQUE, site text NOT NULL, kind text NOT NULL,
     date timestamptz NOT NULL, columns text[] NOT NULL, doc_number text NOT NULL,
     index_number text NOT NULL, title text NOT NULL, summary text NOT NULL, body text NOT NULL,
-    path text NOT NULL, tsv tsvector NOT NULL, words tsvector NOT NULL);
+    path text NOT NULL, tsv tsvector NOT NULL, ttsv tsvector NOT NULL, words tsvector NOT NULL);
   CREATE INDEX IF NOT EXISTS entries_tsv ON search.entries USING gin (tsv);
   CREATE INDEX IF NOT EXISTS entries_site_date ON search.entries (site, date DESC);
   CREATE INDEX IF NOT EXISTS entries_doc_number ON search.entries (doc_number);
@@ -91,16 +93,16 @@ export async function postgresStore(pool: Pool): Promise<SearchStore> {
         )
         const p = (n: number) => `$${at + n}`
         return `(${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map(p).join(', ')},
-          setweight(to_tsvector('simple', ${p(12)}), 'A') || setweight(to_tsvector('simple', ${p(13)}), 'D'),
-          to_tsvector('simple', ${p(14)}))`
+          to_tsvector('simple', ${p(12)}) || to_tsvector('simple', ${p(13)}),
+          to_tsvector('simple', ${p(12)}), to_tsvector('simple', ${p(14)}))`
       })
       await pool.query(
-        `INSERT INTO search.entries (${FIELDS}, tsv, words) VALUES ${rows.join(', ')}
+        `INSERT INTO search.entries (${FIELDS}, tsv, ttsv, words) VALUES ${rows.join(', ')}
          ON CONFLICT (ref) DO UPDATE SET site = excluded.site, kind = excluded.kind,
            date = excluded.date, columns = excluded.columns, doc_number = excluded.doc_number,
            index_number = excluded.index_number, title = excluded.title,
            summary = excluded.summary, body = excluded.body, path = excluded.path,
-           tsv = excluded.tsv, words = excluded.words`,
+           tsv = excluded.tsv, ttsv = excluded.ttsv, words = excluded.words`,
         values,
       )
     },
@@ -130,28 +132,31 @@ export async function postgresStore(pool: Pool): Promise<SearchStore> {
       add((p) => `e.doc_number = ${p}`, q.docNumber)
       add((p) => `e.index_number = ${p}`, q.indexNumber)
       const text = q.groups.length > 0
-      let rank = ''
+      let order = 'e.date DESC'
       if (text) {
         args.push(tsMatch(q))
         const match = `$${args.length}::tsquery`
         where.push(`e.tsv @@ ${match}`)
-        args.push(q.words.map((w) => `'${w}'`).join(' | ') || "''")
-        rank = `ts_rank(e.tsv, ${match}) + 0.3 * ts_rank(e.words, $${args.length}::tsquery)`
+        if (q.sort === 'relevance') {
+          args.push(q.words.map((w) => `'${w}'`).join(' | ') || "''")
+          order = `ts_rank(e.ttsv, ${match}) + 0.5 * ts_rank(e.words, $${args.length}::tsquery) DESC, e.date DESC`
+        }
       }
-      const whereSql = where.join(' AND ')
-      // The rank's own argument is only used when ordering by it.
-      const countArgs = text ? args.slice(0, -1) : args
-      const order = text && q.sort === 'relevance' ? `${rank} DESC, e.date DESC` : 'e.date DESC'
-      const listArgs = text && q.sort === 'relevance' ? args : countArgs
-      const [count, rows] = await Promise.all([
-        pool.query(`SELECT count(*)::int AS n FROM search.entries e WHERE ${whereSql}`, countArgs),
-        pool.query(
-          `SELECT ${FIELDS} FROM search.entries e WHERE ${whereSql} ORDER BY ${order}
-           LIMIT ${Math.trunc(q.limit)} OFFSET ${Math.trunc(q.offset)}`,
-          listArgs,
-        ),
-      ])
-      return { total: Number(count.rows[0]?.n ?? 0), hits: rows.rows.map((r: Row) => hitOf(r)) }
+      // One pass gives the page and the total (the window counts before LIMIT).
+      const sql = `SELECT ${FIELDS}, count(*) OVER ()::int AS total FROM search.entries e
+                   WHERE ${where.join(' AND ')} ORDER BY ${order}
+                   LIMIT ${Math.trunc(q.limit)} OFFSET ${Math.trunc(q.offset)}`
+      const res = await pool.query(sql, args)
+      let total = Number(res.rows[0]?.total ?? 0)
+      if (!res.rows.length && q.offset > 0) {
+        // Past the last page: the total still matters to the reader.
+        const all = await pool.query(
+          `SELECT count(*)::int AS n FROM search.entries e WHERE ${where.join(' AND ')}`,
+          q.sort === 'relevance' && text ? args.slice(0, -1) : args,
+        )
+        total = Number(all.rows[0]?.n ?? 0)
+      }
+      return { total, hits: res.rows.map((r: Row) => hitOf(r)) }
     },
     stats: async () => {
       const res = await pool.query(

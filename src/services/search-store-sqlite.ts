@@ -13,13 +13,18 @@ import {
 } from './search-store'
 
 const SCHEMA = [
+  // What a result shows, read for one page of results only.
   `CREATE TABLE IF NOT EXISTS entries (
-    id INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE, site TEXT NOT NULL, kind TEXT NOT NULL,
-    date TEXT NOT NULL, columns TEXT NOT NULL, doc_number TEXT NOT NULL, index_number TEXT NOT NULL,
-    title TEXT NOT NULL, summary TEXT NOT NULL, body TEXT NOT NULL, path TEXT NOT NULL)`,
-  'CREATE INDEX IF NOT EXISTS entries_site_date ON entries (site, date)',
+    id INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE, doc_number TEXT NOT NULL,
+    index_number TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL, body TEXT NOT NULL,
+    path TEXT NOT NULL)`,
   'CREATE INDEX IF NOT EXISTS entries_doc_number ON entries (doc_number)',
   'CREATE INDEX IF NOT EXISTS entries_index_number ON entries (index_number)',
+  // What the filters read for every match: narrow rows, so thousands of matches stay cheap.
+  `CREATE TABLE IF NOT EXISTS meta (
+    id INTEGER PRIMARY KEY, site TEXT NOT NULL, kind TEXT NOT NULL, date TEXT NOT NULL,
+    columns TEXT NOT NULL)`,
+  'CREATE INDEX IF NOT EXISTS meta_site_date ON meta (site, date)',
   // Contentless: the tokens are only indexed, never stored twice. unicode61 splits on spaces;
   // Han characters are letters to it. `prefix='1'` makes one-character terms an index lookup.
   `CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(title_grams, grams, words,
@@ -72,35 +77,28 @@ export async function sqliteStore(databaseUrl: string): Promise<SearchStore> {
   if (!indexUrl(databaseUrl).includes(':memory:')) await client.execute('PRAGMA journal_mode = WAL')
   await client.batch(SCHEMA, 'write')
 
-  const removeFts = (where: string, args: (string | number)[]): InStatement => ({
-    sql: `DELETE FROM entries_fts WHERE rowid IN (SELECT id FROM entries WHERE ${where})`,
-    args,
-  })
+  const removeRows = (where: string, args: (string | number)[]): InStatement[] =>
+    ['entries_fts WHERE rowid', 'meta WHERE id'].map((target) => ({
+      sql: `DELETE FROM ${target} IN (SELECT id FROM entries WHERE ${where})`,
+      args,
+    }))
 
   const put = async (entries: SearchEntry[]) => {
     if (!entries.length) return
     const statements: InStatement[] = entries.flatMap((e) => [
-      removeFts('ref = ?', [e.ref]),
+      ...removeRows('ref = ?', [e.ref]),
       {
-        sql: `INSERT INTO entries (ref, site, kind, date, columns, doc_number, index_number, title, summary, body, path)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-              ON CONFLICT (ref) DO UPDATE SET site = excluded.site, kind = excluded.kind,
-                date = excluded.date, columns = excluded.columns, doc_number = excluded.doc_number,
+        sql: `INSERT INTO entries (ref, doc_number, index_number, title, summary, body, path)
+              VALUES (?, ?, ?, ?, ?, ?, ?)
+              ON CONFLICT (ref) DO UPDATE SET doc_number = excluded.doc_number,
                 index_number = excluded.index_number, title = excluded.title,
                 summary = excluded.summary, body = excluded.body, path = excluded.path`,
-        args: [
-          e.ref,
-          e.site,
-          e.kind,
-          e.date,
-          e.columns.length ? `,${e.columns.join(',')},` : '',
-          e.docNumber,
-          e.indexNumber,
-          e.title,
-          e.summary,
-          e.body,
-          e.path,
-        ],
+        args: [e.ref, e.docNumber, e.indexNumber, e.title, e.summary, e.body, e.path],
+      },
+      {
+        sql: `INSERT INTO meta (id, site, kind, date, columns)
+              VALUES ((SELECT id FROM entries WHERE ref = ?), ?, ?, ?, ?)`,
+        args: [e.ref, e.site, e.kind, e.date, e.columns.length ? `,${e.columns.join(',')},` : ''],
       },
       {
         sql: `INSERT INTO entries_fts (rowid, title_grams, grams, words)
@@ -113,7 +111,7 @@ export async function sqliteStore(databaseUrl: string): Promise<SearchStore> {
 
   const removeWhere = async (where: string, args: (string | number)[]) => {
     await client.batch(
-      [removeFts(where, args), { sql: `DELETE FROM entries WHERE ${where}`, args }],
+      [...removeRows(where, args), { sql: `DELETE FROM entries WHERE ${where}`, args }],
       'write',
     )
   }
@@ -125,16 +123,21 @@ export async function sqliteStore(databaseUrl: string): Promise<SearchStore> {
       if (!refs.length) return
       await removeWhere(`ref IN (${refs.map(() => '?').join(',')})`, refs)
     },
-    removeSite: (site) => removeWhere('site = ?', [site]),
+    removeSite: (site) => removeWhere('id IN (SELECT id FROM meta WHERE site = ?)', [site]),
     clear: async () => {
       await client.batch(
-        ['DROP TABLE IF EXISTS entries_fts', 'DROP TABLE IF EXISTS entries', ...SCHEMA],
+        [
+          'DROP TABLE IF EXISTS entries_fts',
+          'DROP TABLE IF EXISTS meta',
+          'DROP TABLE IF EXISTS entries',
+          ...SCHEMA,
+        ],
         'write',
       )
     },
     query: async (q) => {
       if (!q.sites.length) return { total: 0, hits: [] }
-      const where: string[] = [`e.site IN (${q.sites.map(() => '?').join(',')})`]
+      const where: string[] = [`m.site IN (${q.sites.map(() => '?').join(',')})`]
       const args: (string | number)[] = [...q.sites]
       const { from, to } = dayBounds(q)
       const add = (condition: string, value: string | undefined) => {
@@ -142,33 +145,46 @@ export async function sqliteStore(databaseUrl: string): Promise<SearchStore> {
         where.push(condition)
         args.push(value)
       }
-      add('e.kind = ?', q.kind)
-      add('e.columns LIKE ?', q.column && `%,${q.column},%`)
-      add('e.date >= ?', from)
-      add('e.date < ?', to)
-      add('e.doc_number = ?', q.docNumber)
-      add('e.index_number = ?', q.indexNumber)
+      add('m.kind = ?', q.kind)
+      add('m.columns LIKE ?', q.column && `%,${q.column},%`)
+      add('m.date >= ?', from)
+      add('m.date < ?', to)
+      add('m.id IN (SELECT id FROM entries WHERE doc_number = ?)', q.docNumber)
+      add('m.id IN (SELECT id FROM entries WHERE index_number = ?)', q.indexNumber)
       const text = q.groups.length > 0
-      const fromClause = text
-        ? 'entries_fts JOIN entries e ON e.id = entries_fts.rowid'
-        : 'entries e'
-      const allWhere = [...(text ? ['entries_fts MATCH ?'] : []), ...where].join(' AND ')
-      const allArgs = [...(text ? [ftsMatch(q)] : []), ...args]
-      const order =
-        text && q.sort === 'relevance'
-          ? 'bm25(entries_fts, 10.0, 1.0, 3.0), e.date DESC'
-          : 'e.date DESC'
-      const [count, rows] = await Promise.all([
-        client.execute({
-          sql: `SELECT count(*) AS n FROM ${fromClause} WHERE ${allWhere}`,
-          args: allArgs,
-        }),
-        client.execute({
-          sql: `SELECT e.* FROM ${fromClause} WHERE ${allWhere} ORDER BY ${order} LIMIT ? OFFSET ?`,
-          args: [...allArgs, q.limit, q.offset],
-        }),
-      ])
-      return { total: Number(count.rows[0]?.n ?? 0), hits: rows.rows.map((r) => hitOf(r as Row)) }
+      // With words to find, the full-text index leads (CROSS JOIN keeps that order) and the
+      // filters only check its matches, in the narrow `meta` rows; one pass gives the page and
+      // the total. Without words, the site/date index leads.
+      const sql = text
+        ? `WITH hits AS (SELECT rowid AS id, bm25(entries_fts, 10.0, 1.0, 3.0) AS score
+                         FROM entries_fts WHERE entries_fts MATCH ?)
+           SELECT m.id, count(*) OVER () AS total FROM hits h CROSS JOIN meta m ON m.id = h.id
+           WHERE ${where.join(' AND ')}
+           ORDER BY ${q.sort === 'relevance' ? 'h.score, ' : ''}m.date DESC LIMIT ? OFFSET ?`
+        : `SELECT m.id, count(*) OVER () AS total FROM meta m WHERE ${where.join(' AND ')}
+           ORDER BY m.date DESC LIMIT ? OFFSET ?`
+      const page = await client.execute({
+        sql,
+        args: [...(text ? [ftsMatch(q)] : []), ...args, q.limit, q.offset],
+      })
+      let total = Number(page.rows[0]?.total ?? 0)
+      if (!page.rows.length && q.offset > 0) {
+        // Past the last page: the total still matters to the reader.
+        const all = await client.execute({
+          sql,
+          args: [...(text ? [ftsMatch(q)] : []), ...args, 1, 0],
+        })
+        total = Number(all.rows[0]?.total ?? 0)
+      }
+      const ids = page.rows.map((r) => Number(r.id))
+      if (!ids.length) return { total, hits: [] }
+      const rows = await client.execute({
+        sql: `SELECT e.*, m.site, m.kind, m.date, m.columns FROM entries e JOIN meta m ON m.id = e.id
+              WHERE e.id IN (${ids.map(() => '?').join(',')})`,
+        args: ids,
+      })
+      const byId = new Map(rows.rows.map((r) => [Number(r.id), hitOf(r as Row)]))
+      return { total, hits: ids.map((id) => byId.get(id)).filter((h): h is StoredHit => h != null) }
     },
     stats: async () => {
       const n = await client.execute('SELECT count(*) AS n FROM entries')

@@ -84,7 +84,7 @@ const entryOf = (d: Doc, i: number): SearchEntry => ({
   path: '',
   titleGrams: textGrams(d.title),
   grams: textGrams(d.body),
-  words: textWords(`${d.title}\n${d.body}`),
+  words: textWords(d.title),
 })
 
 /** Queries of 2, 4 and 8 characters: words of the corpus, and windows of its texts. */

@@ -398,7 +398,10 @@ describe('synonyms, misses and a rebuild', () => {
       overrideAccess: true,
     })
     const counts = Object.fromEntries(
-      rows.docs.map((r) => [String((r as { site: Id }).site), (r as { count: number }).count]),
+      rows.docs.map((r) => [
+        String((r as unknown as { site: Id }).site),
+        (r as unknown as { count: number }).count,
+      ]),
     )
     expect(counts).toEqual({ [String(www)]: 3, [String(sites.get('fgw'))]: 1 })
     expect(Object.keys(rows.docs[0]).sort()).toEqual(
