@@ -4,8 +4,8 @@
 //   character on its own, Latin and digit runs whole. A query term is the phrase of its pairs, so
 //   any part of a text is found — 简单 inside 安装简单, which a word segmenter alone misses —
 //   and a one-character term is the prefix of a pair (or the lone last character);
-// - `words`: jieba's search-mode words (社会保险 → 社会 保险 社会保险), which rank a text
-//   holding the query as a word above one holding its characters by chance.
+// - `words`: jieba's search-mode words (社会保险 → 社会 保险 社会保险) of a title, which rank a
+//   title holding the query as a word above one holding its characters by chance.
 import { Jieba } from '@node-rs/jieba'
 import { dict } from '@node-rs/jieba/dict.js'
 import * as OpenCC from 'opencc-js'

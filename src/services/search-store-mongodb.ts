@@ -5,7 +5,7 @@
 import type { Payload } from 'payload'
 
 import { normalise } from '../domain/search-text'
-import { dayBounds, type SearchStore, type StoredHit } from './search-store'
+import { dayBounds, type SearchStore, type StoredHit } from './search-types'
 
 type Doc = StoredHit & { norm: string; tokens: string; dateAt: Date }
 

@@ -13,7 +13,7 @@ import {
   type SearchStore,
   type StoredHit,
   type StoreQuery,
-} from './search-store'
+} from './search-types'
 
 const SCHEMA = `
   CREATE SCHEMA IF NOT EXISTS search;

@@ -10,7 +10,7 @@ import {
   type SearchStore,
   type StoredHit,
   type StoreQuery,
-} from './search-store'
+} from './search-types'
 
 const SCHEMA = [
   // What a result shows, read for one page of results only.

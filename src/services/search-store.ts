@@ -5,76 +5,9 @@
 // Chinese analyzer) would be one more implementation of `SearchStore` (README).
 import type { Payload } from 'payload'
 
-import type { SearchKind, SearchSort } from '../domain/search'
-import type { Phrase } from '../domain/search-text'
+import type { SearchStore } from './search-types'
 
-/** One findable item: an article or a published letter, as the public may read it. */
-export type SearchEntry = {
-  /** `article:<id>` or `letter:<id>`. */
-  ref: string
-  site: string
-  kind: SearchKind
-  /** When it was published (ISO), for order and the date filter. */
-  date: string
-  /** Column ids (articles). */
-  columns: string[]
-  docNumber: string
-  indexNumber: string
-  title: string
-  summary: string
-  /** Plain text of the body (masked, for letters), for snippets. */
-  body: string
-  /** The page's path on its site, when it does not follow from its columns (letters). */
-  path: string
-  /** Tokens (src/domain/search-text.ts): the title's and the text's grams, jieba's words. */
-  titleGrams: string
-  grams: string
-  words: string
-}
-
-export type StoredHit = Omit<SearchEntry, 'titleGrams' | 'grams' | 'words'>
-
-/** A query term with its synonyms: one of them must be found (as a phrase of grams). */
-export type StoreGroup = { phrases: Phrase[]; texts: string[] }
-
-/** Every group must match, in the title or the text. */
-export type StoreQuery = {
-  groups: StoreGroup[]
-  /** jieba's words of the query: rank, never filter. */
-  words: string[]
-  sites: string[]
-  column?: string
-  kind?: SearchKind
-  /** Beijing days, inclusive. */
-  from?: string
-  to?: string
-  docNumber?: string
-  indexNumber?: string
-  sort: SearchSort
-  limit: number
-  offset: number
-}
-
-export type SearchStore = {
-  name: string
-  put: (entries: SearchEntry[]) => Promise<void>
-  remove: (refs: string[]) => Promise<void>
-  /** Removes every entry of a site (closed or merged: nothing of it stays findable). */
-  removeSite: (site: string) => Promise<void>
-  clear: () => Promise<void>
-  query: (q: StoreQuery) => Promise<{ total: number; hits: StoredHit[] }>
-  stats: () => Promise<{ entries: number; bytes: number }>
-  close: () => Promise<void>
-}
-
-/** Beijing day bounds as instants: [from 00:00, to+1 00:00). */
-export function dayBounds(q: Pick<StoreQuery, 'from' | 'to'>): { from?: string; to?: string } {
-  const at = (day: string) => new Date(`${day}T00:00:00+08:00`)
-  return {
-    from: q.from ? at(q.from).toISOString() : undefined,
-    to: q.to ? new Date(at(q.to).getTime() + 86_400_000).toISOString() : undefined,
-  }
-}
+export type { SearchEntry, SearchStore, StoredHit, StoreGroup, StoreQuery } from './search-types'
 
 const stores = new WeakMap<Payload, Promise<SearchStore>>()
 

@@ -231,7 +231,7 @@ async function main() {
     lite,
     (q) =>
       raw.execute({
-        sql: `SELECT ref, title FROM entries WHERE title LIKE ?1 OR body LIKE ?1 ORDER BY date DESC LIMIT 10`,
+        sql: `SELECT e.ref, e.title FROM entries e JOIN meta m ON m.id = e.id WHERE e.title LIKE ?1 OR e.body LIKE ?1 ORDER BY m.date DESC LIMIT 10`,
         args: [`%${q}%`],
       }),
     docs,

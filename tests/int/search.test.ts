@@ -5,6 +5,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { paragraphsToLexical } from '../../src/seed/lexical'
 import { type Id, makeArticle, makeColumn, moveArticle, makeUser } from '../helpers/fixtures'
 import { type Started, startPayload } from '../helpers/payload'
 
@@ -33,34 +34,11 @@ beforeAll(async () => {
     site: sites.get('www')!,
     column,
     title: '社区自助服务终端上线',
-    body: paragraphs(['终端安装简单、操作方便，居民可自助打印社保缴费证明。']),
+    body: paragraphsToLexical(['终端安装简单、操作方便，居民可自助打印社保缴费证明。']),
   })
 }, 180_000)
 
 afterAll(async () => t?.stop())
-
-function paragraphs(texts: string[]) {
-  return {
-    root: {
-      type: 'root',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      children: texts.map((text) => ({
-        type: 'paragraph',
-        version: 1,
-        direction: null,
-        format: '',
-        indent: 0,
-        textFormat: 0,
-        children: [
-          { type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 },
-        ],
-      })),
-    },
-  }
-}
 
 type Found = {
   total: number
@@ -248,7 +226,7 @@ describe('the index follows every change', () => {
       column,
       status: 'draft',
       title: '关于开展鹭鸶湾湿地保护巡查的通知',
-      body: paragraphs(['鹭鸶湾湿地保护区巡查工作安排如下。']),
+      body: paragraphsToLexical(['鹭鸶湾湿地保护区巡查工作安排如下。']),
     })
     expect((await search('鹭鸶湾')).total).toBe(0)
     await payload.update({
