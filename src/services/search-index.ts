@@ -189,27 +189,29 @@ async function purgeSearchPages(req: PayloadRequest): Promise<void> {
   await recordPurge(req, [tags.search], { keepStale: false })
 }
 
-/**
- * After an article changes (hook): put it in the index, or take it out. A failure is logged and
- * leaves the change standing; `npm run search:reindex` makes the index whole again.
- */
-export async function indexArticleChange(req: PayloadRequest, doc: ArticleFacts): Promise<void> {
-  await safely(req, articleRef(doc.id), async () => {
+/** Puts the entry in the index, or takes the ref out when there is none (not public). */
+async function indexChange(
+  req: PayloadRequest,
+  ref: string,
+  make: (look: Lookups) => Promise<SearchEntry | null>,
+): Promise<void> {
+  await safely(req, ref, async () => {
     const store = await searchStore(req.payload)
-    const e = await articleEntry(doc, lookups(req.payload, req))
+    const e = await make(lookups(req.payload, req))
     if (e) await store.put([e])
-    else await store.remove([articleRef(doc.id)])
+    else await store.remove([ref])
   })
 }
 
-export async function indexLetterChange(req: PayloadRequest, doc: LetterFacts): Promise<void> {
-  await safely(req, letterRef(doc.id), async () => {
-    const store = await searchStore(req.payload)
-    const e = await letterEntry(doc, lookups(req.payload, req))
-    if (e) await store.put([e])
-    else await store.remove([letterRef(doc.id)])
-  })
-}
+/**
+ * After an article or a letter changes (hooks): in the index, or out of it. A failure is logged
+ * and leaves the change standing; `npm run search:reindex` makes the index whole again.
+ */
+export const indexArticleChange = (req: PayloadRequest, doc: ArticleFacts): Promise<void> =>
+  indexChange(req, articleRef(doc.id), (look) => articleEntry(doc, look))
+
+export const indexLetterChange = (req: PayloadRequest, doc: LetterFacts): Promise<void> =>
+  indexChange(req, letterRef(doc.id), (look) => letterEntry(doc, look))
 
 export async function removeFromIndex(req: PayloadRequest, ref: string): Promise<void> {
   await safely(req, ref, async () => (await searchStore(req.payload)).remove([ref]))

@@ -20,8 +20,11 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS search.entries (
     id bigserial PRIMARY KEY, ref text NOT NULL UNIQUE, site text NOT NULL, kind text NOT NULL,
     date timestamptz NOT NULL, columns text[] NOT NULL, doc_number text NOT NULL,
-    index_number text NOT NULL, title text NOT NULL, summary text NOT NULL, body text NOT NULL,
-    path text NOT NULL, tsv tsvector NOT NULL, ttsv tsvector NOT NULL, words tsvector NOT NULL);
+    index_number text NOT NULL, tsv tsvector NOT NULL, ttsv tsvector NOT NULL,
+    words tsvector NOT NULL);
+  CREATE TABLE IF NOT EXISTS search.texts (
+    id bigint PRIMARY KEY, title text NOT NULL, summary text NOT NULL, body text NOT NULL,
+    path text NOT NULL);
   CREATE INDEX IF NOT EXISTS entries_tsv ON search.entries USING gin (tsv);
   CREATE INDEX IF NOT EXISTS entries_site_date ON search.entries (site, date DESC);
   CREATE INDEX IF NOT EXISTS entries_doc_number ON search.entries (doc_number);
@@ -50,9 +53,6 @@ const hitOf = (r: Row): StoredHit => ({
   path: String(r.path),
 })
 
-const FIELDS =
-  'ref, site, kind, date, columns, doc_number, index_number, title, summary, body, path'
-
 export async function postgresStore(pool: Pool): Promise<SearchStore> {
   // Two nodes starting at once must not both create the schema.
   const client = await pool.connect()
@@ -73,47 +73,55 @@ export async function postgresStore(pool: Pool): Promise<SearchStore> {
     put: async (entries: SearchEntry[]) => {
       if (!entries.length) return
       const values: unknown[] = []
-      const rows = entries.map((e) => {
-        const at = values.length
-        values.push(
-          e.ref,
-          e.site,
-          e.kind,
-          e.date,
-          e.columns,
-          e.docNumber,
-          e.indexNumber,
-          e.title,
-          e.summary,
-          e.body,
-          e.path,
-          e.titleGrams,
-          e.grams,
-          e.words,
-        )
-        const p = (n: number) => `$${at + n}`
-        return `(${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map(p).join(', ')},
-          to_tsvector('simple', ${p(12)}) || to_tsvector('simple', ${p(13)}),
-          to_tsvector('simple', ${p(12)}), to_tsvector('simple', ${p(14)}))`
-      })
+      const p = (v: unknown) => {
+        values.push(v)
+        return `$${values.length}`
+      }
+      const rows = entries.map(
+        (
+          e,
+        ) => `(${[e.ref, e.site, e.kind, e.date, e.columns, e.docNumber, e.indexNumber].map(p).join(', ')},
+          to_tsvector('simple', ${p(e.titleGrams)}) || to_tsvector('simple', ${p(e.grams)}),
+          to_tsvector('simple', ${p(e.titleGrams)}), to_tsvector('simple', ${p(e.words)}))`,
+      )
+      const texts = entries.map(
+        (e) => `(${[e.ref, e.title, e.summary, e.body, e.path].map(p).join(', ')})`,
+      )
+      // The narrow row the filters read, and the text a page of results shows, in one statement.
       await pool.query(
-        `INSERT INTO search.entries (${FIELDS}, tsv, ttsv, words) VALUES ${rows.join(', ')}
-         ON CONFLICT (ref) DO UPDATE SET site = excluded.site, kind = excluded.kind,
-           date = excluded.date, columns = excluded.columns, doc_number = excluded.doc_number,
-           index_number = excluded.index_number, title = excluded.title,
-           summary = excluded.summary, body = excluded.body, path = excluded.path,
-           tsv = excluded.tsv, ttsv = excluded.ttsv, words = excluded.words`,
+        `WITH e AS (
+           INSERT INTO search.entries (ref, site, kind, date, columns, doc_number, index_number, tsv, ttsv, words)
+           VALUES ${rows.join(', ')}
+           ON CONFLICT (ref) DO UPDATE SET site = excluded.site, kind = excluded.kind,
+             date = excluded.date, columns = excluded.columns, doc_number = excluded.doc_number,
+             index_number = excluded.index_number, tsv = excluded.tsv, ttsv = excluded.ttsv,
+             words = excluded.words
+           RETURNING id, ref)
+         INSERT INTO search.texts (id, title, summary, body, path)
+         SELECT e.id, v.title, v.summary, v.body, v.path
+         FROM e JOIN (VALUES ${texts.join(', ')}) AS v (ref, title, summary, body, path) ON v.ref = e.ref
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, summary = excluded.summary,
+           body = excluded.body, path = excluded.path`,
         values,
       )
     },
     remove: async (refs) => {
-      if (refs.length) await pool.query('DELETE FROM search.entries WHERE ref = ANY($1)', [refs])
+      if (!refs.length) return
+      await pool.query(
+        `WITH d AS (DELETE FROM search.entries WHERE ref = ANY($1) RETURNING id)
+         DELETE FROM search.texts WHERE id IN (SELECT id FROM d)`,
+        [refs],
+      )
     },
     removeSite: async (site) => {
-      await pool.query('DELETE FROM search.entries WHERE site = $1', [site])
+      await pool.query(
+        `WITH d AS (DELETE FROM search.entries WHERE site = $1 RETURNING id)
+         DELETE FROM search.texts WHERE id IN (SELECT id FROM d)`,
+        [site],
+      )
     },
     clear: async () => {
-      await pool.query('TRUNCATE search.entries')
+      await pool.query('TRUNCATE search.entries, search.texts')
     },
     query: async (q) => {
       if (!q.sites.length) return { total: 0, hits: [] }
@@ -142,8 +150,9 @@ export async function postgresStore(pool: Pool): Promise<SearchStore> {
           order = `ts_rank(e.ttsv, ${match}) + 0.5 * ts_rank(e.words, $${args.length}::tsquery) DESC, e.date DESC`
         }
       }
-      // One pass gives the page and the total (the window counts before LIMIT).
-      const sql = `SELECT ${FIELDS}, count(*) OVER ()::int AS total FROM search.entries e
+      // One pass over the narrow rows gives the page and the total (the window counts before
+      // LIMIT); the texts are read for the page's rows only.
+      const sql = `SELECT e.id, count(*) OVER ()::int AS total FROM search.entries e
                    WHERE ${where.join(' AND ')} ORDER BY ${order}
                    LIMIT ${Math.trunc(q.limit)} OFFSET ${Math.trunc(q.offset)}`
       const res = await pool.query(sql, args)
@@ -156,12 +165,24 @@ export async function postgresStore(pool: Pool): Promise<SearchStore> {
         )
         total = Number(all.rows[0]?.n ?? 0)
       }
-      return { total, hits: res.rows.map((r: Row) => hitOf(r)) }
+      const ids = res.rows.map((r: Row) => String(r.id))
+      if (!ids.length) return { total, hits: [] }
+      const page = await pool.query(
+        `SELECT e.id, e.ref, e.site, e.kind, e.date, e.columns, e.doc_number, e.index_number,
+                t.title, t.summary, t.body, t.path
+         FROM search.entries e JOIN search.texts t ON t.id = e.id WHERE e.id = ANY($1)`,
+        [ids],
+      )
+      const byId = new Map(page.rows.map((r: Row) => [String(r.id), hitOf(r)]))
+      return {
+        total,
+        hits: ids.map((id) => byId.get(id)).filter((h): h is StoredHit => h != null),
+      }
     },
     stats: async () => {
       const res = await pool.query(
         `SELECT (SELECT count(*) FROM search.entries)::int AS n,
-                pg_total_relation_size('search.entries')::bigint AS bytes`,
+                (pg_total_relation_size('search.entries') + pg_total_relation_size('search.texts'))::bigint AS bytes`,
       )
       return { entries: Number(res.rows[0]?.n ?? 0), bytes: Number(res.rows[0]?.bytes ?? 0) }
     },

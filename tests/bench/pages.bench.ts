@@ -244,6 +244,14 @@ async function main() {
         { host },
       ),
     )
+    // Search over every site from the portal: kept in the output cache by its query.
+    rows.push(
+      await load(
+        'jiyue /search all sites (output cache)',
+        `http://127.0.0.1:${s.port}/search?q=${encodeURIComponent('通知')}`,
+        { host },
+      ),
+    )
   } finally {
     nginx1.stop()
     nginxAuto.stop()
@@ -279,6 +287,10 @@ async function main() {
     {
       name: 'filtered catalogue / uncached article render',
       value: by('jiyue /xxgk/ filtered').rps / by('jiyue uncached').rps,
+    },
+    {
+      name: 'search page / uncached article render',
+      value: by('jiyue /search').rps / by('jiyue uncached').rps,
     },
   ]
   const pad = (x: string | number, n: number) => String(x).padEnd(n)

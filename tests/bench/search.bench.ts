@@ -220,6 +220,13 @@ async function main() {
   )
 
   // SQLite: the store's own file, and the same rows read with LIKE for the baseline.
+  // BENCH_SEARCH_DB=postgres or =sqlite measures one of them only.
+  const only = process.env.BENCH_SEARCH_DB
+  if (only !== 'postgres') await benchSqlite(docs, qs)
+  if (only !== 'sqlite') await benchPostgres(docs, qs)
+}
+
+async function benchSqlite(docs: Doc[], qs: Record<2 | 4 | 8, string[]>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiyue-search-bench-'))
   const { sqliteStore, indexUrl } = await import('../../src/services/search-store-sqlite')
   const dbUrl = `file:${path.join(dir, 'bench.db')}`
@@ -240,7 +247,9 @@ async function main() {
   await lite.close()
   raw.close()
   fs.rmSync(dir, { recursive: true, force: true })
+}
 
+async function benchPostgres(docs: Doc[], qs: Record<2 | 4 | 8, string[]>) {
   // PostgreSQL: a fresh database on the local server.
   if (!process.env.POSTGRES_TEST_URL) {
     const { execFileSync } = await import('node:child_process')
@@ -262,7 +271,7 @@ async function main() {
       store,
       (q) =>
         pool.query(
-          `SELECT ref, title FROM search.entries WHERE title LIKE $1 OR body LIKE $1 ORDER BY date DESC LIMIT 10`,
+          `SELECT e.ref, t.title FROM search.entries e JOIN search.texts t ON t.id = e.id WHERE t.title LIKE $1 OR t.body LIKE $1 ORDER BY e.date DESC LIMIT 10`,
           [`%${q}%`],
         ),
       docs,
