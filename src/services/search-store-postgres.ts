@@ -4,7 +4,7 @@
 // One indexed vector (the title's and the text's grams) decides what matches; the order by
 // relevance reads only the title's small vectors (its grams, jieba's words of it) — reading
 // every match's full vector to rank thousands of matches is what makes PostgreSQL slow.
-import type { Pool } from 'pg'
+import type { Pool, PoolClient } from 'pg'
 
 import type { Phrase } from '../domain/search-text'
 import {
@@ -38,6 +38,27 @@ export const tsMatch = (q: Pick<StoreQuery, 'groups'>): string =>
   q.groups.map((g) => `(${g.phrases.map(tsPhrase).join(' | ')})`).join(' & ')
 
 type Row = Record<string, unknown>
+
+/**
+ * Runs a query with room for an exact bitmap of a common term's matches: with the default
+ * 4 MB, the bitmap of tens of thousands of rows turns lossy and every row of a lossy page is
+ * checked again against its full vector (read from TOAST) — a second where 20 ms will do.
+ */
+async function withMemory<T>(pool: Pool, work: (c: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    await client.query("SET LOCAL work_mem = '64MB'")
+    const out = await work(client)
+    await client.query('COMMIT')
+    return out
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw err
+  } finally {
+    client.release()
+  }
+}
 
 const hitOf = (r: Row): StoredHit => ({
   ref: String(r.ref),
@@ -155,7 +176,7 @@ export async function postgresStore(pool: Pool): Promise<SearchStore> {
       const sql = `SELECT e.id, count(*) OVER ()::int AS total FROM search.entries e
                    WHERE ${where.join(' AND ')} ORDER BY ${order}
                    LIMIT ${Math.trunc(q.limit)} OFFSET ${Math.trunc(q.offset)}`
-      const res = await pool.query(sql, args)
+      const res = await withMemory(pool, (c) => c.query(sql, args))
       let total = Number(res.rows[0]?.total ?? 0)
       if (!res.rows.length && q.offset > 0) {
         // Past the last page: the total still matters to the reader.
