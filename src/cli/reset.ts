@@ -1,4 +1,5 @@
 // `npm run reset`: back to a fresh demo — the embedded databases of `npm start` and `npm run dev`
+// (with their search indexes)
 // and their uploaded files are deleted; the next start seeds the demo platform again. Refuses
 // when DATABASE_URL names another database: a real one is never reset by this.
 import fs from 'node:fs'
@@ -12,7 +13,7 @@ const root = process.cwd()
 const removed: string[] = []
 const data = path.join(root, '.data')
 for (const name of fs.existsSync(data) ? fs.readdirSync(data) : []) {
-  if (!/^(jiyue|dev)\.db(-wal|-shm|-journal)?$/.test(name)) continue
+  if (!/^(jiyue|dev)(\.search)?\.db(-wal|-shm|-journal)?$/.test(name)) continue
   fs.rmSync(path.join(data, name))
   removed.push(`.data/${name}`)
 }

@@ -96,7 +96,11 @@ export function termPhrase(term: string): Phrase | null {
   return grams.length ? { grams, prefix } : null
 }
 
-/** jieba's search-mode words of query terms, for ranking (no duplicates). */
-export function queryWords(terms: string[]): string[] {
-  return [...new Set(terms.flatMap((t) => textWords(t).split(' ')).filter(Boolean))]
+/**
+ * The query's terms (and synonyms) that can stand as a title's word: two or more Han
+ * characters. A title whose jieba words hold one ranks first; they never decide a match (a
+ * title holding the word also holds its characters' pairs).
+ */
+export function rankWords(terms: string[]): string[] {
+  return [...new Set(terms.filter((t) => /^\p{Script=Han}{2,}$/u.test(t)))]
 }

@@ -44,15 +44,22 @@ const quoted = (gram: string) => `"${gram}"`
 export const ftsPhrase = (p: Phrase): string =>
   p.grams.map((g, i) => quoted(g) + (p.prefix[i] ? ' *' : '')).join(' + ')
 
-/** Every group in the title or the text; each group one of its phrases. */
+/**
+ * Every group in the title or the text; each group one of its phrases. A group's terms that
+ * are rank words may also be found among the title's jieba words: that never adds a match (such
+ * a title holds the phrase too), but bm25 counts it, so the title holding the word ranks first.
+ */
 export function ftsMatch(q: Pick<StoreQuery, 'groups' | 'words'>): string {
-  const groups = q.groups.map(
-    (g) => `{title_grams grams} : (${g.phrases.map(ftsPhrase).join(' OR ')})`,
-  )
-  const all = groups.join(' AND ')
-  if (!q.words.length) return all
-  // The words rank (bm25 counts every phrase of the expression) but never decide a match.
-  return `${all} AND ((${all}) OR words : (${q.words.map(quoted).join(' OR ')}))`
+  const rank = new Set(q.words)
+  return q.groups
+    .map((g) => {
+      const phrases = `{title_grams grams} : (${g.phrases.map(ftsPhrase).join(' OR ')})`
+      const words = g.texts.filter((t) => rank.has(t))
+      return words.length
+        ? `(${phrases} OR words : (${words.map(quoted).join(' OR ')}))`
+        : `(${phrases})`
+    })
+    .join(' AND ')
 }
 
 type Row = Record<string, unknown>

@@ -35,7 +35,7 @@ export type StoreGroup = { phrases: Phrase[]; texts: string[] }
 /** Every group must match, in the title or the text. */
 export type StoreQuery = {
   groups: StoreGroup[]
-  /** jieba's words of the query: rank, never filter. */
+  /** Terms that may be a title's jieba word (src/domain/search-text.ts rankWords): rank only. */
   words: string[]
   sites: string[]
   column?: string

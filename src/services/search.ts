@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 
 import { type Id } from '../domain/ids'
 import { parseSynonyms, SEARCH_PER_PAGE, type SearchQuery, termGroups } from '../domain/search'
-import { normalise, queryWords } from '../domain/search-text'
+import { normalise, rankWords } from '../domain/search-text'
 import { SEARCH_MISSES } from '../domain/slugs'
 import { logger } from '../logger'
 import { type StoredHit, searchStore } from './search-store'
@@ -50,7 +50,7 @@ export async function runSearch(
   const store = await searchStore(payload)
   const { total, hits } = await store.query({
     groups: groups.map((g) => ({ phrases: g.phrases, texts: g.alternatives })),
-    words: queryWords(terms),
+    words: rankWords(groups.flatMap((g) => g.alternatives)),
     sites: sites.map(String),
     column: query.column || undefined,
     kind: query.kind || undefined,

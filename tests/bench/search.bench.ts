@@ -12,7 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { termGroups, type SearchKind } from '../../src/domain/search'
-import { normalise, queryWords, textGrams, textWords } from '../../src/domain/search-text'
+import { normalise, rankWords, textGrams, textWords } from '../../src/domain/search-text'
 import type { SearchEntry, SearchStore, StoreQuery } from '../../src/services/search-store'
 
 process.env.LOG_LEVEL = 'warn'
@@ -123,7 +123,7 @@ function storeQuery(q: string, filtered: boolean, rnd: () => number): StoreQuery
   const groups = termGroups(terms, new Map())
   return {
     groups: groups.map((g) => ({ phrases: g.phrases, texts: g.alternatives })),
-    words: queryWords(terms),
+    words: rankWords(groups.flatMap((g) => g.alternatives)),
     sites: filtered
       ? [String(1 + Math.floor(rnd() * SITES))]
       : Array.from({ length: SITES }, (_, i) => String(i + 1)),

@@ -15,7 +15,7 @@ import {
 } from '../../src/domain/search'
 import {
   normalise,
-  queryWords,
+  rankWords,
   termPhrase,
   textGrams,
   textWords,
@@ -75,12 +75,12 @@ describe('tokens', () => {
     expect(termPhrase('，。')).toBeNull()
   })
 
-  it('jieba’s search-mode words rank whole words', () => {
+  it('jieba’s search-mode words of titles; query terms of two Han characters or more rank by them', () => {
     expect(textWords('社会保险').split(' ')).toEqual(
       expect.arrayContaining(['社会', '保险', '社会保险']),
     )
-    expect(queryWords(['社会保险', '社会'])).toContain('社会保险')
     expect(textWords('，！')).toBe('')
+    expect(rankWords(['社会保险', '税', '2026年', '社会保险', 'be'])).toEqual(['社会保险'])
   })
 })
 
