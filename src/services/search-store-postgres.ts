@@ -167,8 +167,12 @@ export async function postgresStore(pool: Pool): Promise<SearchStore> {
         const match = `$${args.length}::tsquery`
         where.push(`e.tsv @@ ${match}`)
         if (q.sort === 'relevance') {
-          args.push(q.words.map((w) => `'${w}'`).join(' | ') || "''")
-          order = `ts_rank(e.ttsv, ${match}) + 0.5 * ts_rank(e.words, $${args.length}::tsquery) DESC, e.date DESC`
+          let rank = `ts_rank(e.ttsv, ${match})`
+          if (q.words.length) {
+            args.push(q.words.map((w) => `'${w}'`).join(' | '))
+            rank += ` + 0.5 * ts_rank(e.words, $${args.length}::tsquery)`
+          }
+          order = `${rank} DESC, e.date DESC`
         }
       }
       // One pass over the narrow rows gives the page and the total (the window counts before
@@ -182,7 +186,7 @@ export async function postgresStore(pool: Pool): Promise<SearchStore> {
         // Past the last page: the total still matters to the reader.
         const all = await pool.query(
           `SELECT count(*)::int AS n FROM search.entries e WHERE ${where.join(' AND ')}`,
-          q.sort === 'relevance' && text ? args.slice(0, -1) : args,
+          q.sort === 'relevance' && text && q.words.length ? args.slice(0, -1) : args,
         )
         total = Number(all.rows[0]?.n ?? 0)
       }
