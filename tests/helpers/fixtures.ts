@@ -140,3 +140,23 @@ export async function makeAttachment(payload: Payload, site: Id) {
     file: { data, mimetype: 'application/pdf', name: `doc-${next()}.pdf`, size: data.length },
   })
 }
+
+/** A Lexical body of one paragraph of links (`text` is each link's words). */
+export const linksBody = (urls: string[], text = '链接') => ({
+  root: {
+    type: 'root',
+    version: 1,
+    children: [
+      {
+        type: 'paragraph',
+        version: 1,
+        children: urls.map((url) => ({
+          type: 'link',
+          version: 3,
+          fields: { url, linkType: 'custom' },
+          children: [{ type: 'text', text, version: 1 }],
+        })),
+      },
+    ],
+  },
+})

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type Id, makeArticle, makeColumn, makeSite } from '../helpers/fixtures'
+import { type Id, linksBody, makeArticle, makeColumn, makeSite } from '../helpers/fixtures'
 import { type Started, startPayload } from '../helpers/payload'
 
 let t: Started
@@ -53,34 +53,16 @@ beforeAll(async () => {
   const { payload } = t
   site = (await makeSite(payload, { name: '链接检查局' })).id
   const column = await makeColumn(payload, site, { name: '工作动态', slug: 'gzdt' })
-  const link = (url: string) => ({
-    type: 'link',
-    version: 3,
-    fields: { url, linkType: 'custom' },
-    children: [{ type: 'text', text: '链接', version: 1 }],
-  })
   const paths = ['/ok', '/moved', '/gone', '/missing', '/picky', '/silent']
   const article = await makeArticle(payload, {
     site,
     column: column.id,
     publishedAt: new Date().toISOString(),
-    body: {
-      root: {
-        type: 'root',
-        version: 1,
-        children: [
-          {
-            type: 'paragraph',
-            version: 1,
-            children: [
-              ...paths.map((p) => link(`${base}${p}`)),
-              link('mailto:ban@example.gov.cn'),
-              link(`${base}/ok#part`),
-            ],
-          },
-        ],
-      },
-    },
+    body: linksBody([
+      ...paths.map((p) => `${base}${p}`),
+      'mailto:ban@example.gov.cn',
+      `${base}/ok#part`,
+    ]),
   })
   page = `/gzdt/${article.id}.html`
 }, 120_000)

@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // SMTP_URL and DATABASE_URL once, on import.
 let runSiteAudit: typeof import('../../src/services/site-audit').runSiteAudit
 let auditAllSites: typeof import('../../src/services/site-audit').auditAllSites
-import { type Id, makeArticle, makeColumn, makeSite, makeUser } from '../helpers/fixtures'
+import {
+  type Id,
+  linksBody,
+  makeArticle,
+  makeColumn,
+  makeSite,
+  makeUser,
+} from '../helpers/fixtures'
 import { type Started, startPayload } from '../helpers/payload'
 import { type Mail, startSmtp } from '../helpers/smtp'
 
@@ -44,34 +51,15 @@ beforeAll(async () => {
   // A link to an unpublished draft, one to a published page, one to another website.
   const draft = await makeArticle(payload, { site, column: news, status: 'draft' })
   const live = await makeArticle(payload, { site, column: news, publishedAt: at('2026-11-20') })
-  const link = (url: string) => ({
-    type: 'link',
-    version: 3,
-    fields: { url, linkType: 'custom' },
-    children: [{ type: 'text', text: '相关链接', version: 1 }],
-  })
   await makeArticle(payload, {
     site,
     column: news,
     title: '带链接的信息',
     publishedAt: at('2026-11-21'),
-    body: {
-      root: {
-        type: 'root',
-        version: 1,
-        children: [
-          {
-            type: 'paragraph',
-            version: 1,
-            children: [
-              link(`/x/${draft.id}.html`),
-              link(`/x/${live.id}.html`),
-              link('https://www.gov.cn/'),
-            ],
-          },
-        ],
-      },
-    },
+    body: linksBody(
+      [`/x/${draft.id}.html`, `/x/${live.id}.html`, 'https://www.gov.cn/'],
+      '相关链接',
+    ),
   })
   const mailbox = await payload.create({
     collection: 'mailboxes',
