@@ -9,7 +9,7 @@ import { beijingDateTime } from '../domain/dates'
 import { canReadAllSites, isPlatformAdmin, sitesWithRole, toActor } from '../domain/permissions'
 import { AUDIT_STATUS_LABELS, ITEM_STATUS_LABELS, type ItemStatus } from '../domain/site-audit'
 import { SITE_STATUS_LABELS, type SiteStatus } from '../domain/sites'
-import { auditOverview, siteAuditHistory } from '../services/site-audit'
+import { auditOverview, siteAuditHistory } from '../services/site-audit-overview'
 
 /** Red, amber, green, grey: each with at least 4.5:1 contrast on white (WCAG AA). */
 const COLOURS: Record<ItemStatus, string> = {
