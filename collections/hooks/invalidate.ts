@@ -38,11 +38,13 @@ const articleTags = (
   previous?: Record<string, unknown>,
 ): string[] => {
   const site = idOf(doc.site)
+  const before = idOf(previous?.site)
   const columns = new Set([...idsOf(doc.columns), ...idsOf(previous?.columns)])
   return [
     tags.article(doc.id as string | number),
     ...[...columns].map(tags.column),
-    ...(site != null ? [tags.home(site), tags.feeds(site)] : []),
+    ...(site != null ? [tags.home(site), tags.feeds(site), tags.catalogue(site)] : []),
+    ...(before != null && String(before) !== String(site) ? [tags.catalogue(before)] : []),
   ]
 }
 

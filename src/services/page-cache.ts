@@ -123,6 +123,8 @@ export const tags = {
   /** The portal's statistics of every site. */
   feedbackAll: 'feedback:all',
   platform: 'platform',
+  /** A site's entries in disclosure catalogues (its own, and a portal's that takes it in). */
+  catalogue: (id: string | number) => `catalogue:${id}`,
   /** Search pages: every change of the index drops them. */
   search: 'search',
 }

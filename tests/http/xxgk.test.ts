@@ -199,7 +199,8 @@ describe('the catalogue', () => {
     expect(expected.totalDocs).toBeGreaterThan(24)
     const res = await catalogue('/xxgk/')
     expect(res.status).toBe(200)
-    expect(res.headers.get('cache-control')).toBe('no-store')
+    // Kept in the output cache (a CDN may keep it too) and dropped when an entry changes.
+    expect(res.headers.get('cache-control')).toMatch(/^public, max-age=0, s-maxage=\d+/)
     expect(res.text).toContain(`<p class="xxgk-count">共 ${expected.totalDocs} 条</p>`)
     expect(indexes(res.text)).toHaveLength(20)
     expect(res.text).toContain('<caption>政府信息公开目录')
@@ -208,6 +209,35 @@ describe('the catalogue', () => {
     expect(res.text).not.toContain('<th scope="col">来源网站</th>')
     expect(res.text).toContain('href="/xxgk/nb/"')
     expect(res.text).toContain('href="/xxgk/zn"')
+  })
+
+  it('is kept in the output cache by its query, and dropped at once when an entry changes', async () => {
+    const path = `/xxgk/?q=${encodeURIComponent('缓存测试')}`
+    const first = await catalogue(path)
+    expect(first.text).toContain('<p class="xxgk-count">共 0 条</p>')
+    expect((await catalogue(path)).headers.get('x-cache')).toBe('HIT')
+    // The same query with its parameters in another order is the same page.
+    expect((await catalogue(`${path}&page=1`)).headers.get('x-cache')).toBe('MISS')
+    expect(
+      (await catalogue(`/xxgk/?page=1&q=${encodeURIComponent('缓存测试')}`)).headers.get('x-cache'),
+    ).toBe('HIT')
+    const added = await article(wwwId, wwwCol, {
+      title: '缓存测试公开件',
+      indexNumber: 'ZZTEST001/2019-00099',
+      issuingOrgan: '测试机关甲',
+      dateFormed: '2019-05-05',
+    })
+    const after = await catalogue(path)
+    expect(after.headers.get('x-cache')).toBe('MISS')
+    expect(after.text).toContain('<p class="xxgk-count">共 1 条</p>')
+    await s.payload.update({
+      collection: 'articles',
+      id: added.id,
+      data: { state: 'withdrawn', withdrawnReason: '测试' } as never,
+      overrideAccess: true,
+      context: ctx,
+    })
+    expect((await catalogue(path)).text).toContain('<p class="xxgk-count">共 0 条</p>')
   })
 
   it('walks every page and never shows drafts, withdrawn, on-request, withheld or unnumbered documents', async () => {

@@ -36,7 +36,7 @@ import type { Layout, Pagination } from '../render/view-models'
 import { disclosureSection, layout, PER_PAGE, primaryColumn } from './pages'
 import type { PageContext } from './context'
 import type { SiteRecord } from './registry'
-import { type DynamicRoute, HTML, type Output } from './routes'
+import { type CachedRoute, HTML, type Output } from './routes'
 
 const CATALOGUE = '/xxgk/'
 const GUIDE = '/xxgk/zn'
@@ -321,7 +321,11 @@ async function cataloguePage(ctx: PageContext, req: Request): Promise<Output> {
     status,
     body: await render(ctx.site.theme, 'xxgk', view),
     contentType: HTML,
-    tags: [tags.site(ctx.site.id)],
+    // Kept in the output cache by its query; dropped when an entry of an included site changes
+    // (its catalogue tag), when a site's name or settings change, or a list is edited.
+    tags: [tags.platform, ...included.flatMap((s) => [tags.site(s.id), tags.catalogue(s.id)])],
+    // Topic and genre lists change rarely and drop nothing: made again at least every 5 minutes.
+    ttlSeconds: 300,
   }
 }
 
@@ -410,11 +414,31 @@ async function guidePage(ctx: PageContext): Promise<Output> {
 
 const PATHS = new Set(['/xxgk', CATALOGUE, GUIDE, `${GUIDE}/`])
 
-export const xxgkRoutes: DynamicRoute[] = [
+/** The catalogue's query parameters, in a fixed order: its cache key. */
+const CATALOGUE_PARAMS = ['q', 'topic', 'genre', 'organ', 'year', 'validity', 'page']
+
+/**
+ * The catalogue and the guide are kept in the output cache: the catalogue by its query as sent
+ * (parameters in a fixed order; a page with a refused value answers 400 and is not kept).
+ */
+export const xxgkRoutes: CachedRoute[] = [
   {
+    cached: true,
     matches: (path) => PATHS.has(path),
+    cacheVariant: (req) => {
+      if (req.path !== CATALOGUE) return ''
+      const parts: string[] = []
+      for (const name of CATALOGUE_PARAMS) {
+        const raw = req.query[name]
+        const v = (Array.isArray(raw) ? raw[0] : raw) ?? ''
+        if (typeof v !== 'string') return null
+        const t = v.replace(/[\s\u3000]+/g, ' ').trim()
+        if (t.length > 200) return null
+        if (t) parts.push(`${name}=${encodeURIComponent(t)}`)
+      }
+      return parts.join('&')
+    },
     async handle(ctx, req, res) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return null
       const search = req.originalUrl.includes('?')
         ? req.originalUrl.slice(req.originalUrl.indexOf('?'))
         : ''
