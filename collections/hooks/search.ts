@@ -11,8 +11,8 @@ import {
   removeFromIndex,
 } from '../../src/services/search-index'
 
-export const indexArticle: CollectionAfterChangeHook = async ({ doc, req }) => {
-  await indexArticleChange(req, doc as ArticleFacts)
+export const indexArticle: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  await indexArticleChange(req, doc as ArticleFacts, previousDoc as ArticleFacts | undefined)
   return doc
 }
 
@@ -21,8 +21,9 @@ export const unindexArticle: CollectionAfterDeleteHook = async ({ doc, req }) =>
   return doc
 }
 
-export const indexLetter: CollectionAfterChangeHook = async ({ doc, req }) => {
-  await indexLetterChange(req, doc as Parameters<typeof indexLetterChange>[1])
+export const indexLetter: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  type Letter = Parameters<typeof indexLetterChange>[1]
+  await indexLetterChange(req, doc as Letter, previousDoc as Letter | undefined)
   return doc
 }
 

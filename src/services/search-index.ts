@@ -204,14 +204,28 @@ async function indexChange(
 }
 
 /**
- * After an article or a letter changes (hooks): in the index, or out of it. A failure is logged
- * and leaves the change standing; `npm run search:reindex` makes the index whole again.
+ * After an article or a letter changes (hooks): in the index, or out of it. A change that
+ * neither is nor was public (a draft saved, a letter handled before publication) touches
+ * nothing: the busiest saves stay as cheap as before search. A failure is logged and leaves the
+ * change standing; `npm run search:reindex` makes the index whole again.
  */
-export const indexArticleChange = (req: PayloadRequest, doc: ArticleFacts): Promise<void> =>
-  indexChange(req, articleRef(doc.id), (look) => articleEntry(doc, look))
+export const indexArticleChange = async (
+  req: PayloadRequest,
+  doc: ArticleFacts,
+  previous?: ArticleFacts,
+): Promise<void> => {
+  if (doc.state !== 'published' && previous?.state !== 'published') return
+  await indexChange(req, articleRef(doc.id), (look) => articleEntry(doc, look))
+}
 
-export const indexLetterChange = (req: PayloadRequest, doc: LetterFacts): Promise<void> =>
-  indexChange(req, letterRef(doc.id), (look) => letterEntry(doc, look))
+export const indexLetterChange = async (
+  req: PayloadRequest,
+  doc: LetterFacts,
+  previous?: LetterFacts,
+): Promise<void> => {
+  if (!isPublicLetter(doc) && !(previous && isPublicLetter(previous))) return
+  await indexChange(req, letterRef(doc.id), (look) => letterEntry(doc, look))
+}
 
 export async function removeFromIndex(req: PayloadRequest, ref: string): Promise<void> {
   await safely(req, ref, async () => (await searchStore(req.payload)).remove([ref]))
