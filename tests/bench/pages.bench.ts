@@ -105,6 +105,7 @@ async function publishToVisible(
   host: string,
   column: string | number,
   columnPath: string,
+  coverImage: unknown,
 ) {
   const n = Number(process.env.BENCH_PUBLISHES ?? 100)
   const users = await s.payload.find({
@@ -121,7 +122,15 @@ async function publishToVisible(
     const title = `基准发布测试第${i + 1}号通知`
     const art = await s.payload.create({
       collection: 'articles',
-      data: { site, columns: [column], title, state: 'signed', signedAt: new Date().toISOString() },
+      // With the bench article's picture: its column's home block may list pictures only.
+      data: {
+        site,
+        columns: [column],
+        title,
+        coverImage,
+        state: 'signed',
+        signedAt: new Date().toISOString(),
+      },
       overrideAccess: true,
       context: { seeding: true },
     })
@@ -170,7 +179,11 @@ async function main() {
     limit: 1,
     depth: 0,
   })
-  const article = found.docs[0] as { id: string | number; columns: (string | number)[] }
+  const article = found.docs[0] as {
+    id: string | number
+    columns: (string | number)[]
+    coverImage: unknown
+  }
   const col = await s.payload.findByID({ collection: 'columns', id: article.columns[0], depth: 0 })
   const pagePath = `/${col.path}/${article.id}.html`
   const first = await get(s, pagePath, { host })
@@ -263,6 +276,7 @@ async function main() {
     host,
     col.id as string | number,
     col.path as string,
+    article.coverImage,
   )
 
   const by = (n: string) => rows.find((r) => r.name.startsWith(n))!
