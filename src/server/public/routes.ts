@@ -45,3 +45,23 @@ export type CachedRoute = Omit<DynamicRoute, 'cached'> & {
 }
 
 export const HTML = 'text/html; charset=utf-8'
+
+/**
+ * A cache variant from named query parameters, in the order given: spaces collapsed, empty ones
+ * left out, so `?b=2&a=1` and `?a=1&b=2` are one page. null (made, not kept) for a value over
+ * 200 characters or not a string: such requests must not fill the cache.
+ */
+export const queryVariant =
+  (names: string[]) =>
+  (req: Request): string | null => {
+    const parts: string[] = []
+    for (const name of names) {
+      const raw = req.query[name]
+      const v = (Array.isArray(raw) ? raw[0] : raw) ?? ''
+      if (typeof v !== 'string') return null
+      const t = v.replace(/[\s\u3000]+/g, ' ').trim()
+      if (t.length > 200) return null
+      if (t) parts.push(`${name}=${encodeURIComponent(t)}`)
+    }
+    return parts.join('&')
+  }

@@ -30,7 +30,7 @@ import type { Layout, Pagination } from '../render/view-models'
 import type { PageContext } from './context'
 import { layout, primaryColumn } from './pages'
 import type { SiteRecord } from './registry'
-import { type CachedRoute, HTML, type Output } from './routes'
+import { type CachedRoute, HTML, type Output, queryVariant } from './routes'
 
 const PAGE = '/search'
 const DATA = '/search.json'
@@ -81,25 +81,6 @@ const option = (value: string, label: string, current: string): Option => ({
 })
 
 const defaultScope = (site: SiteRecord) => (site.kind === 'portal' ? 'all' : 'site')
-
-const one = (v: unknown): string => {
-  const x = Array.isArray(v) ? v[0] : v
-  return typeof x === 'string' ? x : ''
-}
-
-/** The query's parts the page depends on, in a fixed order; null (not kept) for oversized ones. */
-function cacheVariant(req: Request): string | null {
-  const names = ['q', 'site', 'column', 'type', 'from', 'to', 'sort', 'page']
-  const parts: string[] = []
-  for (const n of names) {
-    const v = one(req.query[n])
-      .replace(/[\s\u3000]+/g, ' ')
-      .trim()
-    if (v.length > 200) return null
-    if (v) parts.push(`${n}=${encodeURIComponent(v)}`)
-  }
-  return parts.join('&')
-}
 
 type Answer = {
   query: SearchQuery
@@ -304,6 +285,6 @@ async function searchData(ctx: PageContext, req: Request): Promise<Output> {
 export const searchRoute: CachedRoute = {
   cached: true,
   matches: (path) => path === PAGE || path === DATA,
-  cacheVariant,
+  cacheVariant: queryVariant(['q', 'site', 'column', 'type', 'from', 'to', 'sort', 'page']),
   handle: (ctx, req) => (ctx.path === DATA ? searchData(ctx, req) : searchPage(ctx, req)),
 }

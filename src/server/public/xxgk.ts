@@ -1,10 +1,8 @@
-// 政府信息公开: the catalogue of proactively disclosed documents (/xxgk/) and the guide (/xxgk/zn).
+// 政府信息公开: the catalogue of proactively disclosed documents (/xxgk/) — its view and its route,
+// which also answers the guide (/xxgk/zn, xxgk-guide.ts). What it reads is read-catalogue.ts.
 import type { Request } from 'express'
-import type { Where } from 'payload'
 
 import {
-  beijingYearRange,
-  type CatalogueFilter,
   catalogueHref,
   type CatalogueQuery,
   filterChips,
@@ -13,35 +11,21 @@ import {
   shorten,
 } from '../../domain/catalogue'
 import { beijingDate } from '../../domain/dates'
-import {
-  FREE_APPLICATIONS_PER_MONTH,
-  FREE_PAGES,
-  VALIDITY_LABELS,
-  VALIDITY_STATES,
-  type Validity,
-} from '../../domain/disclosure'
+import { VALIDITY_LABELS, VALIDITY_STATES, type Validity } from '../../domain/disclosure'
 import { idOf } from '../../domain/ids'
 import { pageCount, pageWindow } from '../../domain/pagination'
-import { isListed, linkOrigin } from '../../domain/sites'
-import {
-  CORRECTION_NOTICE_DAYS,
-  MAX_EXTENSION_DAYS,
-  REPLY_DAYS,
-  THIRD_PARTY_DAYS,
-} from '../../domain/workdays'
+import { linkOrigin } from '../../domain/sites'
 import { tags } from '../../services/page-cache'
 import { render } from '../render/engine'
 import { articleHref, columnHref } from '../render/urls'
 import type { Layout, Pagination } from '../render/view-models'
-import { disclosureSection, layout, PER_PAGE, primaryColumn } from './pages'
 import type { PageContext } from './context'
-import type { SiteRecord } from './registry'
-import { type CachedRoute, HTML, type Output } from './routes'
+import { disclosureSection, layout, PER_PAGE, primaryColumn } from './pages'
+import { classification, includedSites, readCatalogue } from './read-catalogue'
+import { type CachedRoute, HTML, type Output, queryVariant } from './routes'
+import { CATALOGUE, GUIDE, guidePage, TITLE } from './xxgk-guide'
 
-const CATALOGUE = '/xxgk/'
-const GUIDE = '/xxgk/zn'
-const TITLE = '政府信息公开'
-const GUIDE_TITLE = '政府信息公开指南'
+const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '')
 
 type Option = { value: string; label: string; selected: boolean }
 
@@ -90,96 +74,6 @@ export type CatalogueView = {
   pastEnd: boolean
 }
 
-export type GuideItem = { label: string; value: string; href?: string; missing: boolean }
-
-export type GuideView = {
-  layout: Layout
-  office: string
-  items: GuideItem[]
-  /** The postal address written on a letter: address and postcode, or '' when unknown. */
-  mailTo: string
-  hours: string
-  links: { catalogue: string; apply: string; track: string; annualReports: string }
-  limits: { reply: number; extension: number; correction: number; thirdParty: number }
-  fees: { freeApplications: number; freePages: number }
-  notes: string[]
-}
-
-type DisclosureSettings = SiteRecord['disclosure']
-
-type CatalogueDoc = {
-  id: string | number
-  title: string
-  summary?: string | null
-  indexNumber?: string | null
-  docNumber?: string | null
-  issuingOrgan?: string | null
-  dateFormed?: string | null
-  validity?: string | null
-  site?: string | number | { id: string | number } | null
-  columns?: (string | number | { id: string | number })[] | null
-}
-
-type ListDoc = { id: string | number; name?: string | null }
-
-const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '')
-
-/** A platform-wide classification list (主题分类 / 体裁分类), in its set order. */
-async function classification(
-  ctx: PageContext,
-  collection: 'disclosure-topics' | 'disclosure-genres',
-): Promise<ListDoc[]> {
-  const res = await ctx.payload.find({
-    collection,
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    sort: ['order', 'name'],
-    select: { name: true },
-    overrideAccess: false,
-  })
-  return res.docs as ListDoc[]
-}
-
-/** What every catalogue entry is: published, proactively disclosed, with an index number. */
-const entries = (siteIds: (string | number)[]): Where[] => [
-  { site: { in: siteIds } },
-  { state: { equals: 'published' } },
-  { disclosureMode: { equals: 'proactive' } },
-  { indexNumber: { exists: true } },
-  { indexNumber: { not_equals: '' } },
-]
-
-function filterWhere(filter: CatalogueFilter): Where[] {
-  const w: Where[] = []
-  if (filter.topic) w.push({ topic: { equals: filter.topic } })
-  if (filter.genre) w.push({ genre: { equals: filter.genre } })
-  if (filter.organ) w.push({ issuingOrgan: { equals: filter.organ } })
-  if (filter.year) {
-    const { from, to } = beijingYearRange(filter.year)
-    w.push({ dateFormed: { greater_than_equal: from } }, { dateFormed: { less_than: to } })
-  }
-  if (filter.validity) w.push({ validity: { equals: filter.validity } })
-  const s = filter.search
-  if (s?.kind === 'index') w.push({ indexNumber: { equals: s.value } })
-  else if (s?.kind === 'doc-number') w.push({ docNumber: { equals: s.value } })
-  else if (s?.kind === 'title') for (const word of s.words) w.push({ title: { contains: word } })
-  return w
-}
-
-/** The sites whose entries this site's catalogue lists: itself, and on a portal that asks, its departments. */
-function includedSites(
-  ctx: PageContext,
-  sites: SiteRecord[],
-  settings: DisclosureSettings,
-): SiteRecord[] {
-  if (ctx.site.kind !== 'portal' || !settings.includeDepartments) return [ctx.site]
-  const departments = sites.filter(
-    (s) => s.kind === 'department' && isListed(s.status) && String(s.id) !== String(ctx.site.id),
-  )
-  return [ctx.site, ...departments]
-}
-
 const option = (value: string, label: string, current: string): Option => ({
   value,
   label,
@@ -199,42 +93,12 @@ async function cataloguePage(ctx: PageContext, req: Request): Promise<Output> {
   })
   const { filter, values } = query
   const included = includedSites(ctx, sites, settings)
-  const base = entries(included.map((s) => s.id))
-  const [res, organs] = await Promise.all([
-    ctx.payload.find({
-      collection: 'articles',
-      where: { and: [...base, ...filterWhere(filter)] },
-      sort: ['-dateFormed', '-publishedAt'],
-      limit: PER_PAGE,
-      page: filter.page,
-      depth: 0,
-      select: {
-        title: true,
-        summary: true,
-        indexNumber: true,
-        docNumber: true,
-        issuingOrgan: true,
-        dateFormed: true,
-        validity: true,
-        site: true,
-        columns: true,
-      },
-      overrideAccess: false,
-    }),
-    ctx.payload.findDistinct({
-      collection: 'articles',
-      field: 'issuingOrgan',
-      where: { and: [...base, { issuingOrgan: { exists: true } }] },
-      sort: 'issuingOrgan',
-      limit: 500,
-      overrideAccess: false,
-    }),
-  ])
+  const { res, organs } = await readCatalogue(ctx, included, filter)
   const pages = pageCount(res.totalDocs, PER_PAGE)
   const pastEnd = filter.page > pages
   const byId = new Map(sites.map((s) => [String(s.id), s]))
   const rows = await Promise.all(
-    (res.docs as unknown as CatalogueDoc[]).map(async (d): Promise<CatalogueRow> => {
+    res.docs.map(async (d): Promise<CatalogueRow> => {
       const site = byId.get(String(idOf(d.site))) ?? ctx.site
       const columns = await ctx.registry.columns(site.id)
       const path = articleHref(primaryColumn(columns, d)?.path, d.id)
@@ -329,115 +193,20 @@ async function cataloguePage(ctx: PageContext, req: Request): Promise<Output> {
   }
 }
 
-/** Paragraphs of the site's own guide text: blank lines separate them. */
-const paragraphs = (text: string): string[] =>
-  text
-    .split(/\r?\n\s*\r?\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-
-async function guidePage(ctx: PageContext): Promise<Output> {
-  const sites = await ctx.registry.sites()
-  const site = ctx.site
-  const settings = site.disclosure
-  // The guide falls back on the site's general contact facts where the disclosure office has
-  // none of its own (most offices sit at the organisation's address).
-  const office = settings.office || site.orgName || site.name
-  const address = settings.address || site.address
-  const postcode = settings.postcode || site.postcode
-  const hours = settings.hours || site.officeHours
-  const phone = settings.phone || site.phone
-  // Every item is listed, as 未提供 when the site has not filled it in: a reader sees at once
-  // that there is no fax, rather than wondering whether the page left it out (RULES §2: the
-  // guide gives name, address, hours, phone and online contact).
-  const item = (label: string, value: string, href?: string): GuideItem => ({
-    label,
-    value: value || '未提供',
-    href: value ? href : undefined,
-    missing: !value,
-  })
-  const items: GuideItem[] = [
-    item('受理机构', office),
-    item('办公地址', address),
-    item('邮政编码', postcode),
-    item('办公时间', hours),
-    item('咨询电话', phone, `tel:${phone.replace(/[^\d+]/g, '')}`),
-    item('传真', settings.fax),
-    item('电子邮箱', settings.email, `mailto:${settings.email}`),
-    // The only internal link of the list: it keeps care mode itself (tel:/mailto: must not).
-    {
-      label: '网上申请',
-      value: '在线申请表',
-      href: `/ysqgk/${ctx.care ? '?care=1' : ''}`,
-      missing: false,
-    },
-  ]
-  const frame = layout(ctx, {
-    title: GUIDE_TITLE,
-    columnName: GUIDE_TITLE,
-    description: `${site.name}政府信息公开指南`,
-    breadcrumbs: [
-      { name: '首页', href: '/' },
-      { name: TITLE, href: CATALOGUE },
-      { name: GUIDE_TITLE, href: GUIDE, current: true },
-    ],
-    related: sites,
-  })
-  const view: GuideView = {
-    layout: frame,
-    office,
-    items,
-    mailTo: address ? `${address}${postcode ? `（邮编 ${postcode}）` : ''}` : '',
-    hours,
-    links: {
-      catalogue: CATALOGUE,
-      apply: '/ysqgk/',
-      track: '/ysqgk/track',
-      annualReports: '/xxgk/nb/',
-    },
-    limits: {
-      reply: REPLY_DAYS,
-      extension: MAX_EXTENSION_DAYS,
-      correction: CORRECTION_NOTICE_DAYS,
-      thirdParty: THIRD_PARTY_DAYS,
-    },
-    fees: { freeApplications: FREE_APPLICATIONS_PER_MONTH, freePages: FREE_PAGES },
-    notes: paragraphs(settings.guideNotes),
-  }
-  return {
-    status: 200,
-    body: await render(site.theme, 'xxgk-guide', view),
-    contentType: HTML,
-    tags: [tags.site(site.id)],
-  }
-}
-
 const PATHS = new Set(['/xxgk', CATALOGUE, GUIDE, `${GUIDE}/`])
 
-/** The catalogue's query parameters, in a fixed order: its cache key. */
-const CATALOGUE_PARAMS = ['q', 'topic', 'genre', 'organ', 'year', 'validity', 'page']
-
 /**
- * The catalogue and the guide are kept in the output cache: the catalogue by its query as sent
- * (parameters in a fixed order; a page with a refused value answers 400 and is not kept).
+ * The catalogue and the guide are kept in the output cache: the catalogue by its query (a page
+ * with a refused value answers 400 and is not kept); the guide has no query.
  */
 export const xxgkRoutes: CachedRoute[] = [
   {
     cached: true,
     matches: (path) => PATHS.has(path),
-    cacheVariant: (req) => {
-      if (req.path !== CATALOGUE) return ''
-      const parts: string[] = []
-      for (const name of CATALOGUE_PARAMS) {
-        const raw = req.query[name]
-        const v = (Array.isArray(raw) ? raw[0] : raw) ?? ''
-        if (typeof v !== 'string') return null
-        const t = v.replace(/[\s\u3000]+/g, ' ').trim()
-        if (t.length > 200) return null
-        if (t) parts.push(`${name}=${encodeURIComponent(t)}`)
-      }
-      return parts.join('&')
-    },
+    cacheVariant: (req) =>
+      req.path === CATALOGUE
+        ? queryVariant(['q', 'topic', 'genre', 'organ', 'year', 'validity', 'page'])(req)
+        : '',
     async handle(ctx, req, res) {
       const search = req.originalUrl.includes('?')
         ? req.originalUrl.slice(req.originalUrl.indexOf('?'))
