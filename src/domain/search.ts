@@ -4,6 +4,8 @@
 // and how a result's text is cut and marked around the words found.
 import { normaliseDocNumber, normaliseIndexNumber } from './catalogue'
 import { type Phrase, normalise, normaliseChar, termPhrase } from './search-text'
+import { isSiteSlug } from './sites'
+import { isIsoDate } from './workdays'
 
 export const SEARCH_KINDS = ['file', 'interpretation', 'news', 'letter'] as const
 export type SearchKind = (typeof SEARCH_KINDS)[number]
@@ -138,16 +140,7 @@ const first = (value: unknown): string => {
   return typeof v === 'string' ? v : ''
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const ID = /^[A-Za-z0-9-]{1,36}$/
-const SLUG = /^[a-z0-9][a-z0-9-]{0,39}$/
-
-const validDate = (v: string): boolean => {
-  const m = DATE.exec(v)
-  if (!m) return false
-  const d = new Date(`${v}T00:00:00Z`)
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v
-}
 
 /**
  * Reads the search page's query string. `defaultScope` is the site's own (a portal searches all
@@ -174,7 +167,7 @@ export function parseSearchQuery(
   else if (site === 'self' || site === '') scope = site ? 'site' : defaultScope
   else {
     const chosen = [...new Set(site.split(/[,，\s]+/).filter(Boolean))]
-    const unknown = chosen.filter((s) => !SLUG.test(s) || !knownSites.includes(s))
+    const unknown = chosen.filter((s) => !isSiteSlug(s) || !knownSites.includes(s))
     sites = chosen.filter((s) => !unknown.includes(s))
     if (unknown.length)
       errors.push({
@@ -196,7 +189,7 @@ export function parseSearchQuery(
   const date = (field: 'from' | 'to', label: string): string => {
     const v = first(raw[field]).trim()
     if (!v) return ''
-    if (validDate(v)) return v
+    if (isIsoDate(v)) return v
     errors.push({ field, message: `“${label}”应为 年-月-日，例如 2026-01-31` })
     return ''
   }

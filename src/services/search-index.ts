@@ -14,7 +14,7 @@ import { logger } from '../logger'
 import { recordPurge } from './cache-purges'
 import { pageCache, tags } from './page-cache'
 import { toPublicLetter } from './public-letters'
-import { scanSelected } from './records'
+import { findOneSelected, scanSelected } from './records'
 import { type SearchEntry, searchStore } from './search-store'
 
 /** Past this many characters a text is not indexed further (PostgreSQL's positions end at 16,383). */
@@ -38,18 +38,12 @@ function names(
       const key = String(id)
       let name = known.get(key)
       if (!name) {
-        name = payload
-          .find({
-            collection,
-            where: { id: { equals: id } },
-            depth: 0,
-            limit: 1,
-            pagination: false,
-            select: { [field]: true },
-            overrideAccess: true,
-            req,
-          })
-          .then((r) => String((r.docs[0] as Record<string, unknown> | undefined)?.[field] ?? ''))
+        name = findOneSelected(payload, {
+          collection,
+          where: { id: { equals: id } },
+          select: [field] as never,
+          req,
+        }).then((r) => String((r as Record<string, unknown> | null)?.[field] ?? ''))
         known.set(key, name)
       }
       return name
@@ -86,18 +80,12 @@ function lookups(payload: Payload, req?: PayloadRequest): Lookups {
       const key = String(id)
       let s = statuses.get(key)
       if (!s) {
-        s = payload
-          .find({
-            collection: 'sites',
-            where: { id: { equals: id } },
-            depth: 0,
-            limit: 1,
-            pagination: false,
-            select: { status: true },
-            overrideAccess: true,
-            req,
-          })
-          .then((r) => (r.docs[0] as { status?: SiteStatus } | undefined)?.status ?? undefined)
+        s = findOneSelected(payload, {
+          collection: 'sites',
+          where: { id: { equals: id } },
+          select: ['status'],
+          req,
+        }).then((r) => (r?.status as SiteStatus | null | undefined) ?? undefined)
         statuses.set(key, s)
       }
       return s
