@@ -5,6 +5,7 @@ import { idOf, sameId } from '../src/domain/ids'
 import { anyone, createOnOwnSites, writeOnOwnSites } from './access'
 import { siteField } from './fields'
 import { invalidateColumn, invalidateColumnOnDelete } from './hooks/invalidate'
+import { checkSubscriptions, followSubscriptions, unshareColumn } from './hooks/sharing'
 import { COLUMNS } from './slugs'
 
 /** Path from the parent; the parent must be on the same site; the path is unique per site. */
@@ -60,8 +61,9 @@ export const Columns: CollectionConfig = {
     delete: writeOnOwnSites('column'),
   },
   hooks: {
-    beforeChange: [setPath],
-    afterChange: [invalidateColumn],
+    beforeChange: [setPath, checkSubscriptions],
+    afterChange: [invalidateColumn, followSubscriptions],
+    beforeDelete: [unshareColumn],
     afterDelete: [invalidateColumnOnDelete],
   },
   defaultSort: 'order',
@@ -103,6 +105,37 @@ export const Columns: CollectionConfig = {
         { name: 'isDisclosure', label: '属于信息公开目录', type: 'checkbox', defaultValue: false },
         { name: 'showOnHome', label: '在首页显示', type: 'checkbox', defaultValue: false },
         { name: 'order', label: '排序', type: 'number', defaultValue: 0 },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: '共享与订阅',
+      admin: { initCollapsed: true },
+      fields: [
+        {
+          name: 'subscriptions',
+          label: '订阅其他站点的栏目',
+          type: 'relationship',
+          relationTo: COLUMNS,
+          hasMany: true,
+          index: true,
+          filterOptions: ({ data }) =>
+            data?.site ? { site: { not_equals: idOf(data.site) } } : true,
+          admin: {
+            description:
+              '这些栏目新发布的稿件自动共享到本栏目（订阅时带入每个栏目最近 100 条已发布稿件），链接到来源站点的原文',
+          },
+        },
+        {
+          name: 'shareReview',
+          label: '共享稿件需本站审核后显示',
+          type: 'checkbox',
+          defaultValue: true,
+          admin: {
+            description:
+              '勾选：其他站点推送或订阅来的稿件须由本站站点管理员、审核人或签发人在“共享稿件”中接收后才显示；不勾选：直接显示（仍可拒绝）',
+          },
+        },
       ],
     },
   ],

@@ -18,6 +18,7 @@ import { PlatformSettings } from './PlatformSettings'
 import { NumberAssignments, NumberingCounters, NumberingSeries } from './Numbering'
 import { RequestFiles } from './RequestFiles'
 import { SearchMisses } from './SearchMisses'
+import { Shares } from './Shares'
 import { CachePurges, PublicTokens, RateLimits } from './SharedState'
 import { SiteAudits } from './SiteAudits'
 import { SiteProbes } from './SiteProbes'
@@ -99,6 +100,7 @@ export const collections = [
   Users,
   Columns,
   Articles,
+  Shares,
   Media,
   Attachments,
   WorkCalendar,

@@ -71,6 +71,7 @@ export interface Config {
     users: User;
     columns: Column;
     articles: Article;
+    shares: Share;
     media: Media;
     attachments: Attachment;
     'work-calendar': WorkCalendar;
@@ -114,6 +115,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     columns: ColumnsSelect<false> | ColumnsSelect<true>;
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
+    shares: SharesSelect<false> | SharesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     attachments: AttachmentsSelect<false> | AttachmentsSelect<true>;
     'work-calendar': WorkCalendarSelect<false> | WorkCalendarSelect<true>;
@@ -386,6 +388,14 @@ export interface Column {
   isDisclosure?: boolean | null;
   showOnHome?: boolean | null;
   order?: number | null;
+  /**
+   * 这些栏目新发布的稿件自动共享到本栏目（订阅时带入每个栏目最近 100 条已发布稿件），链接到来源站点的原文
+   */
+  subscriptions?: (number | Column)[] | null;
+  /**
+   * 勾选：其他站点推送或订阅来的稿件须由本站站点管理员、审核人或签发人在“共享稿件”中接收后才显示；不勾选：直接显示（仍可拒绝）
+   */
+  shareReview?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -398,6 +408,10 @@ export interface Article {
   site: number | Site;
   title: string;
   columns: (number | Column)[];
+  /**
+   * 一次录入、多站显示：稿件只在本站有一个页面，对方栏目列表链接到这里；对方站点接收后显示，撤回或下线后各站同时消失
+   */
+  shareTo?: (number | Column)[] | null;
   summary?: string | null;
   body?: {
     root: {
@@ -480,6 +494,11 @@ export interface Article {
   emergency?: boolean | null;
   emergencyReason?: string | null;
   hasLinks?: boolean | null;
+  /**
+   * 其他站点已接收的栏目（由共享稿件自动维护）
+   */
+  sharedInto?: (number | Column)[] | null;
+  sharedSites?: (number | Site)[] | null;
   emergencyReviewedAt?: string | null;
   history?:
     | {
@@ -628,6 +647,32 @@ export interface ErrorReport {
   reply?: string | null;
   answeredAt?: string | null;
   answeredBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * 其他站点共享到本站栏目的稿件（和本站共享出去的稿件）。接收后在本站栏目列表和首页中显示，链接到来源站点的原文；拒绝时须填写理由。稿件内容只能由来源站点修改。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "shares".
+ */
+export interface Share {
+  id: number;
+  key: string;
+  title: string;
+  article: number | Article;
+  originSite: number | Site;
+  site: number | Site;
+  column: number | Column;
+  via: 'push' | 'subscription';
+  sourceColumn?: (number | null) | Column;
+  /**
+   * 接收后在本站栏目中显示；拒绝后不显示，来源站点再次推送也不会重新出现
+   */
+  status: 'pending' | 'accepted' | 'declined';
+  declineReason?: string | null;
+  decidedBy?: (number | null) | User;
+  decidedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1361,6 +1406,10 @@ export interface PayloadLockedDocument {
         value: number | Article;
       } | null)
     | ({
+        relationTo: 'shares';
+        value: number | Share;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -1604,6 +1653,8 @@ export interface ColumnsSelect<T extends boolean = true> {
   isDisclosure?: T;
   showOnHome?: T;
   order?: T;
+  subscriptions?: T;
+  shareReview?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1615,6 +1666,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   site?: T;
   title?: T;
   columns?: T;
+  shareTo?: T;
   summary?: T;
   body?: T;
   coverImage?: T;
@@ -1653,6 +1705,8 @@ export interface ArticlesSelect<T extends boolean = true> {
   emergency?: T;
   emergencyReason?: T;
   hasLinks?: T;
+  sharedInto?: T;
+  sharedSites?: T;
   emergencyReviewedAt?: T;
   history?:
     | T
@@ -1667,6 +1721,26 @@ export interface ArticlesSelect<T extends boolean = true> {
         id?: T;
       };
   errorReports?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "shares_select".
+ */
+export interface SharesSelect<T extends boolean = true> {
+  key?: T;
+  title?: T;
+  article?: T;
+  originSite?: T;
+  site?: T;
+  column?: T;
+  via?: T;
+  sourceColumn?: T;
+  status?: T;
+  declineReason?: T;
+  decidedBy?: T;
+  decidedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -10,6 +10,7 @@ import {
   writeOnOwnSites,
 } from '../access'
 import { indexArticle, unindexArticle } from '../hooks/search'
+import { checkShareTargets, shareArticle, unshareArticle } from '../hooks/sharing'
 import { siteField } from '../fields'
 import { invalidateArticle, invalidateArticleOnDelete } from '../hooks/invalidate'
 import {
@@ -21,6 +22,7 @@ import {
   ERROR_REPORTS,
   MEDIA,
   NUMBERING_SERIES,
+  SITES,
 } from '../slugs'
 import {
   DISCLOSURE_MODE_LABELS,
@@ -124,12 +126,14 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeChange: [
       columnsOnSameSite,
+      checkShareTargets,
       validityMarked,
       linksMarked,
       guardEmergencyReview,
       enforceWorkflow,
     ],
-    afterChange: [invalidateArticle, afterMove, indexArticle, auditChange(ARTICLES)],
+    afterChange: [invalidateArticle, afterMove, indexArticle, shareArticle, auditChange(ARTICLES)],
+    beforeDelete: [unshareArticle],
     afterDelete: [invalidateArticleOnDelete, unindexArticle],
   },
   defaultSort: '-publishedAt',
@@ -145,6 +149,18 @@ export const Articles: CollectionConfig = {
       hasMany: true,
       required: true,
       filterOptions: ({ data }) => (data?.site ? { site: { equals: idOf(data.site) } } : true),
+    },
+    {
+      name: 'shareTo',
+      label: '共享到其他站点栏目',
+      type: 'relationship',
+      relationTo: COLUMNS,
+      hasMany: true,
+      filterOptions: ({ data }) => (data?.site ? { site: { not_equals: idOf(data.site) } } : true),
+      admin: {
+        description:
+          '一次录入、多站显示：稿件只在本站有一个页面，对方栏目列表链接到这里；对方站点接收后显示，撤回或下线后各站同时消失',
+      },
     },
     { name: 'summary', label: '摘要', type: 'textarea', maxLength: 500 },
     { name: 'body', label: '正文', type: 'richText' },
@@ -386,6 +402,23 @@ export const Articles: CollectionConfig = {
           label: '正文含链接',
           type: 'checkbox',
           index: true,
+          admin: { hidden: true },
+        },
+        {
+          name: 'sharedInto',
+          label: '已共享到的栏目',
+          type: 'relationship',
+          relationTo: COLUMNS,
+          hasMany: true,
+          index: true,
+          admin: { readOnly: true, description: '其他站点已接收的栏目（由共享稿件自动维护）' },
+        },
+        {
+          name: 'sharedSites',
+          label: '已共享到的站点',
+          type: 'relationship',
+          relationTo: SITES,
+          hasMany: true,
           admin: { hidden: true },
         },
         {

@@ -1,20 +1,11 @@
 // Keep public pages true at once: every change drops the cached pages that show it, on this
 // node now and on every node within a poll (src/services/cache-purges.ts).
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
 import { idOf, idsOf } from '../../src/domain/ids'
 import { isLive } from '../../src/domain/workflow'
-import { recordPurge } from '../../src/services/cache-purges'
-import { pageCache, tags } from '../../src/services/page-cache'
-
-/**
- * Here at once, and recorded for the other nodes with the change itself. `keepStale: false` for
- * a page taken down on purpose: no node may show its earlier version during an outage.
- */
-async function purge(req: PayloadRequest, list: string[], keepStale = true): Promise<void> {
-  pageCache.purge(list, { keepStale })
-  await recordPurge(req, list, { keepStale })
-}
+import { purgePages as purge } from '../../src/services/cache-purges'
+import { tags } from '../../src/services/page-cache'
 
 export const invalidateSite: CollectionAfterChangeHook = async ({ doc, req }) => {
   await purge(req, [tags.site(doc.id), tags.platform])
@@ -39,10 +30,15 @@ const articleTags = (
 ): string[] => {
   const site = idOf(doc.site)
   const before = idOf(previous?.site)
-  const columns = new Set([...idsOf(doc.columns), ...idsOf(previous?.columns)])
+  // Its own columns and the other sites' columns and homes that show it (shared, accepted).
+  const columns = new Set(
+    [doc, previous].flatMap((d) => [...idsOf(d?.columns), ...idsOf(d?.sharedInto)]).map(String),
+  )
+  const receiving = new Set([doc, previous].flatMap((d) => idsOf(d?.sharedSites)).map(String))
   return [
     tags.article(doc.id as string | number),
     ...[...columns].map(tags.column),
+    ...[...receiving].map(tags.home),
     ...(site != null ? [tags.home(site), tags.feeds(site), tags.catalogue(site)] : []),
     ...(before != null && String(before) !== String(site) ? [tags.catalogue(before)] : []),
   ]

@@ -76,6 +76,8 @@ export const WRITE_RULES = {
   errorReport: ['site-admin', 'handler'],
   mailbox: ['site-admin'],
   annualReport: ['site-admin'],
+  /** Accepting another site's article into a column is publishing it here. */
+  shareDecision: ['site-admin', 'reviewer', 'signer'],
 } as const satisfies Record<string, readonly SiteRole[]>
 
 export type WriteRule = keyof typeof WRITE_RULES

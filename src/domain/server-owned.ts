@@ -35,6 +35,9 @@ export const SERVER_OWNED = {
       'emergencyReason',
       // computed from the body on every save (the audit's index of bodies with links)
       'hasLinks',
+      // where other sites show it: kept from its accepted shares (src/services/sharing.ts)
+      'sharedInto',
+      'sharedSites',
     ],
     marks: ['emergencyReviewedAt'],
   },
@@ -110,6 +113,22 @@ export const SERVER_OWNED = {
       'answeredBy',
       // the article the address points to, found by the server
       'article',
+    ],
+  },
+  // A share is made by the server (an editor's push, a column's subscription); the receiving
+  // site answers it with `status` and, declining, `declineReason` (src/domain/sharing.ts).
+  shares: {
+    fields: [
+      'key',
+      'title',
+      'article',
+      'originSite',
+      'site',
+      'column',
+      'via',
+      'sourceColumn',
+      'decidedBy',
+      'decidedAt',
     ],
   },
 } as const satisfies Record<string, ServerOwnership>

@@ -43,6 +43,20 @@ export async function recordPurge(
   })
 }
 
+/**
+ * Drops pages here at once and records the purge for the other nodes, with the change itself.
+ * `keepStale: false` for a page taken down on purpose: no node may show its earlier version
+ * during an outage.
+ */
+export async function purgePages(
+  req: PayloadRequest,
+  list: string[],
+  keepStale = true,
+): Promise<void> {
+  pageCache.purge(list, { keepStale })
+  await recordPurge(req, list, { keepStale })
+}
+
 type Sync = { stop: () => void }
 const syncs = new WeakMap<Payload, Sync>()
 

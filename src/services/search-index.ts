@@ -11,7 +11,7 @@ import { articleKind } from '../domain/search'
 import { textGrams, textWords } from '../domain/search-text'
 import { isListed, type SiteStatus } from '../domain/sites'
 import { logger } from '../logger'
-import { recordPurge } from './cache-purges'
+import { purgePages } from './cache-purges'
 import { pageCache, tags } from './page-cache'
 import { toPublicLetter } from './public-letters'
 import { findOneSelected, scanSelected } from './records'
@@ -64,6 +64,9 @@ export type ArticleFacts = {
   documentKind?: string | null
   indexNumber?: string | null
   publishedAt?: string | null
+  /** Other sites' columns and the sites that show it (accepted shares: src/services/sharing.ts). */
+  sharedInto?: unknown
+  sharedSites?: unknown
 }
 
 type Lookups = {
@@ -119,6 +122,8 @@ async function articleEntry(a: ArticleFacts, look: Lookups): Promise<SearchEntry
   const status = await look.siteStatus(site)
   if (!status || !isListed(status)) return null
   const columns = idsOf(a.columns).map(String)
+  // Found in the receiving sites' scope and columns too, once, with its one address.
+  const shared = idsOf(a.sharedSites).map(String)
   const genre = idOf(a.genre)
   const [columnNames, genreName] = await Promise.all([
     Promise.all(columns.map((c) => look.columns.get(c))),
@@ -134,7 +139,8 @@ async function articleEntry(a: ArticleFacts, look: Lookups): Promise<SearchEntry
       documentKind: a.documentKind,
     }),
     date: a.publishedAt ?? new Date().toISOString(),
-    columns,
+    columns: [...columns, ...idsOf(a.sharedInto).map(String)],
+    shared,
     docNumber: a.docNumber ?? '',
     indexNumber: a.indexNumber ?? '',
     title: a.title,
@@ -162,6 +168,7 @@ async function letterEntry(l: LetterFacts, look: Lookups): Promise<SearchEntry |
     kind: 'letter',
     date: l.answeredAt ?? l.receivedAt,
     columns: [],
+    shared: [],
     docNumber: '',
     indexNumber: '',
     title: p.subject,
@@ -173,8 +180,7 @@ async function letterEntry(l: LetterFacts, look: Lookups): Promise<SearchEntry |
 
 /** Search pages show the index: dropped here and on every node when it changes. */
 async function purgeSearchPages(req: PayloadRequest): Promise<void> {
-  pageCache.purge([tags.search], { keepStale: false })
-  await recordPurge(req, [tags.search], { keepStale: false })
+  await purgePages(req, [tags.search], false)
 }
 
 /** Puts the entry in the index, or takes the ref out when there is none (not public). */
@@ -213,6 +219,19 @@ export const indexLetterChange = async (
 ): Promise<void> => {
   if (!isPublicLetter(doc) && !(previous && isPublicLetter(previous))) return
   await indexChange(req, letterRef(doc.id), (look) => letterEntry(doc, look))
+}
+
+/** An article's entry made again from what is stored (its placements changed: sharing.ts). */
+export async function reindexArticle(req: PayloadRequest, id: Id): Promise<void> {
+  await indexChange(req, articleRef(id), async (look) => {
+    const doc = await findOneSelected(req.payload, {
+      collection: 'articles',
+      where: { id: { equals: id } },
+      select: [...ARTICLE_FIELDS],
+      req,
+    })
+    return doc ? articleEntry(doc as unknown as ArticleFacts, look) : null
+  })
 }
 
 export async function removeFromIndex(req: PayloadRequest, ref: string): Promise<void> {
@@ -255,6 +274,8 @@ const ARTICLE_FIELDS = [
   'documentKind',
   'indexNumber',
   'publishedAt',
+  'sharedInto',
+  'sharedSites',
 ] as const
 
 const LETTER_FIELDS = [

@@ -35,6 +35,7 @@ export async function mongoStore(payload: Payload): Promise<SearchStore> {
   const entries = db.collection('search_entries')
   await entries.createIndex({ ref: 1 }, { unique: true })
   await entries.createIndex({ site: 1, dateAt: -1 })
+  await entries.createIndex({ shared: 1 })
   await entries.createIndex({ tokens: 'text' }, { default_language: 'none', name: 'tokens_text' })
 
   return {
@@ -65,7 +66,9 @@ export async function mongoStore(payload: Payload): Promise<SearchStore> {
       await entries.deleteMany({})
     },
     query: async (q) => {
-      const filter: Record<string, unknown> = { site: { $in: q.sites } }
+      const filter: Record<string, unknown> = {
+        $or: [{ site: { $in: q.sites } }, { shared: { $in: q.sites } }],
+      }
       const { from, to } = dayBounds(q)
       if (q.kind) filter.kind = q.kind
       if (q.column) filter.columns = q.column

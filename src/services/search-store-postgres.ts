@@ -26,6 +26,7 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS search.texts (
     id bigint PRIMARY KEY, title text NOT NULL, summary text NOT NULL, body text NOT NULL,
     path text NOT NULL);
+  ALTER TABLE search.entries ADD COLUMN IF NOT EXISTS shared text[] NOT NULL DEFAULT '{}';
   CREATE INDEX IF NOT EXISTS entries_tsv ON search.entries USING gin (tsv);
   CREATE INDEX IF NOT EXISTS entries_site_date ON search.entries (site, date DESC);
   CREATE INDEX IF NOT EXISTS entries_doc_number ON search.entries (doc_number);
@@ -102,7 +103,7 @@ export async function postgresStore(pool: Pool): Promise<SearchStore> {
       const rows = entries.map(
         (
           e,
-        ) => `(${[e.ref, e.site, e.kind, e.date, e.columns, e.docNumber, e.indexNumber].map(p).join(', ')},
+        ) => `(${[e.ref, e.site, e.kind, e.date, e.columns, e.shared, e.docNumber, e.indexNumber].map(p).join(', ')},
           to_tsvector('simple', ${p(e.titleGrams)}) || to_tsvector('simple', ${p(e.grams)}),
           to_tsvector('simple', ${p(e.titleGrams)}), to_tsvector('simple', ${p(e.words)}))`,
       )
@@ -112,10 +113,11 @@ export async function postgresStore(pool: Pool): Promise<SearchStore> {
       // The narrow row the filters read, and the text a page of results shows, in one statement.
       await pool.query(
         `WITH e AS (
-           INSERT INTO search.entries (ref, site, kind, date, columns, doc_number, index_number, tsv, ttsv, words)
+           INSERT INTO search.entries (ref, site, kind, date, columns, shared, doc_number, index_number, tsv, ttsv, words)
            VALUES ${rows.join(', ')}
            ON CONFLICT (ref) DO UPDATE SET site = excluded.site, kind = excluded.kind,
-             date = excluded.date, columns = excluded.columns, doc_number = excluded.doc_number,
+             date = excluded.date, columns = excluded.columns, shared = excluded.shared,
+             doc_number = excluded.doc_number,
              index_number = excluded.index_number, tsv = excluded.tsv, ttsv = excluded.ttsv,
              words = excluded.words
            RETURNING id, ref)
@@ -148,7 +150,8 @@ export async function postgresStore(pool: Pool): Promise<SearchStore> {
     query: async (q) => {
       if (!q.sites.length) return { total: 0, hits: [] }
       const args: unknown[] = [q.sites]
-      const where = ['e.site = ANY($1)']
+      // Its own site's, or shown by one of them (shared).
+      const where = ['(e.site = ANY($1) OR e.shared && $1::text[])']
       const add = (condition: (p: string) => string, value: unknown) => {
         if (value == null || value === '') return
         args.push(value)

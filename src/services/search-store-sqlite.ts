@@ -25,6 +25,10 @@ const SCHEMA = [
     id INTEGER PRIMARY KEY, site TEXT NOT NULL, kind TEXT NOT NULL, date TEXT NOT NULL,
     columns TEXT NOT NULL)`,
   'CREATE INDEX IF NOT EXISTS meta_site_date ON meta (site, date)',
+  // Other sites showing an entry (shared articles): found in their scope too.
+  `CREATE TABLE IF NOT EXISTS shared (site TEXT NOT NULL, id INTEGER NOT NULL,
+    PRIMARY KEY (site, id)) WITHOUT ROWID`,
+  'CREATE INDEX IF NOT EXISTS shared_id ON shared (id)',
   // Contentless: the tokens are only indexed, never stored twice. unicode61 splits on spaces;
   // Han characters are letters to it. `prefix='1'` makes one-character terms an index lookup.
   `CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(title_grams, grams, words,
@@ -85,7 +89,7 @@ export async function sqliteStore(databaseUrl: string): Promise<SearchStore> {
   await client.batch(SCHEMA, 'write')
 
   const removeRows = (where: string, args: (string | number)[]): InStatement[] =>
-    ['entries_fts WHERE rowid', 'meta WHERE id'].map((target) => ({
+    ['entries_fts WHERE rowid', 'meta WHERE id', 'shared WHERE id'].map((target) => ({
       sql: `DELETE FROM ${target} IN (SELECT id FROM entries WHERE ${where})`,
       args,
     }))
@@ -107,6 +111,10 @@ export async function sqliteStore(databaseUrl: string): Promise<SearchStore> {
               VALUES ((SELECT id FROM entries WHERE ref = ?), ?, ?, ?, ?)`,
         args: [e.ref, e.site, e.kind, e.date, e.columns.length ? `,${e.columns.join(',')},` : ''],
       },
+      ...e.shared.map((site) => ({
+        sql: 'INSERT OR IGNORE INTO shared (site, id) SELECT ?, id FROM entries WHERE ref = ?',
+        args: [site, e.ref],
+      })),
       {
         sql: `INSERT INTO entries_fts (rowid, title_grams, grams, words)
               VALUES ((SELECT id FROM entries WHERE ref = ?), ?, ?, ?)`,
@@ -136,6 +144,7 @@ export async function sqliteStore(databaseUrl: string): Promise<SearchStore> {
         [
           'DROP TABLE IF EXISTS entries_fts',
           'DROP TABLE IF EXISTS meta',
+          'DROP TABLE IF EXISTS shared',
           'DROP TABLE IF EXISTS entries',
           ...SCHEMA,
         ],
@@ -144,8 +153,11 @@ export async function sqliteStore(databaseUrl: string): Promise<SearchStore> {
     },
     query: async (q) => {
       if (!q.sites.length) return { total: 0, hits: [] }
-      const where: string[] = [`m.site IN (${q.sites.map(() => '?').join(',')})`]
-      const args: (string | number)[] = [...q.sites]
+      const sites = q.sites.map(() => '?').join(',')
+      const where: string[] = [
+        `(m.site IN (${sites}) OR m.id IN (SELECT id FROM shared WHERE site IN (${sites})))`,
+      ]
+      const args: (string | number)[] = [...q.sites, ...q.sites]
       const { from, to } = dayBounds(q)
       const add = (condition: string, value: string | undefined) => {
         if (!value) return

@@ -11,8 +11,10 @@ export type SearchEntry = {
   kind: SearchKind
   /** When it was published (ISO), for order and the date filter. */
   date: string
-  /** Column ids (articles). */
+  /** Column ids (articles): its own site's, then other sites' columns showing it (shared). */
   columns: string[]
+  /** Other sites showing it (accepted shares): found in their scope too, still once. */
+  shared: string[]
   docNumber: string
   indexNumber: string
   title: string
@@ -27,7 +29,7 @@ export type SearchEntry = {
   words: string
 }
 
-export type StoredHit = Omit<SearchEntry, 'titleGrams' | 'grams' | 'words'>
+export type StoredHit = Omit<SearchEntry, 'titleGrams' | 'grams' | 'words' | 'shared'>
 
 /** A query term with its synonyms: one of them must be found (as a phrase of grams). */
 export type StoreGroup = { phrases: Phrase[]; texts: string[] }

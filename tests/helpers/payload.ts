@@ -85,6 +85,9 @@ export async function startPayload(): Promise<Started> {
         'error',
         () => {},
       )
+      // Audit events queued by the last changes are stored before the database goes.
+      const { auditSettled } = await import('../../src/services/audit')
+      await auditSettled()
       const { closeSearchStore } = await import('../../src/services/search-store')
       await closeSearchStore(payload)
       await payload.destroy?.()

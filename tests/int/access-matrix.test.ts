@@ -36,6 +36,7 @@ type Collection =
   | 'url-mappings'
   | 'link-checks'
   | 'search-misses'
+  | 'shares'
 type Target = 'own' | 'other'
 
 const ACTORS: Actor[] = [
@@ -186,11 +187,23 @@ const EXPECT: Record<Collection, Record<Op, [Actor[], Actor[]]>> = {
     update: [[], []],
     delete: [[PA, 'site-admin'], [PA]],
   },
+  // Another site's article shared into this site's column: this site's staff read it, those who
+  // may publish here answer it; only the server makes or removes a share. (The origin's staff
+  // read it too: tests/int/sharing.test.ts.)
+  shares: {
+    create: [[], []],
+    read: [ALL_STAFF, [PA, 'auditor']],
+    update: [[PA, 'site-admin', 'reviewer', 'signer'], [PA]],
+    delete: [[], []],
+  },
 }
 
 let t: Started
 let siteA: Id
 let siteB: Id
+/** A third site: the origin of articles shared into A and B. */
+let siteC: Id
+let columnC: Id
 const users = new Map<Actor, TestUser | undefined>()
 const columns: Record<Target, Id> = { own: 0, other: 0 }
 const reports: Record<Target, Id> = { own: 0, other: 0 }
@@ -219,6 +232,8 @@ beforeAll(async () => {
   const { payload } = t
   siteA = (await makeSite(payload)).id
   siteB = (await makeSite(payload)).id
+  siteC = (await makeSite(payload)).id
+  columnC = (await makeColumn(payload, siteC)).id
   columns.own = (await makeColumn(payload, siteA)).id
   columns.other = (await makeColumn(payload, siteB)).id
   users.set('anonymous', undefined)
@@ -331,6 +346,23 @@ async function target(collection: Collection, where: Target): Promise<Id> {
           overrideAccess: true,
         })
       ).id
+    case 'shares': {
+      // Made by the server from the origin editor's push (a draft may be shared; it shows once
+      // published and accepted).
+      const article = await makeArticle(payload, {
+        site: siteC,
+        column: columnC,
+        status: 'draft',
+        shareTo: [columns[where]],
+      })
+      const found = await payload.find({
+        collection: 'shares',
+        where: { article: { equals: article.id } },
+        overrideAccess: true,
+        depth: 0,
+      })
+      return found.docs[0]!.id
+    }
     case 'disclosure-topics':
       return (
         await payload.create({
@@ -405,6 +437,8 @@ async function createData(collection: Collection, where: Target) {
       return { data: { sites: [site], ...LINK_CHECK, url: `https://n${n}.example/` } }
     case 'search-misses':
       return { data: { site, ...SEARCH_MISS, key: `${site}:${n}` } }
+    case 'shares':
+      return { data: { site, column: columns[where], status: 'accepted', title: '共享' } }
   }
 }
 
@@ -445,6 +479,7 @@ const UPDATES: Record<Collection, Record<string, unknown>> = {
   'url-mappings': { toPath: '/tzgg/' },
   'link-checks': { status: 'ok' },
   'search-misses': { count: 99 },
+  shares: { status: 'declined', declineReason: '与本栏目无关' },
 }
 
 /** Runs the operation as the actor; true when it went through, false when access refused it. */

@@ -14,6 +14,7 @@ import * as migration_20261203_234600_has_links from './20261203_234600_has_link
 import * as migration_20261204_003636_audit_thresholds from './20261204_003636_audit_thresholds';
 import * as migration_20261204_005721_link_checks from './20261204_005721_link_checks';
 import * as migration_20261204_041628_search from './20261204_041628_search';
+import * as migration_20261204_071704_sharing from './20261204_071704_sharing';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261204_041628_search.up,
     down: migration_20261204_041628_search.down,
-    name: '20261204_041628_search'
+    name: '20261204_041628_search',
+  },
+  {
+    up: migration_20261204_071704_sharing.up,
+    down: migration_20261204_071704_sharing.down,
+    name: '20261204_071704_sharing'
   },
 ];

@@ -9,6 +9,7 @@ import * as migration_20261203_234553_has_links from './20261203_234553_has_link
 import * as migration_20261204_003631_audit_thresholds from './20261204_003631_audit_thresholds';
 import * as migration_20261204_005716_link_checks from './20261204_005716_link_checks';
 import * as migration_20261204_041623_search from './20261204_041623_search';
+import * as migration_20261204_071655_sharing from './20261204_071655_sharing';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261204_041623_search.up,
     down: migration_20261204_041623_search.down,
-    name: '20261204_041623_search'
+    name: '20261204_041623_search',
+  },
+  {
+    up: migration_20261204_071655_sharing.up,
+    down: migration_20261204_071655_sharing.down,
+    name: '20261204_071655_sharing'
   },
 ];

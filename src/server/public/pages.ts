@@ -1,5 +1,4 @@
 // Builds the view models of a site's public pages from published content (public access only).
-import type { Where } from 'payload'
 
 import { UPDATE_CLASSES, type UpdateClass } from '../../domain/columns'
 import { beijingDate, beijingDateTime } from '../../domain/dates'
@@ -20,7 +19,7 @@ import type {
   SiteView,
 } from '../render/view-models'
 import type { PageContext } from './context'
-import { type ArticleDoc, type AttachmentDoc, listArticles } from './read-articles'
+import { type ArticleDoc, type AttachmentDoc, listArticles, listInColumns } from './read-articles'
 import type { ColumnRecord, SiteColumns, SiteRecord } from './registry'
 
 export const PER_PAGE = 20
@@ -209,7 +208,33 @@ export const card = (columns: SiteColumns, doc: ArticleDoc, href?: string): Arti
   thumb: thumbOf(doc.coverImage),
 })
 
-const inColumns = (cols: ColumnRecord[]): Where => ({ columns: { in: cols.map((c) => c.id) } })
+const ids = (cols: ColumnRecord[]) => cols.map((c) => c.id)
+
+/**
+ * Cards of a list that may hold other sites' items (shared into this site's columns): those
+ * link to their one page on their origin and name it; and the pages showing them are dropped
+ * when their origin changes (`tags.site` of each origin).
+ */
+async function placedCards(
+  ctx: PageContext,
+  docs: ArticleDoc[],
+): Promise<{ cards: ArticleCard[]; origins: string[] }> {
+  const foreign = new Map<string, { site: SiteRecord; columns: SiteColumns }>()
+  for (const d of docs) {
+    const id = idOf(d.site)
+    if (id == null || sameId(id, ctx.site.id) || foreign.has(String(id))) continue
+    const site = (await ctx.registry.sites()).find((s) => sameId(s.id, id))
+    if (site) foreign.set(String(id), { site, columns: await ctx.registry.columns(site.id) })
+  }
+  const cards = docs.map((d) => {
+    const origin = foreign.get(String(idOf(d.site)))
+    if (!origin) return card(ctx.columns, d)
+    const path = articleHref(primaryColumn(origin.columns, d)?.path, d.id)
+    const href = linkOrigin({ site: origin.site, dev: ctx.dev, port: ctx.port }) + path
+    return { ...card(origin.columns, d, href), source: origin.site.name }
+  })
+  return { cards, origins: [...foreign.keys()].map(tags.site) }
+}
 
 export async function homePage(ctx: PageContext): Promise<Rendered<HomeView>> {
   const sites = await ctx.registry.sites()
@@ -223,11 +248,11 @@ export async function homePage(ctx: PageContext): Promise<Rendered<HomeView>> {
   const [blocks, notices, headline] = await Promise.all([
     Promise.all(
       homeColumns.map(async (c) => {
-        const res = await listArticles(ctx, inColumns(ctx.columns.subtree(c.id)), {
+        const res = await listInColumns(ctx, ids(ctx.columns.subtree(c.id)), {
           limit: 8,
           count: false,
         })
-        const items = res.docs.map((d) => card(ctx.columns, d))
+        const { cards: items, origins } = await placedCards(ctx, res.docs)
         const withPictures = items.filter((i) => i.thumb)
         return {
           column: { name: c.name, href: columnHref(c.path), updateClass: c.updateClass },
@@ -235,12 +260,15 @@ export async function homePage(ctx: PageContext): Promise<Rendered<HomeView>> {
           // A column of mostly pictures (图片新闻) shows them: up to four, each with its title.
           pictures:
             withPictures.length >= Math.max(2, items.length / 2) ? withPictures.slice(0, 4) : [],
+          origins,
         }
       }),
     ),
     noticeColumns.length
-      ? listArticles(ctx, inColumns(noticeColumns), { limit: 8, count: false })
-      : { docs: [] as ArticleDoc[] },
+      ? listInColumns(ctx, ids(noticeColumns), { limit: 8, count: false }).then((r) =>
+          placedCards(ctx, r.docs),
+        )
+      : { cards: [] as ArticleCard[], origins: [] as string[] },
     listArticles(ctx, { coverImage: { exists: true } }, { limit: 1, count: false }),
   ])
   const lead = headline.docs[0]
@@ -262,11 +290,15 @@ export async function homePage(ctx: PageContext): Promise<Rendered<HomeView>> {
         leadCard && leadImage && cardSrc
           ? { ...leadCard, image: { src: fileUrl('media', cardSrc), alt: leadImage.alt ?? '' } }
           : undefined,
-      blocks,
-      notices: notices.docs.map((d) => card(ctx.columns, d)),
+      blocks: blocks.map(({ origins: _, ...b }) => b),
+      notices: notices.cards,
       leaders: ctx.site.leaders,
     },
-    tags: [tags.site(ctx.site.id), tags.home(ctx.site.id)],
+    tags: [
+      tags.site(ctx.site.id),
+      tags.home(ctx.site.id),
+      ...new Set([...blocks.flatMap((b) => b.origins), ...notices.origins]),
+    ],
   }
 }
 
@@ -277,10 +309,11 @@ export async function columnPage(
   page: number,
 ): Promise<Rendered<ColumnView> | null> {
   const sites = await ctx.registry.sites()
-  const res = await listArticles(ctx, inColumns(ctx.columns.subtree(column.id)), {
+  const res = await listInColumns(ctx, ids(ctx.columns.subtree(column.id)), {
     limit: PER_PAGE,
     page,
   })
+  const { cards, origins } = await placedCards(ctx, res.docs)
   const pages = pageCount(res.totalDocs, PER_PAGE)
   if (page > pages) return null
   const href = columnHref(column.path)
@@ -302,7 +335,7 @@ export async function columnPage(
       children: ctx.columns
         .children(column.id)
         .map((c) => ({ name: c.name, href: columnHref(c.path) })),
-      items: res.docs.map((d) => card(ctx.columns, d)),
+      items: cards,
       pagination: {
         page,
         pages,
@@ -316,7 +349,11 @@ export async function columnPage(
         })),
       },
     },
-    tags: [tags.site(ctx.site.id), ...ctx.columns.subtree(column.id).map((c) => tags.column(c.id))],
+    tags: [
+      tags.site(ctx.site.id),
+      ...ctx.columns.subtree(column.id).map((c) => tags.column(c.id)),
+      ...origins,
+    ],
   }
 }
 

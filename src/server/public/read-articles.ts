@@ -4,7 +4,8 @@
 import type { Where } from 'payload'
 
 import { beijingDate } from '../../domain/dates'
-import { idOf } from '../../domain/ids'
+import { type Id, idOf, sameId } from '../../domain/ids'
+import { isListed } from '../../domain/sites'
 import type { PageContext } from './context'
 
 export type ArticleDoc = {
@@ -27,6 +28,8 @@ export type ArticleDoc = {
   withdrawnReason?: string | null
   withdrawnAt?: string | null
   site?: string | number | { id: string | number }
+  /** Other sites' columns showing it (accepted shares). */
+  sharedInto?: (string | number | { id: string | number })[] | null
   /** 主题分类 / 体裁分类: populated to their names (depth 1). */
   topic?: ListRef | string | number | null
   genre?: ListRef | string | number | null
@@ -61,6 +64,7 @@ export const LIST_SELECT = {
   publishedAt: true,
   columns: true,
   coverImage: true,
+  site: true,
 } as const
 export const ARTICLE_SELECT = {
   title: true,
@@ -105,14 +109,48 @@ const live = (siteId: string | number, extra?: Where): Where => ({
   ],
 })
 
-export async function listArticles(
+type ListOptions = { limit: number; page?: number; count?: boolean }
+
+/** This site's published items matching `where` (its own only: feeds' and the archive's lists). */
+export const listArticles = (ctx: PageContext, where: Where, options: ListOptions) =>
+  findListed(ctx, published(ctx.site.id, where), options)
+
+/**
+ * What the columns list: this site's published items in them, and the published items of other
+ * open sites shared into them and accepted here (src/services/sharing.ts) — each once, on its
+ * origin's page.
+ */
+export async function listInColumns(ctx: PageContext, columns: Id[], options: ListOptions) {
+  const others = (await ctx.registry.sites())
+    .filter((s) => !sameId(s.id, ctx.site.id) && isListed(s.status))
+    .map((s) => s.id)
+  return findListed(
+    ctx,
+    {
+      and: [
+        { state: { equals: 'published' } },
+        {
+          or: [
+            { and: [{ site: { equals: ctx.site.id } }, { columns: { in: columns } }] },
+            ...(others.length
+              ? [{ and: [{ sharedInto: { in: columns } }, { site: { in: others } }] }]
+              : []),
+          ],
+        },
+      ],
+    },
+    options,
+  )
+}
+
+async function findListed(
   ctx: PageContext,
   where: Where,
-  { limit, page = 1, count = true }: { limit: number; page?: number; count?: boolean },
+  { limit, page = 1, count = true }: ListOptions,
 ) {
   return ctx.payload.find({
     collection: 'articles',
-    where: published(ctx.site.id, where),
+    where,
     sort: '-publishedAt',
     limit,
     page,
@@ -122,6 +160,7 @@ export async function listArticles(
     populate: {
       media: { filename: true, alt: true, sizes: true, width: true, height: true },
       columns: { id: true },
+      sites: { id: true },
     },
     overrideAccess: false,
     draft: false,

@@ -58,6 +58,8 @@ export type ArticleCard = {
   date: string
   summary: string
   thumb?: { src: string; alt: string; width?: number; height?: number }
+  /** The site it comes from, when another site shares it here (its page is on that site). */
+  source?: string
 }
 
 export type HomeView = {

@@ -1,0 +1,410 @@
+// Sharing across sites on a real database (SQLite, or PostgreSQL with TEST_DB=postgres): an
+// editor's push, the receiving site's answer, a column's subscription with and without review,
+// who may do what, what a withdrawal, a deletion and a closed site do, and search's scope.
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import {
+  type Id,
+  makeArticle,
+  makeColumn,
+  makeSite,
+  makeUser,
+  type TestUser,
+} from '../helpers/fixtures'
+import { type Started, startPayload } from '../helpers/payload'
+
+let t: Started
+let payload: Payload
+// A (a department) shares into P (the portal) and D (another department).
+let siteA: Id
+let siteP: Id
+let siteD: Id
+let newsA: Id
+let policyA: Id
+let dynamicsP: Id
+let policyD: Id
+const people: Record<string, TestUser> = {}
+
+beforeAll(async () => {
+  t = await startPayload()
+  payload = t.payload
+  siteA = (await makeSite(payload, { name: '甲局' })).id
+  siteP = (await makeSite(payload, { name: '门户' })).id
+  siteD = (await makeSite(payload, { name: '丁局' })).id
+  newsA = (await makeColumn(payload, siteA, { name: '工作动态' })).id
+  policyA = (await makeColumn(payload, siteA, { name: '政策文件' })).id
+  dynamicsP = (await makeColumn(payload, siteP, { name: '部门动态' })).id
+  policyD = (await makeColumn(payload, siteD, { name: '政策文件' })).id
+  for (const [name, site, roles] of [
+    ['editorA', siteA, ['editor']],
+    ['editorP', siteP, ['editor']],
+    ['reviewerP', siteP, ['reviewer']],
+    ['adminP', siteP, ['site-admin']],
+    ['handlerA', siteA, ['handler']],
+  ] as const)
+    people[name] = await makeUser(payload, { sites: [{ site, roles: [...roles] }] })
+}, 120_000)
+
+afterAll(async () => t?.stop())
+
+const sharesOf = async (article: Id) =>
+  (
+    await payload.find({
+      collection: 'shares',
+      where: { article: { equals: article } },
+      overrideAccess: true,
+      depth: 0,
+      sort: 'createdAt',
+    })
+  ).docs as unknown as {
+    id: Id
+    site: Id
+    column: Id
+    originSite: Id
+    via: string
+    status: string
+    decidedBy?: Id | null
+    declineReason?: string | null
+  }[]
+
+const placementsOf = async (article: Id) => {
+  const doc = (await payload.findByID({
+    collection: 'articles',
+    id: article,
+    depth: 0,
+    overrideAccess: true,
+  })) as unknown as { sharedInto?: Id[]; sharedSites?: Id[] }
+  return {
+    columns: (doc.sharedInto ?? []).map(String),
+    sites: (doc.sharedSites ?? []).map(String),
+  }
+}
+
+/** What the receiving columns' lists read (src/server/public/read-articles.ts listInColumns). */
+const listed = async (column: Id, originSites: Id[]) =>
+  (
+    await payload.find({
+      collection: 'articles',
+      where: {
+        and: [
+          { state: { equals: 'published' } },
+          { sharedInto: { in: [column] } },
+          { site: { in: originSites } },
+        ],
+      },
+      depth: 0,
+      overrideAccess: false,
+    })
+  ).docs.map((d) => String(d.id))
+
+describe('an editor pushes an article to other sites’ columns', () => {
+  it('makes one row per column, waiting for the receiving site; accepted, the lists show it', async () => {
+    const a = await makeArticle(payload, { site: siteA, column: newsA })
+    await payload.update({
+      collection: 'articles',
+      id: a.id,
+      data: { shareTo: [dynamicsP] },
+      user: people.editorA,
+      overrideAccess: false,
+    })
+    const [row] = await sharesOf(a.id)
+    expect(row).toMatchObject({ via: 'push', status: 'pending' })
+    expect(String(row!.site)).toBe(String(siteP))
+    expect(String(row!.originSite)).toBe(String(siteA))
+    expect(await placementsOf(a.id)).toEqual({ columns: [], sites: [] })
+    expect(await listed(dynamicsP, [siteA])).not.toContain(String(a.id))
+
+    await payload.update({
+      collection: 'shares',
+      id: row!.id,
+      data: { status: 'accepted' },
+      user: people.reviewerP,
+      overrideAccess: false,
+    })
+    expect(await placementsOf(a.id)).toEqual({
+      columns: [String(dynamicsP)],
+      sites: [String(siteP)],
+    })
+    expect(await listed(dynamicsP, [siteA])).toContain(String(a.id))
+    const [after] = await sharesOf(a.id)
+    expect(String(after!.decidedBy)).toBe(String(people.reviewerP!.id))
+
+    // Taken off the list of columns: the row goes, the receiving list forgets it.
+    await payload.update({
+      collection: 'articles',
+      id: a.id,
+      data: { shareTo: [] },
+      user: people.editorA,
+      overrideAccess: false,
+    })
+    expect(await sharesOf(a.id)).toEqual([])
+    expect(await placementsOf(a.id)).toEqual({ columns: [], sites: [] })
+  })
+
+  it('refuses a column of the article’s own site and a closed site’s column, with sentences', async () => {
+    const a = await makeArticle(payload, { site: siteA, column: newsA })
+    await expect(
+      payload.update({
+        collection: 'articles',
+        id: a.id,
+        data: { shareTo: [policyA] },
+        user: people.editorA,
+        overrideAccess: false,
+      }),
+    ).rejects.toThrow(/属于本站/)
+    const closed = await makeSite(payload, { status: 'closed' })
+    const closedColumn = (await makeColumn(payload, closed.id)).id
+    await expect(
+      payload.update({
+        collection: 'articles',
+        id: a.id,
+        data: { shareTo: [closedColumn] },
+        user: people.editorA,
+        overrideAccess: false,
+      }),
+    ).rejects.toThrow(/已关停或整合/)
+    expect(await sharesOf(a.id)).toEqual([])
+  })
+
+  it('nobody on the receiving site edits the article; only those who may publish there answer', async () => {
+    const a = await makeArticle(payload, { site: siteA, column: newsA, shareTo: [dynamicsP] })
+    const [row] = await sharesOf(a.id)
+    for (const who of ['editorP', 'reviewerP', 'adminP']) {
+      await expect(
+        payload.update({
+          collection: 'articles',
+          id: a.id,
+          data: { title: '接收站点改过的标题' },
+          user: people[who],
+          overrideAccess: false,
+        }),
+        who,
+      ).rejects.toThrow()
+    }
+    await expect(
+      payload.update({
+        collection: 'shares',
+        id: row!.id,
+        data: { status: 'accepted' },
+        user: people.editorP,
+        overrideAccess: false,
+      }),
+    ).rejects.toThrow()
+    // The origin's staff see where it went, but do not answer for the receiving site.
+    const seen = await payload.find({
+      collection: 'shares',
+      where: { article: { equals: a.id } },
+      user: people.handlerA,
+      overrideAccess: false,
+    })
+    expect(seen.totalDocs).toBe(1)
+    await expect(
+      payload.update({
+        collection: 'shares',
+        id: row!.id,
+        data: { status: 'accepted' },
+        user: people.editorA,
+        overrideAccess: false,
+      }),
+    ).rejects.toThrow()
+    // A share's own facts are the server's: a forged column or article is ignored.
+    await payload.update({
+      collection: 'shares',
+      id: row!.id,
+      data: { status: 'accepted', column: policyD, site: siteD, article: 1 },
+      user: people.adminP,
+      overrideAccess: false,
+    })
+    const [after] = await sharesOf(a.id)
+    expect(String(after!.column)).toBe(String(dynamicsP))
+    expect(String(after!.site)).toBe(String(siteP))
+    expect(after!.status).toBe('accepted')
+  })
+
+  it('declining needs a reason; a declined row stays declined when the editor saves again', async () => {
+    const a = await makeArticle(payload, { site: siteA, column: newsA, shareTo: [dynamicsP] })
+    const [row] = await sharesOf(a.id)
+    await expect(
+      payload.update({
+        collection: 'shares',
+        id: row!.id,
+        data: { status: 'declined' },
+        user: people.reviewerP,
+        overrideAccess: false,
+      }),
+    ).rejects.toThrow(/拒绝共享稿件时请填写理由/)
+    await payload.update({
+      collection: 'shares',
+      id: row!.id,
+      data: { status: 'declined', declineReason: '与本栏目定位不符' },
+      user: people.reviewerP,
+      overrideAccess: false,
+    })
+    await payload.update({
+      collection: 'articles',
+      id: a.id,
+      data: { shareTo: [dynamicsP, policyD] },
+      user: people.editorA,
+      overrideAccess: false,
+    })
+    const rows = await sharesOf(a.id)
+    expect(rows.map((r) => [String(r.column), r.status])).toEqual([
+      [String(dynamicsP), 'declined'],
+      [String(policyD), 'pending'],
+    ])
+    expect(await placementsOf(a.id)).toEqual({ columns: [], sites: [] })
+  })
+
+  it('a server-owned placement cannot be forged by the editor', async () => {
+    const a = await makeArticle(payload, { site: siteA, column: newsA })
+    await payload.update({
+      collection: 'articles',
+      id: a.id,
+      data: { sharedInto: [dynamicsP], sharedSites: [siteP] },
+      user: people.editorA,
+      overrideAccess: false,
+    })
+    expect(await placementsOf(a.id)).toEqual({ columns: [], sites: [] })
+  })
+})
+
+describe('a receiving column subscribes to columns of other sites', () => {
+  it('without review: takes in what is published, then each new publish at once', async () => {
+    const policy = (await makeColumn(payload, siteA, { name: '通知公告' })).id
+    const before = await makeArticle(payload, { site: siteA, column: policy })
+    const draft = await makeArticle(payload, { site: siteA, column: policy, status: 'draft' })
+    const portal = (await makeColumn(payload, siteP, { name: '部门通知', shareReview: false })).id
+    await payload.update({
+      collection: 'columns',
+      id: portal,
+      data: { subscriptions: [policy] },
+      user: people.adminP,
+      overrideAccess: false,
+    })
+    expect((await sharesOf(before.id)).map((r) => [r.via, r.status])).toEqual([
+      ['subscription', 'accepted'],
+    ])
+    expect(await sharesOf(draft.id)).toEqual([])
+    expect((await placementsOf(before.id)).columns).toEqual([String(portal)])
+
+    // Published later (a draft moved on by the platform clock here): shared at once.
+    await payload.update({
+      collection: 'articles',
+      id: draft.id,
+      data: { state: 'published', publishedAt: new Date().toISOString() },
+      overrideAccess: true,
+      context: { seeding: true },
+    })
+    expect((await placementsOf(draft.id)).columns).toEqual([String(portal)])
+
+    // Withdrawn at the origin: the receiving list no longer shows it (the row stays).
+    await payload.update({
+      collection: 'articles',
+      id: draft.id,
+      data: { state: 'withdrawn', withdrawnReason: '内容有误' },
+      overrideAccess: true,
+      context: { seeding: true },
+    })
+    expect(await listed(portal, [siteA])).not.toContain(String(draft.id))
+    expect(await listed(portal, [siteA])).toContain(String(before.id))
+
+    // Unsubscribed: its rows go.
+    await payload.update({
+      collection: 'columns',
+      id: portal,
+      data: { subscriptions: [] },
+      user: people.adminP,
+      overrideAccess: false,
+    })
+    expect(await sharesOf(before.id)).toEqual([])
+    expect(await placementsOf(before.id)).toEqual({ columns: [], sites: [] })
+  })
+
+  it('with review: rows wait; a column cannot subscribe to its own site', async () => {
+    const source = (await makeColumn(payload, siteA, { name: '图片新闻' })).id
+    const portal = (await makeColumn(payload, siteP, { name: '图说' })).id
+    await payload.update({
+      collection: 'columns',
+      id: portal,
+      data: { subscriptions: [source] },
+      user: people.adminP,
+      overrideAccess: false,
+    })
+    const a = await makeArticle(payload, { site: siteA, column: source, status: 'draft' })
+    await payload.update({
+      collection: 'articles',
+      id: a.id,
+      data: { state: 'published', publishedAt: new Date().toISOString() },
+      overrideAccess: true,
+      context: { seeding: true },
+    })
+    expect((await sharesOf(a.id)).map((r) => r.status)).toEqual(['pending'])
+    expect((await placementsOf(a.id)).columns).toEqual([])
+    const own = (await makeColumn(payload, siteP, { name: '本站栏目' })).id
+    await expect(
+      payload.update({
+        collection: 'columns',
+        id: portal,
+        data: { subscriptions: [source, own] },
+        user: people.adminP,
+        overrideAccess: false,
+      }),
+    ).rejects.toThrow(/订阅只能选其他站点的栏目/)
+  })
+})
+
+describe('deleting', () => {
+  it('an article takes its rows; a receiving column takes its rows and the placement', async () => {
+    const a = await makeArticle(payload, { site: siteA, column: newsA })
+    const receiving = (await makeColumn(payload, siteD, { shareReview: false })).id
+    await payload.update({
+      collection: 'articles',
+      id: a.id,
+      data: { shareTo: [receiving, dynamicsP] },
+      overrideAccess: true,
+    })
+    expect((await placementsOf(a.id)).columns).toEqual([String(receiving)])
+    await payload.delete({ collection: 'columns', id: receiving, overrideAccess: true })
+    expect((await sharesOf(a.id)).map((r) => String(r.column))).toEqual([String(dynamicsP)])
+    expect(await placementsOf(a.id)).toEqual({ columns: [], sites: [] })
+    await payload.delete({ collection: 'articles', id: a.id, overrideAccess: true })
+    expect(await sharesOf(a.id)).toEqual([])
+  })
+})
+
+describe('search follows shares', () => {
+  it('finds an accepted shared item in the receiving site’s scope, once, and forgets it when declined', async () => {
+    const { runSearch } = await import('../../src/services/search')
+    const { parseSearchQuery } = await import('../../src/domain/search')
+    const title = '甲局共享到门户的独有稿件枸杞岛'
+    const receiving = (await makeColumn(payload, siteP, { shareReview: false })).id
+    const a = await makeArticle(payload, { site: siteA, column: newsA, title })
+    const find = async (sites: Id[]) =>
+      (
+        await runSearch(
+          payload,
+          { ...parseSearchQuery({ q: '枸杞岛' }, { defaultScope: 'site', knownSites: [] }) },
+          sites,
+        )
+      ).hits.map((h) => h.title)
+    expect(await find([siteP])).toEqual([])
+    await payload.update({
+      collection: 'articles',
+      id: a.id,
+      data: { shareTo: [receiving] },
+      overrideAccess: true,
+    })
+    expect(await find([siteP])).toEqual([title])
+    expect(await find([siteA, siteP])).toEqual([title])
+    const [row] = await sharesOf(a.id)
+    await payload.update({
+      collection: 'shares',
+      id: row!.id,
+      data: { status: 'declined', declineReason: '不适合门户' },
+      overrideAccess: true,
+    })
+    expect(await find([siteP])).toEqual([])
+    expect(await find([siteA])).toEqual([title])
+  })
+})
