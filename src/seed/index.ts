@@ -19,6 +19,7 @@ import {
 } from './disclosure'
 import { seedDemoErrorReports } from './error-reports'
 import { seedDemoLetters } from './letters'
+import { seedDemoSharing } from './sharing'
 
 // The issuer codes of each demo site's document series (regular and normative).
 const SERIES: Record<string, [string, string]> = {
@@ -301,6 +302,7 @@ export async function seedDemo(
 
   for (const s of sites) await classifyDemoArticles(payload, s.slug, siteIds.get(s.slug)!)
   const users = await seedUsers(payload, { sites, siteIds, password })
+  await seedDemoSharing(payload, siteIds)
   await seedDemoRequests(payload, [...siteIds.values()], now)
   await seedDemoLetters(payload, now)
   await seedDemoErrorReports(payload, now)

@@ -64,8 +64,14 @@ describe('/search', () => {
     expect(new Set(chosen.body.results.map((r) => r.site))).toEqual(
       new Set(['青川市教育局', '青川市卫生健康委员会']),
     )
+    // The portal itself: its own items, and the departments' news its 部门动态 shows (shared by
+    // subscription), each linking to its page on the department's site.
     const self = await json(`/search.json?q=${q('工作')}&site=self`)
-    expect(new Set(self.body.results.map((r) => r.site))).toEqual(new Set(['青川市人民政府']))
+    const portalAll = await json(`/search.json?q=${q('工作')}&site=all`)
+    expect(self.body.total).toBeLessThan(portalAll.body.total)
+    expect(self.body.results.some((r) => r.site === '青川市人民政府')).toBe(true)
+    for (const r of self.body.results.filter((x) => x.site !== '青川市人民政府'))
+      expect(r.url).toMatch(/^http:\/\/(fgw|jyj|wjw)\.localhost:\d+\/(jydt\/)?gzdt\/\d+\.html$/)
   })
 
   it('/search.json answers { total, results: [{ title, url, site, date, snippet }] } and nothing personal', async () => {
