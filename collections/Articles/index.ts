@@ -10,7 +10,7 @@ import {
   writeOnOwnSites,
 } from '../access'
 import { indexArticle, unindexArticle } from '../hooks/search'
-import { checkShareTargets, shareArticle, unshareArticle } from '../hooks/sharing'
+import { checkShareTargets, shareArticle, shareToOnMove, unshareArticle } from '../hooks/sharing'
 import { siteField } from '../fields'
 import { invalidateArticle, invalidateArticleOnDelete } from '../hooks/invalidate'
 import {
@@ -124,6 +124,7 @@ export const Articles: CollectionConfig = {
   // history; restoring one makes a draft (enforceWorkflow).
   versions: { drafts: false, maxPerDoc: 50 },
   hooks: {
+    beforeValidate: [shareToOnMove],
     beforeChange: [
       columnsOnSameSite,
       checkShareTargets,

@@ -4,9 +4,10 @@ import type {
   CollectionAfterChangeHook,
   CollectionBeforeChangeHook,
   CollectionBeforeDeleteHook,
+  CollectionBeforeValidateHook,
 } from 'payload'
 
-import { type Id, idOf, idsOf } from '../../src/domain/ids'
+import { type Id, idOf, idsOf, sameId } from '../../src/domain/ids'
 import {
   receivingColumnDeleted,
   shareArticleChange,
@@ -16,6 +17,7 @@ import {
   shareTargetRefusal,
   subscriptionChange,
   subscriptionRefusal,
+  targetsOutside,
 } from '../../src/services/sharing'
 import { refuse } from '../refuse'
 import { ARTICLES, COLUMNS, SHARES } from '../slugs'
@@ -29,6 +31,14 @@ export const checkShareTargets: CollectionBeforeChangeHook = async ({ data, orig
     before: idsOf(originalDoc?.shareTo),
   })
   if (refusal) refuse(ARTICLES, refusal)
+  return data
+}
+
+/** Moving to another site: pushes into the new site's own columns end (before validation). */
+export const shareToOnMove: CollectionBeforeValidateHook = async ({ data, originalDoc, req }) => {
+  if (!data || !originalDoc || data.site == null || sameId(data.site, originalDoc.site)) return data
+  const chosen = idsOf('shareTo' in data ? data.shareTo : originalDoc.shareTo)
+  if (chosen.length) data.shareTo = await targetsOutside(req, idOf(data.site) as Id, chosen)
   return data
 }
 

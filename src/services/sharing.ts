@@ -121,6 +121,16 @@ export async function shareTargetRefusal(
   return reasons.length ? { reasons, path: 'shareTo' } : null
 }
 
+/**
+ * An article moving to another site (a merger) keeps its pushes to other sites' columns; those
+ * into its new site's own columns end (the article is now listed there as its own).
+ */
+export async function targetsOutside(req: Req, site: Id, chosen: Id[]): Promise<Id[]> {
+  const known = await receivingColumns(req, chosen)
+  const own = new Set(known.filter((c) => sameId(c.site, site)).map((c) => String(c.id)))
+  return chosen.filter((id) => !own.has(String(id)))
+}
+
 /** Why a column's subscriptions are refused. */
 export async function subscriptionRefusal(
   req: Req,
@@ -208,9 +218,25 @@ export async function shareArticleChange(req: Req, doc: Doc, previous?: Doc): Pr
   const newlyListed =
     published && (previous?.state !== 'published' || !sameSet(doc.columns, previous?.columns))
   const retitled = previous != null && previous.title !== doc.title
-  if (!pushed && !newlyListed && !retitled) return
+  // Moved to another site (a merger carries a retired site's articles to its successor).
+  const moved = previous != null && !sameId(previous.site, doc.site)
+  if (!pushed && !newlyListed && !retitled && !moved) return
   let rows = await sharesOf(req, article.id)
   let changed = 0
+  if (moved) {
+    // Its rows now come from the new site; a row into the new site's own column has no purpose.
+    const own = rows.filter((r) => sameId(r.site, article.site)).map((r) => r.id)
+    changed += await applyPlan(req, article, { add: [], remove: own }, 'push')
+    await req.payload.update({
+      collection: SHARES,
+      where: { article: { equals: article.id } },
+      data: { originSite: article.site } as never,
+      overrideAccess: true,
+      depth: 0,
+      req,
+    })
+    rows = await sharesOf(req, article.id)
+  }
   if (pushed) {
     const plan = planPushes({
       existing: rows,

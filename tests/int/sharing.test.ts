@@ -373,6 +373,57 @@ describe('deleting', () => {
   })
 })
 
+describe('counted once, on its origin', () => {
+  it('the site audit does not count a shared item as the receiving column’s update', async () => {
+    const { siteAuditFacts } = await import('../../src/services/site-audit')
+    const quiet = (await makeSite(payload, { name: '静站' })).id
+    const receiving = (await makeColumn(payload, quiet, { name: '转载', shareReview: false })).id
+    const a = await makeArticle(payload, {
+      site: siteA,
+      column: newsA,
+      shareTo: [receiving],
+      publishedAt: new Date().toISOString(),
+    })
+    expect((await placementsOf(a.id)).columns).toEqual([String(receiving)])
+    const facts = await siteAuditFacts(payload, quiet, new Date())
+    expect(facts.columns.find((c) => String(c.id) === String(receiving))).toMatchObject({
+      items: 0,
+      latest: null,
+    })
+    const origin = await siteAuditFacts(payload, siteA, new Date())
+    expect(origin.columns.find((c) => String(c.id) === String(newsA))?.items).toBe(1)
+  })
+})
+
+describe('a merger moves an article to another site', () => {
+  it('its rows come from the new site; a row into the new site itself goes', async () => {
+    const receivingD = (await makeColumn(payload, siteD, { shareReview: false })).id
+    const receivingP = (await makeColumn(payload, siteP, { shareReview: false })).id
+    const a = await makeArticle(payload, {
+      site: siteA,
+      column: newsA,
+      shareTo: [receivingD, receivingP],
+    })
+    expect((await placementsOf(a.id)).sites.sort()).toEqual([String(siteP), String(siteD)].sort())
+    // As src/services/retire-site.ts moves it.
+    await payload.update({
+      collection: 'articles',
+      id: a.id,
+      data: { site: siteD, columns: [policyD] },
+      overrideAccess: true,
+      context: { siteMove: true, retiring: true },
+    })
+    const rows = await sharesOf(a.id)
+    expect(rows.map((r) => [String(r.column), String(r.originSite)])).toEqual([
+      [String(receivingP), String(siteD)],
+    ])
+    expect(await placementsOf(a.id)).toEqual({
+      columns: [String(receivingP)],
+      sites: [String(siteP)],
+    })
+  })
+})
+
 describe('search follows shares', () => {
   it('finds an accepted shared item in the receiving site’s scope, once, and forgets it when declined', async () => {
     const { runSearch } = await import('../../src/services/search')
