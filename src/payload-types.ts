@@ -104,6 +104,7 @@ export interface Config {
   };
   collectionsJoins: {
     articles: {
+      shareRows: 'shares';
       errorReports: 'error-reports';
     };
     'numbering-series': {
@@ -412,6 +413,11 @@ export interface Article {
    * 一次录入、多站显示：稿件只在本站有一个页面，对方栏目列表链接到这里；对方站点接收后显示，撤回或下线后各站同时消失
    */
   shareTo?: (number | Column)[] | null;
+  shareRows?: {
+    docs?: (number | Share)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   summary?: string | null;
   body?: {
     root: {
@@ -520,6 +526,32 @@ export interface Article {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * 其他站点共享到本站栏目的稿件（和本站共享出去的稿件）。接收后在本站栏目列表和首页中显示，链接到来源站点的原文；拒绝时须填写理由。稿件内容只能由来源站点修改。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "shares".
+ */
+export interface Share {
+  id: number;
+  key: string;
+  title: string;
+  article: number | Article;
+  originSite: number | Site;
+  site: number | Site;
+  column: number | Column;
+  via: 'push' | 'subscription';
+  sourceColumn?: (number | null) | Column;
+  /**
+   * 接收后在本站栏目中显示；拒绝后不显示，来源站点再次推送也不会重新出现
+   */
+  status: 'pending' | 'accepted' | 'declined';
+  declineReason?: string | null;
+  decidedBy?: (number | null) | User;
+  decidedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -647,32 +679,6 @@ export interface ErrorReport {
   reply?: string | null;
   answeredAt?: string | null;
   answeredBy?: (number | null) | User;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * 其他站点共享到本站栏目的稿件（和本站共享出去的稿件）。接收后在本站栏目列表和首页中显示，链接到来源站点的原文；拒绝时须填写理由。稿件内容只能由来源站点修改。
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "shares".
- */
-export interface Share {
-  id: number;
-  key: string;
-  title: string;
-  article: number | Article;
-  originSite: number | Site;
-  site: number | Site;
-  column: number | Column;
-  via: 'push' | 'subscription';
-  sourceColumn?: (number | null) | Column;
-  /**
-   * 接收后在本站栏目中显示；拒绝后不显示，来源站点再次推送也不会重新出现
-   */
-  status: 'pending' | 'accepted' | 'declined';
-  declineReason?: string | null;
-  decidedBy?: (number | null) | User;
-  decidedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1667,6 +1673,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   title?: T;
   columns?: T;
   shareTo?: T;
+  shareRows?: T;
   summary?: T;
   body?: T;
   coverImage?: T;

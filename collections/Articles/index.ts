@@ -22,6 +22,7 @@ import {
   ERROR_REPORTS,
   MEDIA,
   NUMBERING_SERIES,
+  SHARES,
   SITES,
 } from '../slugs'
 import {
@@ -161,6 +162,18 @@ export const Articles: CollectionConfig = {
       admin: {
         description:
           '一次录入、多站显示：稿件只在本站有一个页面，对方栏目列表链接到这里；对方站点接收后显示，撤回或下线后各站同时消失',
+      },
+    },
+    {
+      name: 'shareRows',
+      label: '共享情况',
+      type: 'join',
+      collection: SHARES,
+      on: 'article',
+      defaultLimit: 20,
+      admin: {
+        defaultColumns: ['column', 'site', 'status', 'declineReason', 'decidedAt'],
+        condition: (data) => Boolean(data?.id),
       },
     },
     { name: 'summary', label: '摘要', type: 'textarea', maxLength: 500 },

@@ -4,8 +4,9 @@ import type { Payload, Where } from 'payload'
 import { APPLICANT_KIND_LABELS } from '../domain/disclosure'
 
 import type { Id } from '../domain/ids'
-import { ARTICLES, DISCLOSURE_REQUESTS, LETTERS, SITES } from '../domain/slugs'
-import { type Actor, isPlatformAdmin, sitesWithRole } from '../domain/permissions'
+import { ARTICLES, DISCLOSURE_REQUESTS, LETTERS, SHARES, SITES } from '../domain/slugs'
+import { type Actor, isPlatformAdmin, sitesWithRole, WRITE_RULES } from '../domain/permissions'
+import { SHARE_STATUS_LABELS } from '../domain/sharing'
 import { REQUEST_STATUS_LABELS } from '../domain/request-steps'
 import { LETTER_STATUS_LABELS, type LetterStatus } from '../domain/letters'
 import { letterHref, letterSupervisionList } from './letter-supervision'
@@ -141,7 +142,37 @@ export async function myQueue(
   out.push(...(await requestsWaiting(payload, actor)))
   out.push(...(await lettersWaiting(payload, actor)))
   out.push(...(await reportsWaiting(actor, payload)))
+  out.push(...(await sharesWaiting(payload, actor)))
   return out
+}
+
+/** Other sites' articles shared into this person's sites, waiting for someone who may publish. */
+async function sharesWaiting(payload: Payload, actor: Actor): Promise<QueueItem[]> {
+  const sites = isPlatformAdmin(actor) ? true : sitesWithRole(actor, ...WRITE_RULES.shareDecision)
+  if (sites !== true && !sites.length) return []
+  const { docs } = await findSelected(payload, {
+    collection: SHARES,
+    where: {
+      and: [
+        { status: { equals: 'pending' } },
+        ...(sites === true ? [] : [{ site: { in: sites } }]),
+      ],
+    },
+    limit: 50,
+    pagination: false,
+    sort: 'createdAt',
+    select: ['title', 'site', 'createdAt'],
+  })
+  return docs.map((d) => ({
+    id: d.id,
+    title: d.title,
+    state: 'pending',
+    stateLabel: SHARE_STATUS_LABELS.pending,
+    site: d.site,
+    why: '其他站点共享的稿件，待接收',
+    at: d.createdAt,
+    href: `/admin/collections/${SHARES}/${d.id}`,
+  }))
 }
 
 /** 政府信息公开申请 Q7K2…（法人或其他组织）：请公开本机关2025年度预算执行… */

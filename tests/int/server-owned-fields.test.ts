@@ -59,6 +59,9 @@ const forgedArticle = (by: Id) => ({
   emergencyReason: '伪造',
   // the test's bodies have no links: a stored true would be the forged value
   hasLinks: true,
+  // nothing is shared in this test: any stored placement would be the forged one
+  sharedInto: [column],
+  sharedSites: [site],
 })
 
 const forgedRequest = (by: Id) => ({

@@ -354,6 +354,21 @@ describe('a receiving column subscribes to columns of other sites', () => {
   })
 })
 
+describe('待我处理', () => {
+  it('lists a waiting share for the receiving site’s reviewer, not for its editor', async () => {
+    const { myQueue } = await import('../../src/services/my-queue')
+    const a = await makeArticle(payload, { site: siteA, column: newsA, shareTo: [dynamicsP] })
+    const [row] = await sharesOf(a.id)
+    const mine = await myQueue(payload, people.reviewerP as never)
+    expect(mine.find((q) => String(q.id) === String(row!.id))).toMatchObject({
+      why: '其他站点共享的稿件，待接收',
+      href: `/admin/collections/shares/${row!.id}`,
+    })
+    const editors = await myQueue(payload, people.editorP as never)
+    expect(editors.some((q) => q.href === `/admin/collections/shares/${row!.id}`)).toBe(false)
+  })
+})
+
 describe('deleting', () => {
   it('an article takes its rows; a receiving column takes its rows and the placement', async () => {
     const a = await makeArticle(payload, { site: siteA, column: newsA })
