@@ -4,6 +4,7 @@
 // its origin's: nobody on the receiving site can edit it (its access follows its own site).
 import type { Access, CollectionConfig, Where } from 'payload'
 
+import { idOf } from '../src/domain/ids'
 import { readableSites } from '../src/domain/permissions'
 import {
   SHARE_STATUS_LABELS,
@@ -29,6 +30,8 @@ export const Shares: CollectionConfig = {
   admin: {
     group: '内容',
     useAsTitle: 'title',
+    // 预览: the article as its origin shows it (staff read a published one; a draft only its own).
+    preview: (doc) => (doc?.article ? `/preview/articles/${String(idOf(doc.article))}` : null),
     defaultColumns: ['title', 'originSite', 'column', 'status', 'via', 'createdAt'],
     description:
       '其他站点共享到本站栏目的稿件（和本站共享出去的稿件）。接收后在本站栏目列表和首页中显示，链接到来源站点的原文；拒绝时须填写理由。稿件内容只能由来源站点修改。',

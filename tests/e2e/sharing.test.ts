@@ -45,15 +45,23 @@ describe('共享稿件', () => {
     const title = (await item.first().locator('a').first().innerText()).trim()
     await item.first().locator('a').first().click()
     await page.locator('h1', { hasText: title.slice(0, 10) }).waitFor({ timeout: 60_000 })
+    // Where it comes from and where it goes, shown read-only.
+    await page.locator('#field-column', { hasText: '政策文件' }).waitFor({ timeout: 30_000 })
+    await page.locator('#field-originSite', { hasText: '发展和改革' }).waitFor()
     await screenshot(page, 'admin-share-pending')
+    const id = /\/shares\/(\w+)/.exec(page.url())?.[1]
 
-    // The status select (Payload's react-select): 已接收, then save.
-    await page.locator('#field-status').click()
-    await page.locator('.rs__option', { hasText: '已接收' }).click()
+    await page.locator('#field-status .rs__control').click()
+    await page.locator('.rs__option', { hasText: '已接收' }).first().click()
     await page.locator('#action-save').click()
-    await page.locator('.payload-toast-container', { hasText: /成功|已更新|Updated/ }).waitFor({
-      timeout: 30_000,
-    })
+    await page.waitForFunction(
+      async (id) => {
+        const r = await fetch(`/api/shares/${id}?depth=0`)
+        return (await r.json()).status === 'accepted'
+      },
+      id,
+      { timeout: 60_000, polling: 500 },
+    )
     await screenshot(page, 'admin-share-accepted')
 
     // The portal's 政策文件 lists it, linking to its page on the 发改委's site.
@@ -71,8 +79,8 @@ describe('共享稿件', () => {
 
     // The origin's editor reads how each receiving site answered, on the article itself.
     const origin = await login('editor@fgw.demo.jiyue')
-    const id = /\/(\d+)\.html$/.exec(new URL(site.url()).pathname)?.[1]
-    await origin.page.goto(`${server.url}/admin/collections/articles/${id}`)
+    const article = /\/(\d+)\.html$/.exec(new URL(site.url()).pathname)?.[1]
+    await origin.page.goto(`${server.url}/admin/collections/articles/${article}`)
     const rows = origin.page.locator('.field-type.join', { hasText: '共享情况' })
     await rows.waitFor({ timeout: 60_000 })
     await expect.poll(async () => rows.innerText(), { timeout: 30_000 }).toContain('已接收')
