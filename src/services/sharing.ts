@@ -3,7 +3,7 @@
 // article — its placements, kept on the article (`sharedInto`, `sharedSites`) so that a list is
 // one query — true after every change. Collections' hooks only adapt these (collections/hooks/
 // sharing.ts); the rules are src/domain/sharing.ts.
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 
 import { type Id, idOf, idsOf, sameId } from '../domain/ids'
 import type { Refusal } from '../domain/refusal'
@@ -52,31 +52,11 @@ async function openSites(req: Req, ids: Id[]): Promise<Set<string>> {
   )
 }
 
-/** The columns, as receiving columns: their site, whether it is open, whether they review. */
-async function receivingColumns(req: Req, ids: Id[]): Promise<ReceivingColumn[]> {
-  if (!ids.length) return []
+/** Columns where a share lands: their site, whether it is open, whether they review. */
+async function receivingWhere(req: Req, where: Where): Promise<Subscriber[]> {
   const columns = await findAllSelected(req.payload, {
     collection: COLUMNS,
-    where: { id: { in: unique(ids) } },
-    select: ['site', 'name', 'shareReview'],
-    req,
-  })
-  const open = await openSites(req, idsOf(columns.map((c) => c.site)))
-  return columns.map((c) => ({
-    id: c.id,
-    site: idOf(c.site) as Id,
-    name: c.name,
-    review: c.shareReview !== false,
-    siteOpen: open.has(String(idOf(c.site))),
-  }))
-}
-
-/** Columns of any site subscribing to any of these columns. */
-async function subscribersOf(req: Req, sources: Id[]): Promise<Subscriber[]> {
-  if (!sources.length) return []
-  const columns = await findAllSelected(req.payload, {
-    collection: COLUMNS,
-    where: { subscriptions: { in: sources } },
+    where,
     select: ['site', 'name', 'shareReview', 'subscriptions'],
     req,
   })
@@ -90,6 +70,14 @@ async function subscribersOf(req: Req, sources: Id[]): Promise<Subscriber[]> {
     sources: idsOf(c.subscriptions),
   }))
 }
+
+/** The columns chosen, as receiving columns. */
+const receivingColumns = async (req: Req, ids: Id[]): Promise<ReceivingColumn[]> =>
+  ids.length ? receivingWhere(req, { id: { in: unique(ids) } }) : []
+
+/** Columns of any site subscribing to any of these columns. */
+const subscribersOf = async (req: Req, sources: Id[]): Promise<Subscriber[]> =>
+  sources.length ? receivingWhere(req, { subscriptions: { in: sources } }) : []
 
 async function sharesOf(req: Req, article: Id): Promise<ShareRow[]> {
   const rows = await findAllSelected(req.payload, {
@@ -152,6 +140,18 @@ export async function subscriptionRefusal(
 }
 
 type ArticleFacts = { id: Id; site: Id; title: string }
+
+/** Every row of the article follows it (a new title, a new origin after a merger). */
+async function updateRows(req: Req, article: Id, data: { title?: string; originSite?: Id }) {
+  await req.payload.update({
+    collection: SHARES,
+    where: { article: { equals: article } },
+    data,
+    overrideAccess: true,
+    depth: 0,
+    req,
+  })
+}
 
 /** Stores a plan's rows; tells the receiving sites' reviewers of each row waiting for them. */
 async function applyPlan(
@@ -227,14 +227,7 @@ export async function shareArticleChange(req: Req, doc: Doc, previous?: Doc): Pr
     // Its rows now come from the new site; a row into the new site's own column has no purpose.
     const own = rows.filter((r) => sameId(r.site, article.site)).map((r) => r.id)
     changed += await applyPlan(req, article, { add: [], remove: own }, 'push')
-    await req.payload.update({
-      collection: SHARES,
-      where: { article: { equals: article.id } },
-      data: { originSite: article.site } as never,
-      overrideAccess: true,
-      depth: 0,
-      req,
-    })
+    await updateRows(req, article.id, { originSite: article.site })
     rows = await sharesOf(req, article.id)
   }
   if (pushed) {
@@ -253,16 +246,7 @@ export async function shareArticleChange(req: Req, doc: Doc, previous?: Doc): Pr
     })
     changed += await applyPlan(req, article, plan, 'subscription')
   }
-  if (retitled && rows.length) {
-    await req.payload.update({
-      collection: SHARES,
-      where: { article: { equals: article.id } },
-      data: { title: article.title } as never,
-      overrideAccess: true,
-      depth: 0,
-      req,
-    })
-  }
+  if (retitled && rows.length) await updateRows(req, article.id, { title: article.title })
   if (changed) await refreshPlacements(req, article.id)
 }
 

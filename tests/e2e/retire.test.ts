@@ -2,39 +2,19 @@
 // 教育局 into 发改委 (counts, each column's fate, the URL mapping), is stopped until they confirm,
 // archives one column by choice, confirms, and reads the outcome — the same counts before and
 // after and every old address checked. Then an old address answers in the browser as mapped.
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import {
-  DEMO_PASSWORD,
-  type FullServer,
-  launchBrowser,
-  screenshot,
-  startFullServer,
-} from '../helpers/browser'
+import { adminLogin, fullServerAndBrowser, screenshot } from '../helpers/browser'
 
-let server: FullServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startFullServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = fullServerAndBrowser()
 
 describe('关停与整合', () => {
   it('previews, refuses without confirmation, merges, and shows the outcome', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
-    const page = await context.newPage()
-    await page.goto(`${server.url}/admin/login`)
-    await page.locator('input[name="email"]').fill('platform@demo.jiyue')
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORD)
-    await page.locator('form button[type="submit"]').click()
-    await page.locator('section.my-queue').waitFor({ timeout: 60_000 })
+    const server = e2e.server()
+    const { context, page } = await adminLogin(
+      { server, browser: e2e.browser() },
+      'platform@demo.jiyue',
+    )
 
     expect(await page.locator('a.nav__link[href="/admin/retire"]').count()).toBe(1)
     await page.goto(`${server.url}/admin/retire`)

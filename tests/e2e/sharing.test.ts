@@ -2,43 +2,16 @@
 // policy document to the portal's 政策文件. The portal's reviewer finds it in 待我处理, opens it,
 // accepts it and saves; the portal's 政策文件 then lists it, linking to its one page on the
 // 发改委's site; the 发改委's editor reads on the article how the portal answered.
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import {
-  DEMO_PASSWORD,
-  type FullServer,
-  launchBrowser,
-  screenshot,
-  startFullServer,
-} from '../helpers/browser'
+import { adminLogin, fullServerAndBrowser, screenshot } from '../helpers/browser'
 
-let server: FullServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startFullServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-async function login(email: string) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/admin/login`)
-  await page.locator('input[name="email"]').fill(email)
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD)
-  await page.locator('form button[type="submit"]').click()
-  await page.locator('section.my-queue').waitFor({ timeout: 60_000 })
-  return { context, page }
-}
+const e2e = fullServerAndBrowser()
+const login = (email: string) => adminLogin({ server: e2e.server(), browser: e2e.browser() }, email)
 
 describe('共享稿件', () => {
   it('the receiving reviewer accepts from 待我处理; the list links to the origin; the origin sees it', async () => {
+    const server = e2e.server()
     const { context, page } = await login('reviewer@www.demo.jiyue')
     const item = page.locator('section.my-queue tr', { hasText: '其他站点共享的稿件，待接收' })
     await item.first().waitFor()

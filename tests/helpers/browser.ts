@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { type Browser, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const AXE_PATH = path.resolve('node_modules/axe-core/axe.min.js')
@@ -210,6 +211,40 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   })
+}
+
+/**
+ * The demo platform's full server and one browser for a test file: started before its tests,
+ * closed after them. Read them inside tests (`e2e.server()`), once `beforeAll` has run.
+ */
+export function fullServerAndBrowser(): { server: () => FullServer; browser: () => Browser } {
+  let server: FullServer | undefined
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    server = await startFullServer()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+  return { server: () => server!, browser: () => browser! }
+}
+
+/** Signs a demo person in to the admin (a new browser context); resolves on their 待我处理. */
+export async function adminLogin(
+  { server, browser }: { server: FullServer; browser: Browser },
+  email: string,
+  width = 1366,
+) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } })
+  const page = await context.newPage()
+  await page.goto(`${server.url}/admin/login`)
+  await page.locator('input[name="email"]').fill(email)
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD)
+  await page.locator('form button[type="submit"]').click()
+  await page.locator('section.my-queue').waitFor({ timeout: 60_000 })
+  return { context, page }
 }
 
 export type AxeViolation = {

@@ -68,6 +68,18 @@ const sharesOf = async (article: Id) =>
     declineReason?: string | null
   }[]
 
+/** A change as a person makes it in the admin (access on). */
+const as = (
+  user: TestUser | undefined,
+  collection: 'articles' | 'shares' | 'columns',
+  id: Id,
+  data: Record<string, unknown>,
+) => payload.update({ collection, id, data, user, overrideAccess: false })
+
+/** A change made by server code (access off). */
+const asServer = (collection: 'articles' | 'shares', id: Id, data: Record<string, unknown>) =>
+  payload.update({ collection, id, data, overrideAccess: true })
+
 const placementsOf = async (article: Id) => {
   const doc = (await payload.findByID({
     collection: 'articles',
@@ -101,13 +113,7 @@ const listed = async (column: Id, originSites: Id[]) =>
 describe('an editor pushes an article to other sites’ columns', () => {
   it('makes one row per column, waiting for the receiving site; accepted, the lists show it', async () => {
     const a = await makeArticle(payload, { site: siteA, column: newsA })
-    await payload.update({
-      collection: 'articles',
-      id: a.id,
-      data: { shareTo: [dynamicsP] },
-      user: people.editorA,
-      overrideAccess: false,
-    })
+    await as(people.editorA, 'articles', a.id, { shareTo: [dynamicsP] })
     const [row] = await sharesOf(a.id)
     expect(row).toMatchObject({ via: 'push', status: 'pending' })
     expect(String(row!.site)).toBe(String(siteP))
@@ -115,13 +121,7 @@ describe('an editor pushes an article to other sites’ columns', () => {
     expect(await placementsOf(a.id)).toEqual({ columns: [], sites: [] })
     expect(await listed(dynamicsP, [siteA])).not.toContain(String(a.id))
 
-    await payload.update({
-      collection: 'shares',
-      id: row!.id,
-      data: { status: 'accepted' },
-      user: people.reviewerP,
-      overrideAccess: false,
-    })
+    await as(people.reviewerP, 'shares', row!.id, { status: 'accepted' })
     expect(await placementsOf(a.id)).toEqual({
       columns: [String(dynamicsP)],
       sites: [String(siteP)],
@@ -131,39 +131,21 @@ describe('an editor pushes an article to other sites’ columns', () => {
     expect(String(after!.decidedBy)).toBe(String(people.reviewerP!.id))
 
     // Taken off the list of columns: the row goes, the receiving list forgets it.
-    await payload.update({
-      collection: 'articles',
-      id: a.id,
-      data: { shareTo: [] },
-      user: people.editorA,
-      overrideAccess: false,
-    })
+    await as(people.editorA, 'articles', a.id, { shareTo: [] })
     expect(await sharesOf(a.id)).toEqual([])
     expect(await placementsOf(a.id)).toEqual({ columns: [], sites: [] })
   })
 
   it('refuses a column of the article’s own site and a closed site’s column, with sentences', async () => {
     const a = await makeArticle(payload, { site: siteA, column: newsA })
-    await expect(
-      payload.update({
-        collection: 'articles',
-        id: a.id,
-        data: { shareTo: [policyA] },
-        user: people.editorA,
-        overrideAccess: false,
-      }),
-    ).rejects.toThrow(/属于本站/)
+    await expect(as(people.editorA, 'articles', a.id, { shareTo: [policyA] })).rejects.toThrow(
+      /属于本站/,
+    )
     const closed = await makeSite(payload, { status: 'closed' })
     const closedColumn = (await makeColumn(payload, closed.id)).id
-    await expect(
-      payload.update({
-        collection: 'articles',
-        id: a.id,
-        data: { shareTo: [closedColumn] },
-        user: people.editorA,
-        overrideAccess: false,
-      }),
-    ).rejects.toThrow(/已关停或整合/)
+    await expect(as(people.editorA, 'articles', a.id, { shareTo: [closedColumn] })).rejects.toThrow(
+      /已关停或整合/,
+    )
     expect(await sharesOf(a.id)).toEqual([])
   })
 
@@ -172,25 +154,11 @@ describe('an editor pushes an article to other sites’ columns', () => {
     const [row] = await sharesOf(a.id)
     for (const who of ['editorP', 'reviewerP', 'adminP']) {
       await expect(
-        payload.update({
-          collection: 'articles',
-          id: a.id,
-          data: { title: '接收站点改过的标题' },
-          user: people[who],
-          overrideAccess: false,
-        }),
+        as(people[who], 'articles', a.id, { title: '接收站点改过的标题' }),
         who,
       ).rejects.toThrow()
     }
-    await expect(
-      payload.update({
-        collection: 'shares',
-        id: row!.id,
-        data: { status: 'accepted' },
-        user: people.editorP,
-        overrideAccess: false,
-      }),
-    ).rejects.toThrow()
+    await expect(as(people.editorP, 'shares', row!.id, { status: 'accepted' })).rejects.toThrow()
     // The origin's staff see where it went, but do not answer for the receiving site.
     const seen = await payload.find({
       collection: 'shares',
@@ -199,22 +167,13 @@ describe('an editor pushes an article to other sites’ columns', () => {
       overrideAccess: false,
     })
     expect(seen.totalDocs).toBe(1)
-    await expect(
-      payload.update({
-        collection: 'shares',
-        id: row!.id,
-        data: { status: 'accepted' },
-        user: people.editorA,
-        overrideAccess: false,
-      }),
-    ).rejects.toThrow()
+    await expect(as(people.editorA, 'shares', row!.id, { status: 'accepted' })).rejects.toThrow()
     // A share's own facts are the server's: a forged column or article is ignored.
-    await payload.update({
-      collection: 'shares',
-      id: row!.id,
-      data: { status: 'accepted', column: policyD, site: siteD, article: 1 },
-      user: people.adminP,
-      overrideAccess: false,
+    await as(people.adminP, 'shares', row!.id, {
+      status: 'accepted',
+      column: policyD,
+      site: siteD,
+      article: 1,
     })
     const [after] = await sharesOf(a.id)
     expect(String(after!.column)).toBe(String(dynamicsP))
@@ -225,29 +184,14 @@ describe('an editor pushes an article to other sites’ columns', () => {
   it('declining needs a reason; a declined row stays declined when the editor saves again', async () => {
     const a = await makeArticle(payload, { site: siteA, column: newsA, shareTo: [dynamicsP] })
     const [row] = await sharesOf(a.id)
-    await expect(
-      payload.update({
-        collection: 'shares',
-        id: row!.id,
-        data: { status: 'declined' },
-        user: people.reviewerP,
-        overrideAccess: false,
-      }),
-    ).rejects.toThrow(/拒绝共享稿件时请填写理由/)
-    await payload.update({
-      collection: 'shares',
-      id: row!.id,
-      data: { status: 'declined', declineReason: '与本栏目定位不符' },
-      user: people.reviewerP,
-      overrideAccess: false,
+    await expect(as(people.reviewerP, 'shares', row!.id, { status: 'declined' })).rejects.toThrow(
+      /拒绝共享稿件时请填写理由/,
+    )
+    await as(people.reviewerP, 'shares', row!.id, {
+      status: 'declined',
+      declineReason: '与本栏目定位不符',
     })
-    await payload.update({
-      collection: 'articles',
-      id: a.id,
-      data: { shareTo: [dynamicsP, policyD] },
-      user: people.editorA,
-      overrideAccess: false,
-    })
+    await as(people.editorA, 'articles', a.id, { shareTo: [dynamicsP, policyD] })
     const rows = await sharesOf(a.id)
     expect(rows.map((r) => [String(r.column), r.status])).toEqual([
       [String(dynamicsP), 'declined'],
@@ -258,13 +202,7 @@ describe('an editor pushes an article to other sites’ columns', () => {
 
   it('a server-owned placement cannot be forged by the editor', async () => {
     const a = await makeArticle(payload, { site: siteA, column: newsA })
-    await payload.update({
-      collection: 'articles',
-      id: a.id,
-      data: { sharedInto: [dynamicsP], sharedSites: [siteP] },
-      user: people.editorA,
-      overrideAccess: false,
-    })
+    await as(people.editorA, 'articles', a.id, { sharedInto: [dynamicsP], sharedSites: [siteP] })
     expect(await placementsOf(a.id)).toEqual({ columns: [], sites: [] })
   })
 })
@@ -275,13 +213,7 @@ describe('a receiving column subscribes to columns of other sites', () => {
     const before = await makeArticle(payload, { site: siteA, column: policy })
     const draft = await makeArticle(payload, { site: siteA, column: policy, status: 'draft' })
     const portal = (await makeColumn(payload, siteP, { name: '部门通知', shareReview: false })).id
-    await payload.update({
-      collection: 'columns',
-      id: portal,
-      data: { subscriptions: [policy] },
-      user: people.adminP,
-      overrideAccess: false,
-    })
+    await as(people.adminP, 'columns', portal, { subscriptions: [policy] })
     expect((await sharesOf(before.id)).map((r) => [r.via, r.status])).toEqual([
       ['subscription', 'accepted'],
     ])
@@ -310,13 +242,7 @@ describe('a receiving column subscribes to columns of other sites', () => {
     expect(await listed(portal, [siteA])).toContain(String(before.id))
 
     // Unsubscribed: its rows go.
-    await payload.update({
-      collection: 'columns',
-      id: portal,
-      data: { subscriptions: [] },
-      user: people.adminP,
-      overrideAccess: false,
-    })
+    await as(people.adminP, 'columns', portal, { subscriptions: [] })
     expect(await sharesOf(before.id)).toEqual([])
     expect(await placementsOf(before.id)).toEqual({ columns: [], sites: [] })
   })
@@ -324,13 +250,7 @@ describe('a receiving column subscribes to columns of other sites', () => {
   it('with review: rows wait; a column cannot subscribe to its own site', async () => {
     const source = (await makeColumn(payload, siteA, { name: '图片新闻' })).id
     const portal = (await makeColumn(payload, siteP, { name: '图说' })).id
-    await payload.update({
-      collection: 'columns',
-      id: portal,
-      data: { subscriptions: [source] },
-      user: people.adminP,
-      overrideAccess: false,
-    })
+    await as(people.adminP, 'columns', portal, { subscriptions: [source] })
     const a = await makeArticle(payload, { site: siteA, column: source, status: 'draft' })
     await payload.update({
       collection: 'articles',
@@ -343,13 +263,7 @@ describe('a receiving column subscribes to columns of other sites', () => {
     expect((await placementsOf(a.id)).columns).toEqual([])
     const own = (await makeColumn(payload, siteP, { name: '本站栏目' })).id
     await expect(
-      payload.update({
-        collection: 'columns',
-        id: portal,
-        data: { subscriptions: [source, own] },
-        user: people.adminP,
-        overrideAccess: false,
-      }),
+      as(people.adminP, 'columns', portal, { subscriptions: [source, own] }),
     ).rejects.toThrow(/订阅只能选其他站点的栏目/)
   })
 })
@@ -373,12 +287,7 @@ describe('deleting', () => {
   it('an article takes its rows; a receiving column takes its rows and the placement', async () => {
     const a = await makeArticle(payload, { site: siteA, column: newsA })
     const receiving = (await makeColumn(payload, siteD, { shareReview: false })).id
-    await payload.update({
-      collection: 'articles',
-      id: a.id,
-      data: { shareTo: [receiving, dynamicsP] },
-      overrideAccess: true,
-    })
+    await asServer('articles', a.id, { shareTo: [receiving, dynamicsP] })
     expect((await placementsOf(a.id)).columns).toEqual([String(receiving)])
     await payload.delete({ collection: 'columns', id: receiving, overrideAccess: true })
     expect((await sharesOf(a.id)).map((r) => String(r.column))).toEqual([String(dynamicsP)])
@@ -455,21 +364,11 @@ describe('search follows shares', () => {
         )
       ).hits.map((h) => h.title)
     expect(await find([siteP])).toEqual([])
-    await payload.update({
-      collection: 'articles',
-      id: a.id,
-      data: { shareTo: [receiving] },
-      overrideAccess: true,
-    })
+    await asServer('articles', a.id, { shareTo: [receiving] })
     expect(await find([siteP])).toEqual([title])
     expect(await find([siteA, siteP])).toEqual([title])
     const [row] = await sharesOf(a.id)
-    await payload.update({
-      collection: 'shares',
-      id: row!.id,
-      data: { status: 'declined', declineReason: '不适合门户' },
-      overrideAccess: true,
-    })
+    await asServer('shares', row!.id, { status: 'declined', declineReason: '不适合门户' })
     expect(await find([siteP])).toEqual([])
     expect(await find([siteA])).toEqual([title])
   })
