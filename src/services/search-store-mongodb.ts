@@ -66,9 +66,9 @@ export async function mongoStore(payload: Payload): Promise<SearchStore> {
       await entries.deleteMany({})
     },
     query: async (q) => {
-      const filter: Record<string, unknown> = {
-        $or: [{ site: { $in: q.sites } }, { shared: { $in: q.sites } }],
-      }
+      const filter: Record<string, unknown> = q.everySite
+        ? { site: { $in: q.sites } }
+        : { $or: [{ site: { $in: q.sites } }, { shared: { $in: q.sites } }] }
       const { from, to } = dayBounds(q)
       if (q.kind) filter.kind = q.kind
       if (q.column) filter.columns = q.column

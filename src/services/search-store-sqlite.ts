@@ -155,9 +155,11 @@ export async function sqliteStore(databaseUrl: string): Promise<SearchStore> {
       if (!q.sites.length) return { total: 0, hits: [] }
       const sites = q.sites.map(() => '?').join(',')
       const where: string[] = [
-        `(m.site IN (${sites}) OR m.id IN (SELECT id FROM shared WHERE site IN (${sites})))`,
+        q.everySite
+          ? `m.site IN (${sites})`
+          : `(m.site IN (${sites}) OR m.id IN (SELECT id FROM shared WHERE site IN (${sites})))`,
       ]
-      const args: (string | number)[] = [...q.sites, ...q.sites]
+      const args: (string | number)[] = q.everySite ? [...q.sites] : [...q.sites, ...q.sites]
       const { from, to } = dayBounds(q)
       const add = (condition: string, value: string | undefined) => {
         if (!value) return

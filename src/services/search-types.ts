@@ -40,6 +40,12 @@ export type StoreQuery = {
   /** Terms that may be a title's jieba word (src/domain/search-text.ts rankWords): rank only. */
   words: string[]
   sites: string[]
+  /**
+   * The sites are every open site (a portal's default scope): each entry's own site is among
+   * them, so shared entries need no second look (on PostgreSQL that look, an OR with the shared
+   * sites' index, turned a common word's bitmap lossy: 0.9 s instead of 40 ms).
+   */
+  everySite?: boolean
   column?: string
   kind?: SearchKind
   /** Beijing days, inclusive. */

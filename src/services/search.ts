@@ -38,11 +38,15 @@ export type SearchAnswer = {
   widened: { term: string; alternatives: string[] }[]
 }
 
-/** Runs a parsed query over the given sites (ids as the index keeps them). */
+/**
+ * Runs a parsed query over the given sites (ids as the index keeps them); `everySite` when
+ * they are all the open sites.
+ */
 export async function runSearch(
   payload: Payload,
   query: SearchQuery,
   sites: Id[],
+  { everySite = false }: { everySite?: boolean } = {},
 ): Promise<SearchAnswer> {
   const { terms, number } = query.text
   if (!terms.length && !number) return { total: 0, hits: [], needles: [], widened: [] }
@@ -52,6 +56,7 @@ export async function runSearch(
     groups: groups.map((g) => ({ phrases: g.phrases, texts: g.alternatives })),
     words: rankWords(groups.flatMap((g) => g.alternatives)),
     sites: sites.map(String),
+    everySite,
     column: query.column || undefined,
     kind: query.kind || undefined,
     from: query.from || undefined,

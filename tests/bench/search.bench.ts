@@ -5,7 +5,8 @@
 // 2-, 4- and 8-character queries, unfiltered (relevance, first page and total) and filtered
 // (one site, one type, a date range); and, measured in the same run on the same rows, the
 // baseline a site without an index would run — LIKE '%…%' over titles and texts — as a ratio.
-// Target: p95 ≤ 50 ms. BENCH_SEARCH_DOCS scales it (e.g. 20000 for a quick look).
+// Target: p95 ≤ 50 ms. BENCH_SEARCH_DOCS scales it (e.g. 20000 for a quick look);
+// BENCH_SEARCH_KEEP=1 keeps the PostgreSQL database and prints its address.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -129,6 +130,8 @@ function storeQuery(q: string, filtered: boolean, rnd: () => number): StoreQuery
     sites: filtered
       ? [String(1 + Math.floor(rnd() * SITES))]
       : Array.from({ length: SITES }, (_, i) => String(i + 1)),
+    // Unfiltered is a portal's default: every site.
+    everySite: !filtered,
     kind: filtered ? 'news' : undefined,
     from: filtered ? '2024-01-01' : undefined,
     to: filtered ? '2025-12-31' : undefined,
@@ -287,8 +290,23 @@ async function benchPostgres(docs: Doc[], qs: Record<2 | 4 | 8, string[]>) {
     )
   } finally {
     await pool.end()
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    // BENCH_SEARCH_KEEP=1 keeps the database to look at plans (EXPLAIN) afterwards.
+    if (process.env.BENCH_SEARCH_KEEP) console.log(`kept: ${url.toString()}`)
+    else await dropDatabase(admin, name)
     await admin.end()
+  }
+}
+
+/** An autovacuum worker (the superuser's) may still be on the fresh tables: wait for it. */
+async function dropDatabase(admin: { query: (sql: string) => Promise<unknown> }, name: string) {
+  for (let tries = 0; ; tries++) {
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      return
+    } catch (err) {
+      if (tries >= 30 || (err as { code?: string }).code !== '42501') throw err
+      await new Promise((r) => setTimeout(r, 1000))
+    }
   }
 }
 

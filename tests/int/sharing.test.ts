@@ -367,6 +367,14 @@ describe('search follows shares', () => {
     await asServer('articles', a.id, { shareTo: [receiving] })
     expect(await find([siteP])).toEqual([title])
     expect(await find([siteA, siteP])).toEqual([title])
+    // A portal's default, every site, asks no site condition: still once.
+    const every = await runSearch(
+      payload,
+      parseSearchQuery({ q: '枸杞岛' }, { defaultScope: 'all', knownSites: [] }),
+      [siteA, siteP, siteD],
+      { everySite: true },
+    )
+    expect(every.hits.map((h) => h.title)).toEqual([title])
     const [row] = await sharesOf(a.id)
     await asServer('shares', row!.id, { status: 'declined', declineReason: '不适合门户' })
     expect(await find([siteP])).toEqual([])

@@ -107,6 +107,7 @@ async function answer(ctx: PageContext, req: Request): Promise<Answer> {
     ctx.payload,
     query,
     scoped.map((s) => s.id),
+    { everySite: query.scope === 'all' },
   )
   const byId = new Map(sites.map((s) => [String(s.id), s]))
   const results = await Promise.all(
