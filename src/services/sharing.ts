@@ -372,6 +372,36 @@ export function shareDecision(
 export async function shareDecided(req: Req, doc: Doc, previous?: Doc): Promise<void> {
   if (previous && previous.status === doc.status) return
   await refreshPlacements(req, idOf(doc.article) as Id)
+  if (doc.status === 'declined') await tellOriginOfDecline(req, doc)
+}
+
+/** A decline is mailed to the origin's editors and site admins, with the receiving site's reason. */
+async function tellOriginOfDecline(req: Req, doc: Doc): Promise<void> {
+  const origin = idOf(doc.originSite) as Id
+  const [receiving, column] = await Promise.all([
+    findOneSelected(req.payload, {
+      collection: SITES,
+      where: { id: { equals: idOf(doc.site) } },
+      select: ['name'],
+      req,
+    }),
+    findOneSelected(req.payload, {
+      collection: COLUMNS,
+      where: { id: { equals: idOf(doc.column) } },
+      select: ['name'],
+      req,
+    }),
+  ])
+  const to = await peopleWithRoles(req.payload, origin, ['site-admin', 'editor'], req)
+  const where = `${receiving?.name ?? '对方站点'}“${column?.name ?? ''}”栏目`
+  void notify(req.payload, {
+    to,
+    kind: 'share-declined',
+    site: origin,
+    subject: `共享稿件未被接收：${String(doc.title ?? '')}`,
+    text: `${where}未接收共享稿件“${String(doc.title ?? '')}”。\n理由：${String(doc.declineReason ?? '')}\n稿件在本站照常显示；可在稿件的“共享情况”中查看各站点的处理结果。`,
+    target: `${ARTICLES}:${String(idOf(doc.article))}`,
+  })
 }
 
 /**

@@ -2,7 +2,7 @@
 // editor's push, the receiving site's answer, a column's subscription with and without review,
 // who may do what, what a withdrawal, a deletion and a closed site do, and search's scope.
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import {
   type Id,
@@ -182,6 +182,7 @@ describe('an editor pushes an article to other sites’ columns', () => {
   })
 
   it('declining needs a reason; a declined row stays declined when the editor saves again', async () => {
+    const sent = vi.spyOn(payload, 'sendEmail')
     const a = await makeArticle(payload, { site: siteA, column: newsA, shareTo: [dynamicsP] })
     const [row] = await sharesOf(a.id)
     await expect(as(people.reviewerP, 'shares', row!.id, { status: 'declined' })).rejects.toThrow(
@@ -197,6 +198,13 @@ describe('an editor pushes an article to other sites’ columns', () => {
       [String(dynamicsP), 'declined'],
       [String(policyD), 'pending'],
     ])
+    // The origin's editor is told, with the reason.
+    const mail = sent.mock.calls
+      .map(([m]) => m as { to: string; subject: string; text: string })
+      .find((m) => m.to === people.editorA!.email && m.subject.startsWith('共享稿件未被接收'))
+    expect(mail?.text).toContain('理由：与本栏目定位不符')
+    expect(mail?.text).toContain('门户“部门动态”栏目未接收')
+    sent.mockRestore()
     expect(await placementsOf(a.id)).toEqual({ columns: [], sites: [] })
   })
 
