@@ -1,4 +1,4 @@
-import { APIError, type CollectionBeforeChangeHook, type CollectionConfig } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { canReadAllSites, readableSites } from '../../src/domain/permissions'
 import {
@@ -30,67 +30,13 @@ import {
   DISCLOSURE_MODES,
   VALIDITY_LABELS,
   VALIDITY_STATES,
-  validityProblems,
 } from '../../src/domain/disclosure'
-import { beijingDate } from '../../src/domain/dates'
-import { bodyLinks } from '../../src/domain/prepublish'
-import { idOf, idsOf, sameId } from '../../src/domain/ids'
+import { idOf } from '../../src/domain/ids'
 import { STATE_LABELS, STATES } from '../../src/domain/workflow'
 import { auditChange } from '../hooks/audit'
 import { endpoints } from './endpoints'
+import { columnsOnSameSite, linksMarked, validityMarked } from './checks'
 import { afterMove, enforceWorkflow, guardEmergencyReview } from './hooks'
-import { refuse } from '../refuse'
-
-/**
- * Whether the body links anywhere, kept on save: the site audit reads only the bodies that do
- * (reading every body of a large platform each night would take minutes).
- */
-const linksMarked: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
-  data.hasLinks = bodyLinks('body' in data ? data.body : originalDoc?.body).length > 0
-  return data
-}
-
-/** A policy document's validity mark names its date and, when amended or repealed, what did it. */
-const validityMarked: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
-  const pick = (k: string) => (k in data ? data[k] : originalDoc?.[k])
-  const validity = pick('validity')
-  if (!validity) return data
-  const changedBy = idOf(pick('validityChangedBy'))
-  if (sameId(changedBy, originalDoc?.id)) {
-    refuse(ARTICLES, {
-      reasons: ['不能把文件本身关联为修改或废止它的文件'],
-      path: 'validityChangedBy',
-    })
-  }
-  const problems = validityProblems({
-    validity,
-    changedOn: pick('validityChangedOn') ? beijingDate(pick('validityChangedOn')) : null,
-    changedBy: changedBy ?? null,
-    issuedOn: pick('dateFormed') ? beijingDate(pick('dateFormed')) : null,
-  })
-  if (problems.length) throw new APIError(problems.join('；'), 400, null, true)
-  return data
-}
-
-/** Every column of an article belongs to the article's own site. */
-const columnsOnSameSite: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
-  const site = idOf(data.site ?? originalDoc?.site)
-  const columns = idsOf(data.columns ?? originalDoc?.columns)
-  if (!columns.length) return data
-  const found = await req.payload.find({
-    collection: COLUMNS,
-    where: { id: { in: columns } },
-    depth: 0,
-    limit: columns.length,
-    req,
-  })
-  const foreign = found.docs.filter((c) => !sameId(c.site, site))
-  if (foreign.length || found.docs.length !== columns.length) {
-    const names = foreign.map((c) => c.name).join('、') || '已删除的栏目'
-    refuse(ARTICLES, { reasons: [`栏目“${names}”不属于本站，请重新选择`], path: 'columns' })
-  }
-  return data
-}
 
 /** Marks a field signing will require (src/domain/workflow.ts signingNeeds), on the editor's form. */
 const SIGNING_REQUIRED = '签发必填：未填写时不能签发'

@@ -26,7 +26,7 @@ import {
 import { reportXlsx } from '../../services/xlsx'
 import { render } from '../render/engine'
 import type { Layout, Link } from '../render/view-models'
-import { notFoundLayout } from './pages'
+import { notFoundLayout } from './frame'
 import type { PageContext } from './context'
 import { type DynamicRoute, HTML, type Output } from './routes'
 

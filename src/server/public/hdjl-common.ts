@@ -2,7 +2,7 @@
 // linked.
 import { type PublicMailbox } from '../../services/public-letters'
 import type { Layout, Link } from '../render/view-models'
-import { INTERACTION_PATH } from './pages'
+import { INTERACTION_PATH } from './frame'
 import type { PageContext } from './context'
 import { sectionLayout, withCare } from './section'
 

@@ -21,7 +21,7 @@ import { barChart } from '../render/charts'
 import { render } from '../render/engine'
 import type { PageContext } from './context'
 import { pageLayout } from './hdjl-common'
-import { INTERACTION_PATH } from './pages'
+import { INTERACTION_PATH } from './frame'
 import { type CachedRoute, HTML, type Output } from './routes'
 import { withCare } from './section'
 

@@ -11,7 +11,7 @@ import {
 import { trackLetter } from '../../services/public-letters'
 import { rateLetterById } from '../../services/rate-letter'
 import { csrfToken, errorSummary, formRoute, postLookupByCode } from './forms'
-import { INTERACTION_PATH } from './pages'
+import { INTERACTION_PATH } from './frame'
 import type { PageContext } from './context'
 import { trackedSites } from './retired'
 import { type DynamicRoute, type Output } from './routes'

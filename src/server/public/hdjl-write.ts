@@ -43,7 +43,7 @@ import {
   typedFields,
   withCookies,
 } from './forms'
-import { INTERACTION_PATH } from './pages'
+import { INTERACTION_PATH } from './frame'
 import type { PageContext } from './context'
 import { type Output } from './routes'
 import { mailboxView, pageLayout, TRACK_PATH } from './hdjl-common'

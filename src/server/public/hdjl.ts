@@ -17,7 +17,7 @@ import { shareText, yearToDate } from '../../domain/feedback-stats'
 import { feedbackFigures } from '../../services/feedback-stats'
 import { todayInBeijing } from '../../services/request-clock'
 import { captchaKindOf, withCookies } from './forms'
-import { INTERACTION_PATH } from './pages'
+import { INTERACTION_PATH } from './frame'
 import type { PageContext } from './context'
 import { type DynamicRoute, type Output } from './routes'
 import {

@@ -3,7 +3,7 @@
 import type { Layout, Link } from '../render/view-models'
 import { render } from '../render/engine'
 import type { PageContext } from './context'
-import { layout } from './pages'
+import { layout } from './frame'
 import { HTML, type Output } from './routes'
 
 export const withCare = (ctx: PageContext, href: string) => (ctx.care ? `${href}?care=1` : href)

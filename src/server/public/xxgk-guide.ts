@@ -11,7 +11,7 @@ import { tags } from '../../services/page-cache'
 import { render } from '../render/engine'
 import type { Layout } from '../render/view-models'
 import type { PageContext } from './context'
-import { layout } from './pages'
+import { layout } from './frame'
 import { HTML, type Output } from './routes'
 
 /** The disclosure section's addresses and name, shared with the catalogue (xxgk.ts). */

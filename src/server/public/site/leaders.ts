@@ -1,7 +1,7 @@
 // `/ld/<n>.html`: a leader's page (领导信息) — name, post, duties and résumé from the site's
 // settings, in the order the site lists its leaders.
 import { render } from '../../render/engine'
-import { layout } from '../pages'
+import { layout } from '../frame'
 import { HTML, type CachedRoute } from '../routes'
 import { tags } from '../../../services/page-cache'
 import { notFoundPage } from './not-found'

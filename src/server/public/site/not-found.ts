@@ -1,6 +1,6 @@
 // A site's own 404 page, in its theme, with its navigation.
 import { render } from '../../render/engine'
-import { notFoundLayout } from '../pages'
+import { notFoundLayout } from '../frame'
 import type { PageContext } from '../context'
 import { HTML, type Output } from '../routes'
 

@@ -1,6 +1,6 @@
 // `/a/<id>`: a short address of a published article, sent on to its page under its column.
 import { articleHref } from '../../render/urls'
-import { primaryColumn } from '../pages'
+import { primaryColumn } from '../cards'
 import { findPublishedArticle } from '../read-articles'
 import type { CachedRoute } from '../routes'
 import { notFoundPage } from './not-found'
