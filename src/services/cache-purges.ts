@@ -57,7 +57,7 @@ export async function purgePages(
   await recordPurge(req, list, { keepStale })
 }
 
-type Sync = { stop: () => void }
+type Sync = { stop: () => void; settled: () => Promise<void> }
 const syncs = new WeakMap<Payload, Sync>()
 
 /** Starts polling for purges (once per Payload instance). */
@@ -70,8 +70,12 @@ export function startPurgeSync(payload: Payload, { intervalMs = PURGE_POLL_MS } 
   const applied = new Map<string, number>()
   let timer: NodeJS.Timeout | null = null
   let stopped = false
+  // Those waiting for a whole poll: each is answered by the first poll that starts after it.
+  let waiting: (() => void)[] = []
 
   const poll = async () => {
+    const answered = waiting
+    waiting = []
     try {
       const res = await payload.find({
         collection: CACHE_PURGES,
@@ -124,6 +128,7 @@ export function startPurgeSync(payload: Payload, { intervalMs = PURGE_POLL_MS } 
         logger.warn({ err }, 'cache purges could not be read')
       }
     } finally {
+      for (const done of answered) done()
       if (!stopped) {
         timer = setTimeout(poll, intervalMs)
         timer.unref()
@@ -137,11 +142,20 @@ export function startPurgeSync(payload: Payload, { intervalMs = PURGE_POLL_MS } 
       stopped = true
       if (timer) clearTimeout(timer)
       syncs.delete(payload)
+      for (const done of waiting.splice(0)) done()
     },
+    settled: () => new Promise<void>((resolve) => waiting.push(resolve)),
   }
   syncs.set(payload, sync)
   return sync
 }
+
+/**
+ * Resolves after a whole poll that began after the call: every purge committed before it has
+ * then been applied here too (tests that expect a page to stay cached after a change).
+ */
+export const purgesSettled = async (payload: Payload): Promise<void> =>
+  syncs.get(payload)?.settled()
 
 /** Stops polling (tests, shutdown). */
 export const stopPurgeSync = (payload: Payload): void => syncs.get(payload)?.stop()

@@ -5,7 +5,13 @@ import pino from 'pino'
 
 import { type Started, startPayload } from './payload'
 
-export type TestServer = Started & { port: number; url: string; close: () => Promise<void> }
+export type TestServer = Started & {
+  port: number
+  url: string
+  /** After a whole purge poll: every purge committed so far has been applied (cache-purges). */
+  purgesSettled: () => Promise<void>
+  close: () => Promise<void>
+}
 
 export async function startServer({ seed = false }: { seed?: boolean } = {}): Promise<TestServer> {
   const started = await startPayload()
@@ -31,6 +37,10 @@ export async function startServer({ seed = false }: { seed?: boolean } = {}): Pr
     ...started,
     port,
     url: `http://127.0.0.1:${port}`,
+    purgesSettled: async () => {
+      const { purgesSettled } = await import('../../src/services/cache-purges')
+      await purgesSettled(started.payload)
+    },
     close: async () => {
       const { stopPurgeSync } = await import('../../src/services/cache-purges')
       stopPurgeSync(started.payload)

@@ -202,6 +202,7 @@ describe('a site', () => {
   })
 
   it('sends the same security headers with a CSP on a fresh render and on a cache hit', async () => {
+    await s.purgesSettled()
     const miss = await get(s, '/ghjh/', www)
     const hit = await get(s, '/ghjh/', www)
     expect([miss.headers.get('x-cache'), hit.headers.get('x-cache')]).toEqual(['MISS', 'HIT'])
@@ -266,6 +267,7 @@ describe('addresses a client sends', () => {
 
 describe('the output cache', () => {
   it('serves repeat requests from cache with ETag, 304 and gzip', async () => {
+    await s.purgesSettled()
     await get(s, '/xwzx/', www)
     const hit = await get(s, '/xwzx/', { ...www, headers: { 'accept-encoding': 'gzip' } })
     expect(hit.headers.get('x-cache')).toBe('HIT')
@@ -281,8 +283,7 @@ describe('the output cache', () => {
     const art = await makeArticle(s.payload, { site: siteId, column: tzgg, title: '原标题一号' })
     // The node applies its own recorded purge again on its next poll (a reader may have cached
     // the old page between the purge and the commit): let that pass before caching.
-    const { PURGE_POLL_MS } = await import('../../src/services/cache-purges')
-    await new Promise((resolve) => setTimeout(resolve, PURGE_POLL_MS * 3))
+    await s.purgesSettled()
     const href = `/tzgg/${art.id}.html`
     for (const p of [href, '/tzgg/', '/']) await get(s, p, www)
     expect((await get(s, href, www)).headers.get('x-cache')).toBe('HIT')

@@ -63,7 +63,8 @@ describe('a receiving column', () => {
 
   it('shows a new publish at the origin on the next request, and drops a withdrawal at once', async () => {
     const title = '市发展改革委召开全市节能降碳工作推进会'
-    // Both lists are cached first.
+    // Both lists are cached first, once the earlier tests' purges have come back.
+    await s.purgesSettled()
     await get(s, '/xwzx/bmdt/', www)
     expect((await get(s, '/xwzx/bmdt/', www)).headers.get('x-cache')).toBe('HIT')
     await get(s, '/', www)
