@@ -41,6 +41,9 @@ const env = z
     LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
     SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
     DEV_HOSTS: z.string().optional(),
+    TEMPLATES_DIR: z.string().default('templates'),
+    TEMPLATE_CACHE: z.string().optional(),
+    VITEST: z.string().optional(),
   })
   .parse(process.env)
 
@@ -153,4 +156,10 @@ export const settings = {
    * addresses: on by default outside production, off in production.
    */
   devHosts: env.DEV_HOSTS ? on(env.DEV_HOSTS) : !production,
+  /** The site themes' Liquid templates and assets. */
+  templatesDir: path.resolve(process.cwd(), env.TEMPLATES_DIR),
+  /** Parsed templates kept in memory: when compiled, or asked for (benchmarks). */
+  templateCache: compiled || (env.TEMPLATE_CACHE ? on(env.TEMPLATE_CACHE) : false),
+  /** Running under the test runner: test-only helpers (reading a CAPTCHA's answer) work. */
+  testing: env.NODE_ENV === 'test' || Boolean(env.VITEST),
 }

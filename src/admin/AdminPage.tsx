@@ -22,3 +22,31 @@ export function AdminPage({ view, children }: { view: AdminViewServerProps; chil
     </DefaultTemplate>
   )
 }
+
+/** A page about one site in a platform view: the way back to every site, and its heading. */
+export function SitePage({
+  view,
+  back,
+  title,
+  className,
+  children,
+}: {
+  view: AdminViewServerProps
+  /** The view's list of every site. */
+  back: string
+  title: ReactNode
+  className?: string
+  children: ReactNode
+}) {
+  return (
+    <AdminPage view={view}>
+      <div className={className ? `platform-view ${className}` : 'platform-view'}>
+        <p>
+          <a href={back}>← 全部站点</a>
+        </p>
+        <h1>{title}</h1>
+        {children}
+      </div>
+    </AdminPage>
+  )
+}

@@ -3,7 +3,7 @@
 // `?site=<id>` one site's items with their evidence and its history. Printable as it is.
 import type { AdminViewServerProps } from 'payload'
 
-import { AdminPage } from './AdminPage'
+import { AdminPage, SitePage } from './AdminPage'
 
 import { beijingDateTime } from '../domain/dates'
 import { canReadAllSites, isPlatformAdmin, sitesWithRole, toActor } from '../domain/permissions'
@@ -76,108 +76,107 @@ export async function AuditView(view: AdminViewServerProps) {
     const mayRun =
       isPlatformAdmin(actor) || sitesWithRole(actor, 'site-admin').some((s) => String(s) === q.site)
     return (
-      <AdminPage view={view}>
-        <div className="platform-view site-audit">
+      <SitePage
+        view={view}
+        back="/admin/audit"
+        className="site-audit"
+        title={`${row.site.name} 网站体检`}
+      >
+        {latest ? (
           <p>
-            <a href="/admin/audit">← 全部站点</a>
+            最近一次：{beijingDateTime(latest.ranAt)}，结论 <Status status={latest.status} />
+            {latest.failsOnText ? `；${latest.failsOnText}` : ''}
           </p>
-          <h1>{row.site.name} 网站体检</h1>
-          {latest ? (
-            <p>
-              最近一次：{beijingDateTime(latest.ranAt)}，结论 <Status status={latest.status} />
-              {latest.failsOnText ? `；${latest.failsOnText}` : ''}
-            </p>
-          ) : (
-            <p>尚未体检。</p>
-          )}
-          <style>{PRINT_CSS}</style>
-          <p className="site-audit__actions">
-            {mayRun && <RunButton site={String(row.site.id)} label="立即体检" />}{' '}
-            {latest && (
-              <>
-                导出本次体检：<a href={`/api/site-audits/${latest.id}/export?format=xlsx`}>Excel</a>{' '}
-                · <a href={`/api/site-audits/${latest.id}/export?format=csv`}>CSV</a> ·
-                打印：使用浏览器的打印功能（Ctrl+P），导航和按钮不会打印（先展开要打印的证据）
-              </>
-            )}
-          </p>
+        ) : (
+          <p>尚未体检。</p>
+        )}
+        <style>{PRINT_CSS}</style>
+        <p className="site-audit__actions">
+          {mayRun && <RunButton site={String(row.site.id)} label="立即体检" />}{' '}
           {latest && (
-            <table className="table" style={{ marginTop: '1.5rem' }}>
-              <caption style={{ textAlign: 'left' }}>检查项（单项否决项在前）</caption>
+            <>
+              导出本次体检：<a href={`/api/site-audits/${latest.id}/export?format=xlsx`}>Excel</a> ·{' '}
+              <a href={`/api/site-audits/${latest.id}/export?format=csv`}>CSV</a> ·
+              打印：使用浏览器的打印功能（Ctrl+P），导航和按钮不会打印（先展开要打印的证据）
+            </>
+          )}
+        </p>
+        {latest && (
+          <table className="table" style={{ marginTop: '1.5rem' }}>
+            <caption style={{ textAlign: 'left' }}>检查项（单项否决项在前）</caption>
+            <thead>
+              <tr>
+                <th scope="col">检查项</th>
+                <th scope="col">结论</th>
+                <th scope="col">情况与证据</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...latest.items]
+                .sort((a, b) => Number(b.veto) - Number(a.veto))
+                .map((item) => (
+                  <tr key={item.key}>
+                    <th scope="row" style={{ whiteSpace: 'nowrap' }}>
+                      {item.label}
+                      {item.veto ? '（单项否决）' : ''}
+                    </th>
+                    <td>
+                      <Status status={item.status} />
+                    </td>
+                    <td>
+                      <p style={{ margin: 0 }}>{item.summary}</p>
+                      {item.failsOn && item.status !== 'fail' && (
+                        <p style={{ margin: '0.25rem 0 0', color: COLOURS.warning }}>
+                          倒计时：{item.failsOn.text}
+                        </p>
+                      )}
+                      {item.evidence.length > 0 && (
+                        <details open={item.evidence.length <= 10 || item.status === 'fail'}>
+                          <summary>证据（{item.evidence.length} 条）</summary>
+                          <ul>
+                            {item.evidence.map((e, i) => (
+                              <li key={i}>{e}</li>
+                            ))}
+                          </ul>
+                        </details>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        )}
+        {runs.length > 1 && (
+          <>
+            <h2>体检历史</h2>
+            <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">检查项</th>
+                  <th scope="col">时间</th>
                   <th scope="col">结论</th>
-                  <th scope="col">情况与证据</th>
+                  <th scope="col">最严重的问题</th>
+                  <th scope="col">导出</th>
                 </tr>
               </thead>
               <tbody>
-                {[...latest.items]
-                  .sort((a, b) => Number(b.veto) - Number(a.veto))
-                  .map((item) => (
-                    <tr key={item.key}>
-                      <th scope="row" style={{ whiteSpace: 'nowrap' }}>
-                        {item.label}
-                        {item.veto ? '（单项否决）' : ''}
-                      </th>
-                      <td>
-                        <Status status={item.status} />
-                      </td>
-                      <td>
-                        <p style={{ margin: 0 }}>{item.summary}</p>
-                        {item.failsOn && item.status !== 'fail' && (
-                          <p style={{ margin: '0.25rem 0 0', color: COLOURS.warning }}>
-                            倒计时：{item.failsOn.text}
-                          </p>
-                        )}
-                        {item.evidence.length > 0 && (
-                          <details open={item.evidence.length <= 10 || item.status === 'fail'}>
-                            <summary>证据（{item.evidence.length} 条）</summary>
-                            <ul>
-                              {item.evidence.map((e, i) => (
-                                <li key={i}>{e}</li>
-                              ))}
-                            </ul>
-                          </details>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
+                {runs.map((r) => (
+                  <tr key={String(r.id)}>
+                    <td>{beijingDateTime(r.ranAt)}</td>
+                    <td>
+                      <Status status={r.status} />
+                    </td>
+                    <td>{r.worst ?? '—'}</td>
+                    <td style={{ whiteSpace: 'nowrap' }}>
+                      <a href={`/api/site-audits/${r.id}/export?format=xlsx`}>Excel</a> ·{' '}
+                      <a href={`/api/site-audits/${r.id}/export?format=csv`}>CSV</a>
+                    </td>
+                  </tr>
+                ))}
               </tbody>
             </table>
-          )}
-          {runs.length > 1 && (
-            <>
-              <h2>体检历史</h2>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">时间</th>
-                    <th scope="col">结论</th>
-                    <th scope="col">最严重的问题</th>
-                    <th scope="col">导出</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {runs.map((r) => (
-                    <tr key={String(r.id)}>
-                      <td>{beijingDateTime(r.ranAt)}</td>
-                      <td>
-                        <Status status={r.status} />
-                      </td>
-                      <td>{r.worst ?? '—'}</td>
-                      <td style={{ whiteSpace: 'nowrap' }}>
-                        <a href={`/api/site-audits/${r.id}/export?format=xlsx`}>Excel</a> ·{' '}
-                        <a href={`/api/site-audits/${r.id}/export?format=csv`}>CSV</a>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
-        </div>
-      </AdminPage>
+          </>
+        )}
+      </SitePage>
     )
   }
 

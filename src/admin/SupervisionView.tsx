@@ -7,7 +7,7 @@ import { Banner, Pill } from '@payloadcms/ui'
 import { AdminPage } from './AdminPage'
 import { DataTable, DaysLeft, LinkButton, ReportHeader, Section } from './report-ui'
 
-import { type Actor, canReadAllSites, sitesWithRole } from '../domain/permissions'
+import { canReadAllSites, sitesWithRole, toActor } from '../domain/permissions'
 import {
   type ReportSupervisionRow,
   reportSupervisionList,
@@ -109,7 +109,7 @@ function ReportRows({ rows }: { rows: ReportSupervisionRow[] }) {
 export async function SupervisionView(view: AdminViewServerProps) {
   const { initPageResult } = view
   const { req } = initPageResult
-  const actor = req.user as unknown as Actor | null
+  const actor = toActor(req.user)
   const sites = canReadAllSites(actor) ? true : sitesWithRole(actor, 'site-admin', 'handler')
   const list = sites === true || sites.length ? await supervisionList(req.payload, { sites }) : null
   const letters =

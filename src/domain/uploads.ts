@@ -73,16 +73,11 @@ export function detectImage(bytes: Uint8Array): ImageKind | null {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`
 
+/** An uploaded file's first bytes, its size and the limit it must keep to. */
+type UploadFacts = { bytes: Uint8Array; size: number; maxBytes: number }
+
 /** Sentences refusing an attachment, or none. */
-export function attachmentProblems({
-  bytes,
-  size,
-  maxBytes,
-}: {
-  bytes: Uint8Array
-  size: number
-  maxBytes: number
-}): string[] {
+export function attachmentProblems({ bytes, size, maxBytes }: UploadFacts): string[] {
   if (size > maxBytes) return [`附件大小为 ${mb(size)}，超过了 ${mb(maxBytes)} 的上限`]
   if (size === 0) return ['附件是空文件']
   if (!detectAttachment(bytes)) {
@@ -93,15 +88,8 @@ export function attachmentProblems({
   return []
 }
 
-export function imageProblems({
-  bytes,
-  size,
-  maxBytes,
-}: {
-  bytes: Uint8Array
-  size: number
-  maxBytes: number
-}): string[] {
+/** Sentences refusing an image, or none. */
+export function imageProblems({ bytes, size, maxBytes }: UploadFacts): string[] {
   if (size > maxBytes) return [`图片大小为 ${mb(size)}，超过了 ${mb(maxBytes)} 的上限`]
   if (!detectImage(bytes)) return ['图片只接受 JPEG、PNG、WebP 和 GIF 格式；此文件的内容不是图片']
   return []

@@ -15,6 +15,52 @@ export type SeedColumn = {
   children?: SeedColumn[]
 }
 
+/** A column of the disclosure section (政府信息公开): notices and policies unless said. */
+const disclosure = (slug: string, name: string, updateClass: UpdateClass = 'notice-policy') => ({
+  slug,
+  name,
+  updateClass,
+  isDisclosure: true,
+})
+
+/** Columns every site has: 通知公告, the disclosure section, 人事信息, 规划计划, 互动交流. */
+const TZGG: SeedColumn = {
+  slug: 'tzgg',
+  name: '通知公告',
+  updateClass: 'notice-policy',
+  showOnHome: true,
+}
+
+/** 政府信息公开 with 政策文件 first (on the home page), then the site's own sections. */
+const disclosureSection = (...sections: [slug: string, name: string][]): SeedColumn => ({
+  ...disclosure('zfxxgk', '政府信息公开'),
+  children: [
+    { ...disclosure('zcwj', '政策文件'), showOnHome: true },
+    ...sections.map(([slug, name]) => disclosure(slug, name)),
+  ],
+})
+
+const RSXX = disclosure('rsxx', '人事信息', 'personnel-plan')
+const GHJH = disclosure('ghjh', '规划计划', 'personnel-plan')
+
+/** 互动交流 and the site's own interaction columns. */
+const interaction = (...columns: [slug: string, name: string][]): SeedColumn => ({
+  slug: 'hudong',
+  name: '互动交流',
+  updateClass: 'interaction',
+  children: columns.map(([slug, name]) => ({ slug, name, updateClass: 'interaction' })),
+})
+
+/** A department's own news column, shown on its home page. */
+const news = (slug: string, name: string): SeedColumn => ({
+  slug,
+  name,
+  updateClass: 'news',
+  showOnHome: true,
+})
+
+const JGGK: SeedColumn = { slug: 'jggk', name: '机构概况', updateClass: 'static' }
+
 export type SeedParagraph = string
 
 export type SeedArticle = {
@@ -107,51 +153,13 @@ const portal: SeedSite = {
       name: '新闻中心',
       updateClass: 'news',
       // Its sub-columns have their own blocks; a block of all three would repeat their pictures.
-      children: [
-        { slug: 'zwyw', name: '政务要闻', updateClass: 'news', showOnHome: true },
-        { slug: 'bmdt', name: '部门动态', updateClass: 'news', showOnHome: true },
-        { slug: 'tpxw', name: '图片新闻', updateClass: 'news', showOnHome: true },
-      ],
+      children: [news('zwyw', '政务要闻'), news('bmdt', '部门动态'), news('tpxw', '图片新闻')],
     },
-    { slug: 'tzgg', name: '通知公告', updateClass: 'notice-policy', showOnHome: true },
-    {
-      slug: 'zfxxgk',
-      name: '政府信息公开',
-      updateClass: 'notice-policy',
-      isDisclosure: true,
-      children: [
-        {
-          slug: 'zcwj',
-          name: '政策文件',
-          updateClass: 'notice-policy',
-          isDisclosure: true,
-          showOnHome: true,
-        },
-        {
-          slug: 'fdzdgk',
-          name: '法定主动公开内容',
-          updateClass: 'notice-policy',
-          isDisclosure: true,
-        },
-        {
-          slug: 'gkzd',
-          name: '政府信息公开制度',
-          updateClass: 'notice-policy',
-          isDisclosure: true,
-        },
-      ],
-    },
-    { slug: 'rsxx', name: '人事信息', updateClass: 'personnel-plan', isDisclosure: true },
-    { slug: 'ghjh', name: '规划计划', updateClass: 'personnel-plan', isDisclosure: true },
-    {
-      slug: 'hudong',
-      name: '互动交流',
-      updateClass: 'interaction',
-      children: [
-        { slug: 'zjdc', name: '征集调查', updateClass: 'interaction' },
-        { slug: 'zxft', name: '在线访谈', updateClass: 'interaction' },
-      ],
-    },
+    TZGG,
+    disclosureSection(['fdzdgk', '法定主动公开内容'], ['gkzd', '政府信息公开制度']),
+    RSXX,
+    GHJH,
+    interaction(['zjdc', '征集调查'], ['zxft', '在线访谈']),
     { slug: 'zjqc', name: '走进青川', updateClass: 'static' },
   ],
   articles: [
@@ -688,33 +696,13 @@ const fgw: SeedSite = {
     },
   ],
   columns: [
-    { slug: 'gzdt', name: '工作动态', updateClass: 'news', showOnHome: true },
-    { slug: 'tzgg', name: '通知公告', updateClass: 'notice-policy', showOnHome: true },
-    {
-      slug: 'zfxxgk',
-      name: '政府信息公开',
-      updateClass: 'notice-policy',
-      isDisclosure: true,
-      children: [
-        {
-          slug: 'zcwj',
-          name: '政策文件',
-          updateClass: 'notice-policy',
-          isDisclosure: true,
-          showOnHome: true,
-        },
-        { slug: 'zcjd', name: '政策解读', updateClass: 'notice-policy', isDisclosure: true },
-      ],
-    },
-    { slug: 'ghjh', name: '规划计划', updateClass: 'personnel-plan', isDisclosure: true },
-    { slug: 'rsxx', name: '人事信息', updateClass: 'personnel-plan', isDisclosure: true },
-    {
-      slug: 'hudong',
-      name: '互动交流',
-      updateClass: 'interaction',
-      children: [{ slug: 'yjzj', name: '意见征集', updateClass: 'interaction' }],
-    },
-    { slug: 'jggk', name: '机构概况', updateClass: 'static' },
+    news('gzdt', '工作动态'),
+    TZGG,
+    disclosureSection(['zcjd', '政策解读']),
+    GHJH,
+    RSXX,
+    interaction(['yjzj', '意见征集']),
+    JGGK,
   ],
   articles: [
     // 工作动态
@@ -1006,37 +994,14 @@ const jyj: SeedSite = {
       name: '教育动态',
       updateClass: 'news',
       showOnHome: true,
-      children: [
-        { slug: 'gzdt', name: '工作动态', updateClass: 'news', showOnHome: true },
-        { slug: 'xyfc', name: '校园风采', updateClass: 'news', showOnHome: true },
-      ],
+      children: [news('gzdt', '工作动态'), news('xyfc', '校园风采')],
     },
-    { slug: 'tzgg', name: '通知公告', updateClass: 'notice-policy', showOnHome: true },
-    {
-      slug: 'zfxxgk',
-      name: '政府信息公开',
-      updateClass: 'notice-policy',
-      isDisclosure: true,
-      children: [
-        {
-          slug: 'zcwj',
-          name: '政策文件',
-          updateClass: 'notice-policy',
-          isDisclosure: true,
-          showOnHome: true,
-        },
-        { slug: 'zsks', name: '招生考试', updateClass: 'notice-policy', isDisclosure: true },
-      ],
-    },
-    { slug: 'rsxx', name: '人事信息', updateClass: 'personnel-plan', isDisclosure: true },
-    { slug: 'ghjh', name: '规划计划', updateClass: 'personnel-plan', isDisclosure: true },
-    {
-      slug: 'hudong',
-      name: '互动交流',
-      updateClass: 'interaction',
-      children: [{ slug: 'zjdc', name: '征集调查', updateClass: 'interaction' }],
-    },
-    { slug: 'jggk', name: '机构概况', updateClass: 'static' },
+    TZGG,
+    disclosureSection(['zsks', '招生考试']),
+    RSXX,
+    GHJH,
+    interaction(['zjdc', '征集调查']),
+    JGGK,
   ],
   articles: [
     // 工作动态
@@ -1364,42 +1329,14 @@ const wjw: SeedSite = {
     },
   ],
   columns: [
-    { slug: 'gzdt', name: '工作动态', updateClass: 'news', showOnHome: true },
-    { slug: 'jkkp', name: '健康科普', updateClass: 'news', showOnHome: true },
-    { slug: 'tzgg', name: '通知公告', updateClass: 'notice-policy', showOnHome: true },
-    {
-      slug: 'zfxxgk',
-      name: '政府信息公开',
-      updateClass: 'notice-policy',
-      isDisclosure: true,
-      children: [
-        {
-          slug: 'zcwj',
-          name: '政策文件',
-          updateClass: 'notice-policy',
-          isDisclosure: true,
-          showOnHome: true,
-        },
-        {
-          slug: 'fdzdgk',
-          name: '法定主动公开内容',
-          updateClass: 'notice-policy',
-          isDisclosure: true,
-        },
-      ],
-    },
-    { slug: 'rsxx', name: '人事信息', updateClass: 'personnel-plan', isDisclosure: true },
-    { slug: 'ghjh', name: '规划计划', updateClass: 'personnel-plan', isDisclosure: true },
-    {
-      slug: 'hudong',
-      name: '互动交流',
-      updateClass: 'interaction',
-      children: [
-        { slug: 'myzj', name: '民意征集', updateClass: 'interaction' },
-        { slug: 'zxft', name: '在线访谈', updateClass: 'interaction' },
-      ],
-    },
-    { slug: 'jggk', name: '机构概况', updateClass: 'static' },
+    news('gzdt', '工作动态'),
+    news('jkkp', '健康科普'),
+    TZGG,
+    disclosureSection(['fdzdgk', '法定主动公开内容']),
+    RSXX,
+    GHJH,
+    interaction(['myzj', '民意征集'], ['zxft', '在线访谈']),
+    JGGK,
   ],
   articles: [
     // 工作动态

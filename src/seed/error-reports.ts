@@ -4,9 +4,9 @@ import type { Payload } from 'payload'
 
 import { beijingDate, dayInstant } from '../domain/dates'
 import type { ErrorType } from '../domain/error-reports'
-import type { Id } from '../domain/ids'
 import { ERROR_REPORTS } from '../domain/slugs'
 import { addCalendarDays, addWorkingDays } from '../domain/workdays'
+import { findAllSelected } from '../services/records'
 import { readWorkCalendar } from '../services/work-calendar'
 
 /** Days before today each report arrived, its type, and how it ended (working days to answer). */
@@ -45,16 +45,7 @@ const PLAN: {
 export async function seedDemoErrorReports(payload: Payload, now: Date): Promise<number> {
   const calendar = await readWorkCalendar(payload)
   const today = beijingDate(now)
-  const sites = (
-    await payload.find({
-      collection: 'sites',
-      limit: 50,
-      depth: 0,
-      pagination: false,
-      overrideAccess: true,
-      select: { slug: true },
-    })
-  ).docs as unknown as { id: Id; slug: string }[]
+  const sites = await findAllSelected(payload, { collection: 'sites', select: ['slug'] })
   let made = 0
   for (const site of sites) {
     for (const [i, plan] of PLAN.entries()) {

@@ -1,5 +1,5 @@
 // The demo platform: a city portal, its department sites, their staff and a year of content.
-import { createLocalReq, type Payload } from 'payload'
+import { createLocalReq, type Payload, type RequiredDataFromCollectionSlug } from 'payload'
 import type { Logger } from 'pino'
 
 import { SITE_ROLES } from '../domain/permissions'
@@ -263,40 +263,35 @@ export async function seedDemo(
       depth: 0,
     })
     if (!col.docs[0]) continue
-    await payload.create({
-      collection: 'articles',
-      context: ctx,
-      overrideAccess: true,
-      data: {
-        site: siteId,
-        title: `【草稿】${s.name}待审稿件`,
-        columns: [col.docs[0].id],
-        summary: '尚未发布的稿件',
-        state: 'draft',
-      },
+    const unpublished = (
+      data: Omit<RequiredDataFromCollectionSlug<'articles'>, 'site' | 'columns'>,
+    ) =>
+      payload.create({
+        collection: 'articles',
+        context: ctx,
+        overrideAccess: true,
+        data: { site: siteId, columns: [col.docs[0].id], ...data },
+      })
+    await unpublished({
+      title: `【草稿】${s.name}待审稿件`,
+      summary: '尚未发布的稿件',
+      state: 'draft',
     })
     // And one waiting for its reviewer, so a reviewer's first login has something to review.
-    await payload.create({
-      collection: 'articles',
-      context: ctx,
-      overrideAccess: true,
-      data: {
-        site: siteId,
-        title: `关于${s.name}2027年第一季度重点工作安排的报告（送审稿）`,
-        columns: [col.docs[0].id],
-        summary: '编辑已提交审核，等待审核人审核',
-        state: 'submitted',
-        history: [
-          {
-            move: 'submit',
-            from: 'draft',
-            to: 'submitted',
-            at: now.toISOString(),
-            // The site's editor (the users are made below, in the same order).
-            byName: DEMO_NAMES[(sites.indexOf(s) * SITE_ROLES.length + 1) % DEMO_NAMES.length],
-          },
-        ],
-      },
+    await unpublished({
+      title: `关于${s.name}2027年第一季度重点工作安排的报告（送审稿）`,
+      summary: '编辑已提交审核，等待审核人审核',
+      state: 'submitted',
+      history: [
+        {
+          move: 'submit',
+          from: 'draft',
+          to: 'submitted',
+          at: now.toISOString(),
+          // The site's editor (the users are made below, in the same order).
+          byName: DEMO_NAMES[(sites.indexOf(s) * SITE_ROLES.length + 1) % DEMO_NAMES.length],
+        },
+      ],
     })
   }
 

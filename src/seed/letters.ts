@@ -2,15 +2,14 @@
 // every state (deterministic), so lists and statistics look real on first start. The writers
 // are fictitious; their phone numbers and e-mail addresses are the test values that the public
 // pages must never show.
-import type { Payload } from 'payload'
+import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 
 import { addCalendarDays, addWorkingDays } from '../domain/workdays'
 import { beijingDate, dayInstant } from '../domain/dates'
 import type { Id } from '../domain/ids'
 import { type LetterCategory, RATINGS } from '../domain/letters'
+import { findAllSelected } from '../services/records'
 import { readWorkCalendar } from '../services/work-calendar'
-
-type SiteRow = { id: Id; slug: string; kind: string; leaders?: { name: string; title: string }[] }
 
 const TOPICS: Record<
   string,
@@ -162,15 +161,10 @@ export async function seedDemoLetters(
   now: Date,
 ): Promise<{ mailboxes: number; letters: number }> {
   const ctx = { seeding: true }
-  const sites = (
-    await payload.find({
-      collection: 'sites',
-      limit: 50,
-      depth: 0,
-      pagination: false,
-      overrideAccess: true,
-    })
-  ).docs as unknown as SiteRow[]
+  const sites = await findAllSelected(payload, {
+    collection: 'sites',
+    select: ['slug', 'kind', 'leaders'],
+  })
   const calendar = await readWorkCalendar(payload)
   const today = beijingDate(now)
   const rnd = random(20261202)
@@ -199,6 +193,23 @@ export async function seedDemoLetters(
       },
     })
     mailboxes++
+    type LetterData = RequiredDataFromCollectionSlug<'letters'>
+    const write = (data: Omit<LetterData, 'site' | 'mailbox' | 'consentPersonalData'>) =>
+      payload.create({
+        collection: 'letters',
+        overrideAccess: true,
+        context: ctx,
+        data: { site: site.id, mailbox: box.id, consentPersonalData: true, ...data },
+      })
+    // Later steps as the letter service records them (status, timeline), not the writer's form.
+    const record = (id: Id, data: Partial<LetterData>) =>
+      payload.update({
+        collection: 'letters',
+        id,
+        overrideAccess: true,
+        context: { ...ctx, letterService: true },
+        data,
+      })
     // About two letters a week over the past year, older ones mostly finished.
     const count = portal ? 60 : 30
     for (let i = 0; i < count; i++) {
@@ -206,23 +217,15 @@ export async function seedDemoLetters(
       const writer = WRITERS[Math.floor(rnd() * WRITERS.length)]
       const daysAgo = Math.floor((365 * (count - i)) / count) - Math.floor(rnd() * 3)
       const received = addCalendarDays(today, -Math.max(0, daysAgo))
-      const created = await payload.create({
-        collection: 'letters',
-        overrideAccess: true,
-        context: ctx,
-        data: {
-          site: site.id,
-          mailbox: box.id,
-          channel: rnd() < 0.85 ? 'web' : 'letter',
-          receivedAt: dayInstant(received),
-          subject: topic.subject,
-          category: topic.category,
-          content: `${topic.content}${rnd() < 0.3 ? `我的联系电话是${writer.phone}。` : ''}`,
-          ...writer,
-          email: writer.email ?? undefined,
-          consentPersonalData: true,
-          consentPublish: rnd() < 0.7,
-        },
+      const created = await write({
+        channel: rnd() < 0.85 ? 'web' : 'letter',
+        receivedAt: dayInstant(received),
+        subject: topic.subject,
+        category: topic.category,
+        content: `${topic.content}${rnd() < 0.3 ? `我的联系电话是${writer.phone}。` : ''}`,
+        ...writer,
+        email: writer.email ?? undefined,
+        consentPublish: rnd() < 0.7,
       })
       letters++
       const at = (date: string, hour: number) =>
@@ -290,55 +293,35 @@ export async function seedDemoLetters(
           }
         }
       }
-      await payload.update({
-        collection: 'letters',
-        id: created.id,
-        overrideAccess: true,
-        context: { ...ctx, letterService: true },
-        data: { ...patch, timeline },
-      })
+      await record(created.id, { ...patch, timeline })
     }
     // One department let a letter lie: accepted a hundred days ago and never answered, so the
     // demo shows the 3-month veto on 督办, on the public figures and in 网站体检.
     if (site.slug === 'wjw') {
       const received = addCalendarDays(today, -100)
-      const forgotten = await payload.create({
-        collection: 'letters',
-        overrideAccess: true,
-        context: ctx,
-        data: {
-          site: site.id,
-          mailbox: box.id,
-          channel: 'web',
-          receivedAt: dayInstant(received),
-          subject: '社区卫生服务中心夜间无人值守',
-          category: 'complain',
-          content:
-            '我家附近的社区卫生服务中心晚上八点以后就没有医生值班，老人夜里发病只能去很远的医院，希望能安排夜间值守。',
-          ...WRITERS[0],
-          email: WRITERS[0].email ?? undefined,
-          consentPersonalData: true,
-          consentPublish: false,
-        },
+      const forgotten = await write({
+        channel: 'web',
+        receivedAt: dayInstant(received),
+        subject: '社区卫生服务中心夜间无人值守',
+        category: 'complain',
+        content:
+          '我家附近的社区卫生服务中心晚上八点以后就没有医生值班，老人夜里发病只能去很远的医院，希望能安排夜间值守。',
+        ...WRITERS[0],
+        email: WRITERS[0].email ?? undefined,
+        consentPublish: false,
       })
       const acceptedAt = new Date(`${addCalendarDays(received, 1)}T10:30:00+08:00`).toISOString()
-      await payload.update({
-        collection: 'letters',
-        id: forgotten.id,
-        overrideAccess: true,
-        context: { ...ctx, letterService: true },
-        data: {
-          status: 'accepted',
-          acceptedAt,
-          timeline: [
-            {
-              at: new Date(`${received}T09:30:00+08:00`).toISOString(),
-              kind: 'submitted',
-              label: '网上来信',
-            },
-            { at: acceptedAt, kind: 'accept', label: '已受理' },
-          ],
-        },
+      await record(forgotten.id, {
+        status: 'accepted',
+        acceptedAt,
+        timeline: [
+          {
+            at: new Date(`${received}T09:30:00+08:00`).toISOString(),
+            kind: 'submitted',
+            label: '网上来信',
+          },
+          { at: acceptedAt, kind: 'accept', label: '已受理' },
+        ],
       })
       letters++
     }
@@ -349,7 +332,11 @@ export async function seedDemoLetters(
 
 /** Recent letters taken through the real steps: one awaiting review, one 差评 being followed up,
  * one transferred from the portal to a department. */
-async function seedRecentSteps(payload: Payload, sites: SiteRow[], today: string): Promise<number> {
+async function seedRecentSteps(
+  payload: Payload,
+  sites: { id: Id; slug: string; kind: string }[],
+  today: string,
+): Promise<number> {
   const portal = sites.find((s) => s.kind === 'portal')
   const department = sites.find((s) => s.slug === 'fgw')
   if (!portal || !department) return 0

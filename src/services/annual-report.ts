@@ -35,6 +35,7 @@ import {
 } from '../domain/disclosure'
 import { type Id } from '../domain/ids'
 import { ANNUAL_REPORTS, ARTICLES, DISCLOSURE_REQUESTS, SITES } from '../domain/slugs'
+import { findOneSelected, findSelected, type Selected, type Slug, type Stored } from './records'
 
 // The report's shape, its title and its check sentences are pure: they live in the domain,
 // where the Excel export takes them too. Re-exported for the routes and tests that import here.
@@ -55,40 +56,28 @@ const DAY_MS = 24 * 3600 * 1000
 const instant = (day: string, shiftDays = 0) =>
   new Date(new Date(`${day}T00:00:00+08:00`).getTime() + shiftDays * DAY_MS).toISOString()
 
-/** Pages through a query, PAGE_SIZE at a time, so no call loads an unbounded list. */
-async function eachPage<T>(
+/**
+ * Pages through one site's rows matching every condition, PAGE_SIZE at a time, so no call loads
+ * an unbounded list. Aggregates only: the caller decides who sees what; nothing personal is
+ * selected, and reading a request for a count is not a person's view of personal data.
+ */
+async function eachPage<S extends Slug, K extends keyof Stored<S>>(
   payload: Payload,
-  args: { collection: string; where: Where; select: Record<string, true> },
-  visit: (docs: T[]) => void,
+  args: { collection: S; site: Id; where: Where[]; select: readonly K[] },
+  visit: (docs: Selected<S, K>[]) => void,
 ): Promise<void> {
   for (let page = 1; ; page++) {
-    const res = await payload.find({
-      collection: args.collection as 'articles',
-      where: args.where,
+    const res = await findSelected(payload, {
+      collection: args.collection,
+      where: { and: [{ site: { equals: args.site } }, ...args.where] },
       select: args.select,
       sort: 'id',
       limit: PAGE_SIZE,
       page,
-      depth: 0,
-      // Aggregates only: the caller decides who sees what; nothing personal is selected.
-      overrideAccess: true,
-      // The request collection records each person's view of personal data; this is not one.
-      context: { noViewAudit: true },
     })
-    visit(res.docs as unknown as T[])
+    visit(res.docs)
     if (!res.hasNextPage) return
   }
-}
-
-type ArticleRow = {
-  id: Id
-  title?: string
-  docNumber?: string | null
-  documentKind?: 'rule' | 'normative' | null
-  dateFormed?: string | null
-  signedAt?: string | null
-  validity?: string | null
-  validityChangedOn?: string | null
 }
 
 async function loadDocuments(
@@ -97,26 +86,21 @@ async function loadDocuments(
 ): Promise<{ documents: ReportDocument[]; problems: string[] }> {
   const documents: ReportDocument[] = []
   const problems: string[] = []
-  await eachPage<ArticleRow>(
+  await eachPage(
     payload,
     {
       collection: ARTICLES,
-      where: {
-        and: [
-          { site: { equals: siteId } },
-          { documentKind: { in: ['rule', 'normative'] } },
-          { state: { in: ISSUED_STATES } },
-        ],
-      },
-      select: {
-        title: true,
-        docNumber: true,
-        documentKind: true,
-        dateFormed: true,
-        signedAt: true,
-        validity: true,
-        validityChangedOn: true,
-      },
+      site: siteId,
+      where: [{ documentKind: { in: ['rule', 'normative'] } }, { state: { in: ISSUED_STATES } }],
+      select: [
+        'title',
+        'docNumber',
+        'documentKind',
+        'dateFormed',
+        'signedAt',
+        'validity',
+        'validityChangedOn',
+      ],
     },
     (docs) => {
       for (const a of docs) {
@@ -143,31 +127,14 @@ async function loadDocuments(
   return { documents, problems }
 }
 
-type Appeal = {
-  kind?: ReportCase['kind'] | null
-  filedAt?: string | null
-  decidedAt?: string | null
-  result?: ReportCase['result'] | null
-}
-type RequestRow = {
-  id: Id
-  trackingCode?: string | null
-  applicantKind?: string | null
-  receivedAt?: string | null
-  answeredAt?: string | null
-  outcome?: string | null
-  status?: string | null
-  appeals?: Appeal[] | null
-}
-
-const REQUEST_SELECT = {
-  trackingCode: true,
-  applicantKind: true,
-  receivedAt: true,
-  answeredAt: true,
-  outcome: true,
-  status: true,
-} as const
+const REQUEST_SELECT = [
+  'trackingCode',
+  'applicantKind',
+  'receivedAt',
+  'answeredAt',
+  'outcome',
+  'status',
+] as const
 
 /**
  * The requests table 三 of the year can touch: received by the year end and open at its start,
@@ -183,27 +150,25 @@ async function loadRequests(
   const to = instant(`${year + 1}-01-01`, 1)
   const rows: ReportRequest[] = []
   const problems: OffendingRequest[] = []
-  await eachPage<RequestRow>(
+  await eachPage(
     payload,
     {
       collection: DISCLOSURE_REQUESTS,
-      where: {
-        and: [
-          { site: { equals: siteId } },
-          {
-            or: [
-              { and: [{ answeredAt: { exists: false } }, { receivedAt: { less_than: to } }] },
-              { answeredAt: { greater_than_equal: from } },
-              {
-                and: [
-                  { receivedAt: { greater_than_equal: from } },
-                  { receivedAt: { less_than: to } },
-                ],
-              },
-            ],
-          },
-        ],
-      },
+      site: siteId,
+      where: [
+        {
+          or: [
+            { and: [{ answeredAt: { exists: false } }, { receivedAt: { less_than: to } }] },
+            { answeredAt: { greater_than_equal: from } },
+            {
+              and: [
+                { receivedAt: { greater_than_equal: from } },
+                { receivedAt: { less_than: to } },
+              ],
+            },
+          ],
+        },
+      ],
       select: REQUEST_SELECT,
     },
     (docs) => {
@@ -236,18 +201,16 @@ async function loadRequests(
 async function loadCases(payload: Payload, siteId: Id, year: number): Promise<ReportCase[]> {
   const cases: ReportCase[] = []
   const seen = new Set<string>()
-  await eachPage<RequestRow>(
+  await eachPage(
     payload,
     {
       collection: DISCLOSURE_REQUESTS,
-      where: {
-        and: [
-          { site: { equals: siteId } },
-          { 'appeals.filedAt': { greater_than_equal: instant(`${year}-01-01`, -1) } },
-          { 'appeals.filedAt': { less_than: instant(`${year + 1}-01-01`, 1) } },
-        ],
-      },
-      select: { appeals: true },
+      site: siteId,
+      where: [
+        { 'appeals.filedAt': { greater_than_equal: instant(`${year}-01-01`, -1) } },
+        { 'appeals.filedAt': { less_than: instant(`${year + 1}-01-01`, 1) } },
+      ],
+      select: ['appeals'],
     },
     (docs) => {
       for (const r of docs) {
@@ -268,26 +231,26 @@ async function loadCases(payload: Payload, siteId: Id, year: number): Promise<Re
   return cases
 }
 
-type ReportDoc = {
-  id: Id
-  year: number
-  section1?: string | null
-  section5?: string | null
-  section6?: string | null
-  licensing?: number | null
-  penalty?: number | null
-  coercion?: number | null
-  feesWanYuan?: number | null
-  published?: boolean | null
-  publishedAt?: string | null
-}
+const REPORT_FIELDS = [
+  'year',
+  'section1',
+  'section5',
+  'section6',
+  'licensing',
+  'penalty',
+  'coercion',
+  'feesWanYuan',
+  'published',
+  'publishedAt',
+] as const
+type ReportDoc = Selected<typeof ANNUAL_REPORTS, (typeof REPORT_FIELDS)[number]>
 
 /** The site's annual-reports document for the year; `publishedOnly` reads as the public does. */
 export async function findReportDocument(
   payload: Payload,
   { siteId, year, publishedOnly }: { siteId: Id; year: number; publishedOnly: boolean },
 ): Promise<ReportDoc | null> {
-  const res = await payload.find({
+  return findOneSelected(payload, {
     collection: ANNUAL_REPORTS,
     where: {
       and: [
@@ -296,12 +259,10 @@ export async function findReportDocument(
         ...(publishedOnly ? [{ published: { equals: true } }] : []),
       ],
     },
-    limit: 1,
-    depth: 0,
+    select: REPORT_FIELDS,
     pagination: false,
-    overrideAccess: !publishedOnly,
+    asPublic: publishedOnly,
   })
-  return (res.docs[0] as unknown as ReportDoc | undefined) ?? null
 }
 
 /** The years of the site's published reports, newest first. */
@@ -311,18 +272,16 @@ export async function publishedReportYears(
 ): Promise<{ year: number; publishedAt: string }[]> {
   const out: { year: number; publishedAt: string }[] = []
   for (let page = 1; page < 100; page++) {
-    const res = await payload.find({
+    const res = await findSelected(payload, {
       collection: ANNUAL_REPORTS,
       where: { and: [{ site: { equals: siteId } }, { published: { equals: true } }] },
-      select: { year: true, publishedAt: true },
+      select: ['year', 'publishedAt'],
       sort: '-year',
       limit: 100,
       page,
-      depth: 0,
-      overrideAccess: false,
+      asPublic: true,
     })
-    for (const d of res.docs as unknown as ReportDoc[])
-      out.push({ year: d.year, publishedAt: beijingDate(d.publishedAt) })
+    for (const d of res.docs) out.push({ year: d.year, publishedAt: beijingDate(d.publishedAt) })
     if (!res.hasNextPage) break
   }
   return out
@@ -338,13 +297,7 @@ export async function buildAnnualReport(
   payload: Payload,
   { siteId, year, document }: { siteId: Id; year: number; document?: ReportDoc | null },
 ): Promise<StaffAnnualReport> {
-  const site = (await payload.findByID({
-    collection: SITES,
-    id: siteId,
-    depth: 0,
-    select: { name: true, orgName: true, kind: true },
-    overrideAccess: true,
-  })) as unknown as { id: Id; name: string; orgName?: string; kind: 'portal' | 'department' }
+  const site = await payload.findByID({ collection: SITES, id: siteId, depth: 0 })
   const doc =
     document !== undefined
       ? document

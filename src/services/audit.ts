@@ -54,6 +54,8 @@ async function append(payload: Payload, input: AuditInput): Promise<void> {
     try {
       await payload.create({
         collection: AUDIT_EVENTS,
+        // The sealed event as hashed, field for field; its ids are `string | number` (ADR 4)
+        // where the generated create type wants the SQL adapters' numbers.
         data: event as unknown as Record<string, unknown>,
         overrideAccess: true,
         context: { audit: true },
@@ -100,6 +102,7 @@ export async function verifyAudit(payload: Payload, pageSize = 1000): Promise<Ve
       overrideAccess: true,
     })
     for (const doc of res.docs) {
+      // Stored as sealed: the generated type widens `detail` (json) and numbers the ids (ADR 4).
       const d = doc as unknown as AuditEvent & { id: Id; site?: unknown }
       verifier.push({ ...d, site: idOf(d.site) ?? null })
     }

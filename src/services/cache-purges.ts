@@ -9,6 +9,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { CACHE_PURGES } from '../domain/slugs'
 import { logger } from '../logger'
 import { pageCache } from './page-cache'
+import { findSelected } from './records'
 import { PURGE_RETENTION_MS } from './shared-state'
 
 /** This process, named in the rows it writes (for the log; every node applies every row). */
@@ -77,14 +78,13 @@ export function startPurgeSync(payload: Payload, { intervalMs = PURGE_POLL_MS } 
     const answered = waiting
     waiting = []
     try {
-      const res = await payload.find({
+      const res = await findSelected(payload, {
         collection: CACHE_PURGES,
         where: { createdAt: { greater_than: new Date(lastSeen - OVERLAP_MS).toISOString() } },
+        select: ['tags', 'createdAt'],
         sort: 'createdAt',
         limit: BATCH,
         pagination: false,
-        depth: 0,
-        overrideAccess: true,
       })
       if (Date.now() - lastOk > PURGE_RETENTION_MS / 2) {
         // Away longer than rows are kept: some purges may be gone, so drop everything.
@@ -95,9 +95,7 @@ export function startPurgeSync(payload: Payload, { intervalMs = PURGE_POLL_MS } 
         // A flood (a bulk import): more purges than one read holds. Dropping every page is
         // cheaper and surely right (the tags seen still go through purge, for the registry's
         // lists of sites and columns); then carry on from now.
-        const seen = new Set(
-          (res.docs as unknown as { tags: string }[]).flatMap((d) => d.tags.split(' ')),
-        )
+        const seen = new Set(res.docs.flatMap((d) => d.tags.split(' ')))
         const keepStale = !seen.delete(NO_STALE)
         seen.delete('')
         pageCache.purge([...seen, 'platform'], { keepStale })
@@ -106,11 +104,7 @@ export function startPurgeSync(payload: Payload, { intervalMs = PURGE_POLL_MS } 
         lastSeen = Date.now()
         return
       }
-      for (const doc of res.docs as unknown as {
-        id: string | number
-        tags: string
-        createdAt: string
-      }[]) {
+      for (const doc of res.docs) {
         const id = String(doc.id)
         const at = new Date(doc.createdAt).getTime()
         if (at > lastSeen) lastSeen = at

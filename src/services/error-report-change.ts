@@ -136,6 +136,7 @@ export function notifyReportChange(
   { doc, previous, operation }: { doc: Doc; previous?: Doc; operation: 'create' | 'update' },
 ): void {
   const payload = req.payload
+  // The hook's own document (Payload types a hook's doc loosely); its fields are the collection's.
   const report = doc as unknown as ErrorReportDoc
   const target = `${ERROR_REPORTS}:${report.id}`
   if (operation === 'create') {

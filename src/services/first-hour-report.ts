@@ -5,6 +5,7 @@ import { ARTICLES, SITES } from '../domain/slugs'
 import { type FirstHourItem, firstHourReport } from '../domain/first-hour'
 import { type Actor, readableSites } from '../domain/permissions'
 import { firstHourSettings } from './publishing-sweep'
+import { findAllSelected } from './records'
 
 type Id = string | number
 
@@ -24,7 +25,7 @@ export async function loadFirstHourReport(
   if (readable !== true) scope.push({ site: { in: readable } })
   if (site != null && site !== '') scope.push({ site: { equals: site } })
   const [articles, sites] = await Promise.all([
-    payload.find({
+    findAllSelected(payload, {
       collection: ARTICLES,
       where: {
         and: [
@@ -33,53 +34,24 @@ export async function loadFirstHourReport(
           { signedAt: { less_than: to } },
         ],
       },
-      limit: 0,
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-      select: {
-        title: true,
-        site: true,
-        signedAt: true,
-        publishedAt: true,
-        emergency: true,
-        state: true,
-      },
+      select: ['title', 'site', 'signedAt', 'publishedAt', 'emergency', 'state'],
     }),
-    payload.find({
-      collection: SITES,
-      limit: 0,
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-      select: { name: true },
-    }),
+    findAllSelected(payload, { collection: SITES, select: ['name'] }),
   ])
-  const names = new Map(sites.docs.map((s) => [String(s.id), (s as { name: string }).name]))
-  const items: FirstHourItem[] = articles.docs.map((d) => {
-    const a = d as unknown as {
-      id: Id
-      title: string
-      site: Id
-      signedAt: string
-      publishedAt?: string
-      emergency?: boolean
-      state: string
-    }
-    return {
-      id: a.id,
-      title: a.title,
-      site: a.site,
-      siteName: names.get(String(a.site)),
-      signedAt: a.signedAt,
-      // An emergency publish is signed and published in one move.
-      publishedAt:
-        a.publishedAt && ['published', 'withdrawn', 'unpublished'].includes(a.state)
-          ? a.publishedAt
-          : null,
-      emergency: a.emergency,
-    }
-  })
+  const names = new Map(sites.map((s) => [String(s.id), s.name]))
+  const items: FirstHourItem[] = articles.map((a) => ({
+    id: a.id,
+    title: a.title,
+    site: a.site,
+    siteName: names.get(String(a.site)),
+    signedAt: a.signedAt ?? '',
+    // An emergency publish is signed and published in one move.
+    publishedAt:
+      a.publishedAt && ['published', 'withdrawn', 'unpublished'].includes(a.state ?? '')
+        ? a.publishedAt
+        : null,
+    emergency: a.emergency ?? undefined,
+  }))
   return firstHourReport({ items, from, to, now, settings: firstHourSettings() })
 }
 

@@ -1,7 +1,7 @@
 // The publishing use case: can this change of an article be made → make it, numbers included,
 // inside the request's transaction → tell the next people to act. The article hook is its one caller.
 import type { Refusal } from '../domain/refusal'
-import type { Payload, PayloadRequest } from 'payload'
+import { NotFound, type Payload, type PayloadRequest } from 'payload'
 
 import { type Id, idOf, sameId } from '../domain/ids'
 import { docNumberProblems } from '../domain/numbering'
@@ -29,6 +29,7 @@ import { actorOf, recordAudit } from './audit'
 import { notify, peopleWithRoles } from './notify'
 import { recordManualDocNumber, takeDocNumber, takeIndexNumber } from './numbering'
 import { prepublishRefusal } from './prepublish-check'
+import { findOneSelected, type Selected } from './records'
 
 type Doc = Record<string, unknown>
 
@@ -56,14 +57,7 @@ export type ArticleChange = {
 
 export type Outcome = { refusal: Refusal } | { record?: MoveRecord }
 
-type SiteFacts = {
-  id: Id
-  orgCode?: string
-  orgName?: string
-  publishing?: { reviewStep?: boolean; fourEyes?: boolean }
-}
-
-type Series = { id: Id; site: unknown; prefix: string; name: string; active?: boolean }
+type SiteFacts = Selected<typeof SITES, 'orgCode' | 'orgName' | 'publishing' | 'name'>
 
 const refused = (reasons: string[], more: Omit<Refusal, 'reasons'> = {}) =>
   reasons.length ? { reasons, ...more } : undefined
@@ -306,25 +300,24 @@ async function takeNumbers(req: PayloadRequest, { data, merged, site, numbers }:
   }
 }
 
-const loadSite = async (req: PayloadRequest, id: Id): Promise<SiteFacts> =>
-  (await req.payload.findByID({
+const loadSite = async (req: PayloadRequest, id: Id): Promise<SiteFacts> => {
+  const site = await findOneSelected(req.payload, {
     collection: SITES,
-    id,
-    depth: 0,
-    overrideAccess: true,
+    where: { id: { equals: id } },
+    select: ['orgCode', 'orgName', 'publishing', 'name'],
     req,
-    select: { orgCode: true, orgName: true, publishing: true, name: true },
-  })) as unknown as SiteFacts
+  })
+  if (!site) throw new NotFound(req.t)
+  return site
+}
 
-const loadSeries = async (req: PayloadRequest, id: Id) =>
-  (await req.payload.findByID({
+const loadSeries = (req: PayloadRequest, id: Id) =>
+  findOneSelected(req.payload, {
     collection: NUMBERING_SERIES,
-    id,
-    depth: 0,
-    overrideAccess: true,
+    where: { id: { equals: id } },
+    select: ['site', 'prefix', 'name', 'active'],
     req,
-    disableErrors: true,
-  })) as unknown as Series | null
+  })
 
 /** Whether the site admin voided the article's current 发文字号 (number-assignments). */
 async function docNumberVoided(req: PayloadRequest, original: Doc): Promise<boolean> {
@@ -410,4 +403,4 @@ export function notifyMove(req: PayloadRequest, doc: Doc, record: MoveRecord): v
 const submitter = (payload: Payload, id: Id) =>
   payload
     .findByID({ collection: 'users', id, depth: 0, overrideAccess: true, disableErrors: true })
-    .then((u) => (u ? [{ id: u.id, email: (u as unknown as { email: string }).email }] : []))
+    .then((u) => (u ? [{ id: u.id, email: u.email }] : []))

@@ -9,6 +9,7 @@ import type { PayloadRequest } from 'payload'
 
 import { NUMBER_ASSIGNMENTS, NUMBERING_COUNTERS, NUMBERING_SERIES, SITES } from '../domain/slugs'
 import { counterKey, formatDocNumber, formatIndexNumber } from '../domain/numbering'
+import { findAllSelected } from './records'
 
 type Id = string | number
 
@@ -16,6 +17,7 @@ async function bump(req: PayloadRequest, key: string): Promise<number | null> {
   const row = (await req.payload.db.updateOne({
     collection: NUMBERING_COUNTERS,
     where: { key: { equals: key } },
+    // An atomic increment in the adapter: Payload's types do not know its `$inc` operator.
     data: { last: { $inc: 1 } } as unknown as Record<string, unknown>,
     options: { atomic: true },
     req,
@@ -222,28 +224,13 @@ export async function ensureCounters(
   years: number[],
 ): Promise<number> {
   const [sites, series] = await Promise.all([
-    payload.find({
-      collection: SITES,
-      limit: 0,
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-      select: { orgCode: true },
-    }),
-    payload.find({
-      collection: NUMBERING_SERIES,
-      limit: 0,
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-      select: { id: true },
-    }),
+    findAllSelected(payload, { collection: SITES, select: ['orgCode'] }),
+    findAllSelected(payload, { collection: NUMBERING_SERIES, select: ['id'] }),
   ])
   const keys = new Set<string>()
   for (const year of years) {
-    for (const s of sites.docs as { orgCode?: string | null }[])
-      if (s.orgCode) keys.add(counterKey.index(s.orgCode, year))
-    for (const s of series.docs as { id: Id }[]) keys.add(counterKey.doc(String(s.id), year))
+    for (const s of sites) if (s.orgCode) keys.add(counterKey.index(s.orgCode, year))
+    for (const s of series) keys.add(counterKey.doc(String(s.id), year))
   }
   let made = 0
   for (const key of keys) if (await ensureCounter(payload, key)) made++

@@ -76,6 +76,7 @@ export async function siteMailboxes(payload: Payload, site: Id): Promise<PublicM
     pagination: false,
     overrideAccess: true,
   })
+  // Read at depth 1 for the photo: Payload types a relationship as `id | record` at any depth.
   return (res.docs as unknown as MailboxDoc[]).map(toMailbox)
 }
 
@@ -92,6 +93,7 @@ export async function mailboxBySlug(
     pagination: false,
     overrideAccess: true,
   })
+  // Depth 1, as above.
   const doc = res.docs[0] as unknown as MailboxDoc | undefined
   return doc ? toMailbox(doc) : null
 }
@@ -211,6 +213,7 @@ export async function publishedLetters(
     context: { noViewAudit: true },
   })
   return {
+    // Depth 1 (the mailbox's name), and only PUBLIC_SELECT's fields: Payload's types know neither.
     letters: (res.docs as unknown as LetterDoc[]).map(toPublicLetter),
     page: res.page ?? 1,
     totalPages: res.totalPages,
@@ -233,6 +236,7 @@ export async function publishedLetter(
     overrideAccess: true,
     context: { noViewAudit: true },
   })
+  // Depth 1 and PUBLIC_SELECT, as above.
   const doc = res.docs[0] as unknown as LetterDoc | undefined
   return doc && isPublicLetter(doc) ? toPublicLetter(doc) : null
 }
@@ -290,6 +294,7 @@ export async function trackLetter(
     overrideAccess: true,
     context: { noViewAudit: true },
   })
+  // Only the tracking fields are selected; Payload's result type does not narrow to them.
   const doc = res.docs[0] as unknown as
     | (LetterDoc & {
         status: LetterStatus

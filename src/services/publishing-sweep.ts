@@ -1,6 +1,6 @@
 // The publishing clock: puts scheduled items online and takes expiring ones off, raises the
 // alarm when a scheduled item has slipped, and sends the first-hour reminders and escalation.
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import { ARTICLES, NOTIFICATIONS } from '../domain/slugs'
 import { beijingDateTime } from '../domain/dates'
@@ -9,17 +9,7 @@ import { type Id, idOf } from '../domain/ids'
 import { settings } from '../settings'
 import { logger } from '../logger'
 import { notify, peopleWithRoles } from './notify'
-
-type Article = {
-  id: Id
-  title: string
-  site: Id | { id: Id }
-  state: string
-  scheduledAt?: string | null
-  unpublishAt?: string | null
-  signedAt?: string | null
-  publishedAt?: string | null
-}
+import { findSelected } from './records'
 
 export const firstHourSettings = (): FirstHourSettings => ({
   limitMinutes: 60,
@@ -27,26 +17,14 @@ export const firstHourSettings = (): FirstHourSettings => ({
   escalateAtMinutes: settings.firstHourEscalateAt,
 })
 
-const find = (payload: Payload, where: Record<string, unknown>) =>
-  payload
-    .find({
-      collection: ARTICLES,
-      where: where as never,
-      limit: 200,
-      depth: 0,
-      pagination: false,
-      overrideAccess: true,
-      select: {
-        title: true,
-        site: true,
-        state: true,
-        scheduledAt: true,
-        unpublishAt: true,
-        signedAt: true,
-        publishedAt: true,
-      },
-    })
-    .then((r) => r.docs as unknown as Article[])
+const find = (payload: Payload, where: Where) =>
+  findSelected(payload, {
+    collection: ARTICLES,
+    where,
+    limit: 200,
+    pagination: false,
+    select: ['title', 'site', 'state', 'scheduledAt', 'unpublishAt', 'signedAt', 'publishedAt'],
+  }).then((r) => r.docs)
 
 /** A move made by the platform's clock, through the same workflow hook as people's moves. */
 async function systemMove(payload: Payload, id: Id, state: string, reason?: string) {

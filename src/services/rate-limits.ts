@@ -62,6 +62,9 @@ class PayloadStore extends StoreAbstract {
     )
   }
 
+  // The adapter's own calls (no hooks, `$inc`, `atomic`, `returning`) are typed loosely by
+  // Payload (`options` and `returning` are not in its generic signature; a document is a bare
+  // record): the row is this collection's, as stored.
   private async update(where: Record<string, unknown>, data: Record<string, unknown>) {
     return (await this.payload.db.updateOne({
       collection: COLLECTION,

@@ -7,7 +7,7 @@ import { OPEN_STATUSES } from '../domain/request-steps'
 import { OPEN_LETTER_STATUSES } from '../domain/letters'
 import { DISCLOSURE_REQUESTS, LETTERS } from '../domain/slugs'
 import { clockOf } from './request-clock'
-import type { RequestDoc } from './stored-request'
+import { findSelected } from './records'
 import { forgetWorkCalendar, readWorkCalendar } from './work-calendar'
 
 /**
@@ -24,18 +24,16 @@ export async function recomputeOpenDeadlines(
   let checked = 0
   let moved = 0
   for (let page = 1; ; page++) {
-    const res = await payload.find({
+    const res = await findSelected(payload, {
       collection: DISCLOSURE_REQUESTS,
       where: { status: { in: [...OPEN_STATUSES] } },
       limit: 200,
       page,
-      depth: 0,
       sort: 'id',
-      overrideAccess: true,
-      select: { receivedAt: true, timeline: true, dueDate: true, status: true },
+      select: ['receivedAt', 'timeline', 'dueDate', 'status'],
       req,
     })
-    for (const doc of res.docs as unknown as RequestDoc[]) {
+    for (const doc of res.docs) {
       checked++
       const before = doc.dueDate ? dayOf(doc.dueDate) : null
       const clock = clockOf(doc, calendar)
@@ -67,13 +65,6 @@ export async function recomputeOpenDeadlines(
   return { checked: checked + letters.checked, moved: moved + letters.moved }
 }
 
-type LetterDates = {
-  id: string | number
-  acceptDueDate?: string | null
-  answerDueDate?: string | null
-  timeline?: Record<string, unknown>[] | null
-}
-
 /** Open letters: each saved again (the letter's rule recomputes its deadlines); a move is noted. */
 async function recomputeOpenLetters(
   payload: Payload,
@@ -84,21 +75,19 @@ async function recomputeOpenLetters(
   let moved = 0
   const context = { letterService: true, noViewAudit: true }
   for (let page = 1; ; page++) {
-    const res = await payload.find({
+    const res = await findSelected(payload, {
       collection: LETTERS,
       where: { status: { in: [...OPEN_LETTER_STATUSES] } },
       limit: 200,
       page,
-      depth: 0,
       sort: 'id',
-      overrideAccess: true,
-      select: { acceptDueDate: true, answerDueDate: true, timeline: true },
+      select: ['acceptDueDate', 'answerDueDate', 'timeline'],
       context,
       req,
     })
-    for (const doc of res.docs as unknown as LetterDates[]) {
+    for (const doc of res.docs) {
       checked++
-      const after = (await payload.update({
+      const after = await payload.update({
         collection: LETTERS,
         id: doc.id,
         data: {},
@@ -106,7 +95,7 @@ async function recomputeOpenLetters(
         depth: 0,
         context,
         req,
-      })) as unknown as LetterDates
+      })
       const [a0, a1] = [dayOf(doc.acceptDueDate), dayOf(after.acceptDueDate)]
       const [b0, b1] = [dayOf(doc.answerDueDate), dayOf(after.answerDueDate)]
       if (a0 === a1 && b0 === b1) continue

@@ -42,22 +42,27 @@ type ReadArgs<S extends Slug, K extends keyof Stored<S>> = {
   /** Reads by server code are not a person's view of personal data (no audit event). */
   context?: Record<string, unknown>
   req?: PayloadRequest
+  /** Read as an anonymous visitor: the collection's access applies (public pages). */
+  asPublic?: boolean
 }
 
 const selectOf = (fields: readonly PropertyKey[]) =>
   Object.fromEntries(fields.map((f) => [f, true])) as Record<string, true>
 
-/** One page of records, typed by the fields selected. Server code: access is not applied. */
+/**
+ * One page of records, typed by the fields selected. Server code: access is not applied, unless
+ * the read is `asPublic`.
+ */
 export async function findSelected<S extends Slug, K extends keyof Stored<S>>(
   payload: Payload,
-  { collection, select, context, ...args }: ReadArgs<S, K>,
+  { collection, select, context, asPublic = false, ...args }: ReadArgs<S, K>,
 ): Promise<{ docs: Selected<S, K>[]; hasNextPage: boolean; totalDocs: number }> {
   const res = await payload.find({
     collection,
     ...args,
     select: selectOf(select),
     depth: 0,
-    overrideAccess: true,
+    overrideAccess: !asPublic,
     context: { noViewAudit: true, ...context },
   })
   return {

@@ -8,13 +8,7 @@ import { beijingDate, beijingYear } from '../domain/dates'
 import { idOf } from '../domain/ids'
 import { ANNUAL_REPORTS, SITES } from '../domain/slugs'
 import { firstHourCsv } from '../domain/first-hour'
-import {
-  type Actor,
-  canReadAllSites,
-  hasSiteRole,
-  sitesWithRole,
-  toActor,
-} from '../domain/permissions'
+import { canReadAllSites, hasSiteRole, sitesWithRole, toActor } from '../domain/permissions'
 import { URGENCY_LABELS } from '../domain/request-steps'
 import {
   CSV_TYPE,
@@ -37,7 +31,7 @@ export const firstHourCsvEndpoint: Endpoint = {
     const q = (req.query ?? {}) as Record<string, unknown>
     const period = periodOf(q)
     const report = await loadFirstHourReport(req.payload, {
-      actor: req.user as unknown as Actor,
+      actor: toActor(req.user),
       from: period.from,
       to: period.to,
       site: typeof q.site === 'string' ? q.site : null,
@@ -60,8 +54,8 @@ export const supervisionEndpoint: Endpoint = {
   path: '/reports/supervision',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return Response.json({ message: '请先登录' }, { status: 401 })
-    const actor = req.user as unknown as Actor
+    const actor = toActor(req.user)
+    if (!actor) return Response.json({ message: '请先登录' }, { status: 401 })
     const sites = canReadAllSites(actor) ? true : sitesWithRole(actor, 'site-admin', 'handler')
     if (sites !== true && !sites.length)
       return Response.json({ message: '您不是任何站点的申请办理人或站点管理员' }, { status: 403 })

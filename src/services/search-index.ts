@@ -230,7 +230,7 @@ export async function reindexArticle(req: PayloadRequest, id: Id): Promise<void>
       select: [...ARTICLE_FIELDS],
       req,
     })
-    return doc ? articleEntry(doc as unknown as ArticleFacts, look) : null
+    return doc ? articleEntry(doc, look) : null
   })
 }
 

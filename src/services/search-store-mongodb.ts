@@ -29,6 +29,7 @@ type MongoCollection = {
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 export async function mongoStore(payload: Payload): Promise<SearchStore> {
+  // The adapter's mongoose connection (Payload's types do not name it on the generic adapter).
   const db = (
     payload.db as unknown as { connection: { db: { collection: (n: string) => MongoCollection } } }
   ).connection.db

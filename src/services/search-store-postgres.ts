@@ -8,13 +8,8 @@
 import type { Pool, PoolClient } from 'pg'
 
 import type { Phrase } from '../domain/search-text'
-import {
-  dayBounds,
-  type SearchEntry,
-  type SearchStore,
-  type StoredHit,
-  type StoreQuery,
-} from './search-types'
+import { dayBounds } from './search-types'
+import type { SearchEntry, SearchStore, StoredHit, StoreQuery } from './search-types'
 
 const SCHEMA = `
   CREATE SCHEMA IF NOT EXISTS search;

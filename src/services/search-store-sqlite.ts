@@ -4,13 +4,8 @@
 import { type Client, createClient, type InStatement } from '@libsql/client'
 
 import type { Phrase } from '../domain/search-text'
-import {
-  dayBounds,
-  type SearchEntry,
-  type SearchStore,
-  type StoredHit,
-  type StoreQuery,
-} from './search-types'
+import { dayBounds } from './search-types'
+import type { SearchEntry, SearchStore, StoredHit, StoreQuery } from './search-types'
 
 const SCHEMA = [
   // What a result shows, read for one page of results only.

@@ -28,6 +28,7 @@ async function open(payload: Payload): Promise<SearchStore> {
   if (kind === 'sqlite') {
     const { sqliteStore } = await import('./search-store-sqlite')
     return sqliteStore(
+      // The adapter's database file (Payload's types do not name it on the generic adapter).
       (payload.db as unknown as { clientConfig: { url: string } }).clientConfig.url,
     )
   }

@@ -4,6 +4,7 @@
 import type { Payload } from 'payload'
 
 import { CACHE_PURGES, PUBLIC_TOKENS, RATE_LIMITS } from '../domain/slugs'
+import { findOneSelected } from './records'
 
 /** A unique-key refusal, as each adapter words it. */
 export const isUniqueViolation = (err: unknown): boolean =>
@@ -11,18 +12,13 @@ export const isUniqueViolation = (err: unknown): boolean =>
     `${(err as Error)?.message ?? ''} ${JSON.stringify((err as { data?: unknown })?.data ?? '')}`,
   )
 
-type Token = { owner: string | null; expiresAt: string }
-
 export async function readToken(payload: Payload, key: string, now = new Date()) {
-  const res = await payload.find({
+  const doc = await findOneSelected(payload, {
     collection: PUBLIC_TOKENS,
     where: { and: [{ key: { equals: key } }, { expiresAt: { greater_than: now.toISOString() } }] },
-    depth: 0,
-    limit: 1,
+    select: ['owner'],
     pagination: false,
-    overrideAccess: true,
   })
-  const doc = res.docs[0] as unknown as Token | undefined
   return doc ? { owner: doc.owner ?? '' } : null
 }
 

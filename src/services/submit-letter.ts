@@ -123,6 +123,8 @@ export async function submitLetter(
       depth: 0,
       context: { noViewAudit: true },
     })
+    // The form's checked values are spread into `data`, so Payload cannot infer the collection's
+    // type and answers a bare JsonObject: the record is the collection's, at depth 0.
     return doc as unknown as StoredLetter
   } catch (err) {
     await removeFiles()

@@ -114,6 +114,8 @@ export async function submitRequest(
       depth: 0,
       context: { noViewAudit: true },
     })
+    // The form's checked values are spread into `data`, so Payload cannot infer the collection's
+    // type and answers a bare JsonObject: the record is the collection's, at depth 0.
     return doc as unknown as StoredRequest
   } catch (err) {
     if (fileId != null) {

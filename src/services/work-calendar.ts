@@ -3,7 +3,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { WORK_CALENDAR } from '../domain/slugs'
-import { type CalendarDay, calendarFromDays, type WorkCalendar } from '../domain/workdays'
+import { calendarFromDays, type WorkCalendar } from '../domain/workdays'
+import { findAllSelected } from './records'
 
 let calendarCache: Promise<WorkCalendar> | null = null
 
@@ -22,16 +23,12 @@ export async function readWorkCalendar(
   payload: Payload,
   req?: PayloadRequest,
 ): Promise<WorkCalendar> {
-  const res = await payload.find({
+  const days = await findAllSelected(payload, {
     collection: WORK_CALENDAR,
-    limit: 0,
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    select: { date: true, kind: true, name: true },
+    select: ['date', 'kind', 'name'],
     req,
   })
-  return calendarFromDays(res.docs as unknown as CalendarDay[])
+  return calendarFromDays(days)
 }
 
 export const forgetWorkCalendar = () => {
