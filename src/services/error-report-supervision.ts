@@ -8,7 +8,7 @@ import type { Id } from '../domain/ids'
 import { ERROR_REPORTS } from '../domain/slugs'
 import { workingDaysBetween } from '../domain/workdays'
 import { notify, peopleWithRoles } from './notify'
-import { findAllSelected } from './records'
+import { findAllSelected, onSites } from './records'
 import { todayInBeijing } from './request-clock'
 import { siteName } from './stored-request'
 import { loadWorkCalendar } from './work-calendar'
@@ -38,10 +38,7 @@ export async function reportSupervisionList(
   const docs = await findAllSelected(payload, {
     collection: ERROR_REPORTS,
     where: {
-      and: [
-        { status: { equals: 'received' } },
-        ...(sites === true ? [] : [{ site: { in: sites } }]),
-      ],
+      and: [{ status: { equals: 'received' } }, ...onSites(sites)],
     },
     sort: 'receivedAt',
     select: ['site', 'url', 'type', 'receivedAt', 'dueDate'],

@@ -18,7 +18,7 @@ import {
 import { LETTERS } from '../domain/slugs'
 import { calendarDaysBetween } from '../domain/workdays'
 import { settings } from '../settings'
-import { findAllSelected } from './records'
+import { findAllSelected, onSites } from './records'
 import { notify, peopleWithRoles, platformAdmins } from './notify'
 import { todayInBeijing } from './request-clock'
 import { siteName } from './stored-request'
@@ -60,10 +60,7 @@ export async function letterSupervisionList(
   if (sites !== true && !sites.length) return out
   const calendar = await loadWorkCalendar(payload)
   const where: Where = {
-    and: [
-      { status: { in: [...OPEN_LETTER_STATUSES] } },
-      ...(sites === true ? [] : [{ site: { in: sites } }]),
-    ],
+    and: [{ status: { in: [...OPEN_LETTER_STATUSES] } }, ...onSites(sites)],
   }
   const names = new Map<string, string>()
   const docs = await findAllSelected(payload, {
@@ -202,10 +199,7 @@ export async function oldestUnansweredBySite(
   const docs = await findAllSelected(payload, {
     collection: LETTERS,
     where: {
-      and: [
-        { status: { in: [...UNANSWERED_STATUSES] } },
-        ...(sites === true ? [] : [{ site: { in: sites } }]),
-      ],
+      and: [{ status: { in: [...UNANSWERED_STATUSES] } }, ...onSites(sites)],
     },
     sort: 'receivedAt',
     select: ['site', 'number', 'subject', 'status', 'receivedAt'],

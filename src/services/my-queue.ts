@@ -11,7 +11,7 @@ import { REQUEST_STATUS_LABELS } from '../domain/request-steps'
 import { LETTER_STATUS_LABELS, type LetterStatus } from '../domain/letters'
 import { letterHref, letterSupervisionList } from './letter-supervision'
 import { reportHref, reportSupervisionList } from './error-report-supervision'
-import { findSelected, type Selected } from './records'
+import { findSelected, type Selected, onSites } from './records'
 import { supervisionList } from './supervision'
 
 export type QueueItem = {
@@ -153,10 +153,7 @@ async function sharesWaiting(payload: Payload, actor: Actor): Promise<QueueItem[
   const { docs } = await findSelected(payload, {
     collection: SHARES,
     where: {
-      and: [
-        { status: { equals: 'pending' } },
-        ...(sites === true ? [] : [{ site: { in: sites } }]),
-      ],
+      and: [{ status: { equals: 'pending' } }, ...onSites(sites)],
     },
     limit: 50,
     pagination: false,
@@ -189,10 +186,7 @@ async function requestsWaiting(payload: Payload, actor: Actor): Promise<QueueIte
   const fresh = await findSelected(payload, {
     collection: DISCLOSURE_REQUESTS,
     where: {
-      and: [
-        { status: { equals: 'received' } },
-        ...(sites === true ? [] : [{ site: { in: sites } }]),
-      ],
+      and: [{ status: { equals: 'received' } }, ...onSites(sites)],
     },
     limit: 50,
     sort: 'receivedAt',
@@ -243,10 +237,7 @@ async function lettersWaiting(payload: Payload, actor: Actor): Promise<QueueItem
   const { docs } = await findSelected(payload, {
     collection: LETTERS,
     where: {
-      and: [
-        { status: { in: ['submitted', 'reviewing', 'following'] } },
-        ...(sites === true ? [] : [{ site: { in: sites } }]),
-      ],
+      and: [{ status: { in: ['submitted', 'reviewing', 'following'] } }, ...onSites(sites)],
     },
     limit: 100,
     sort: 'receivedAt',

@@ -125,3 +125,7 @@ export async function scanSelected<S extends Slug, K extends keyof Stored<S>>(
 export async function countStored(payload: Payload, collection: Slug, where: Where) {
   return (await payload.db.count({ collection, where })).totalDocs
 }
+
+/** The condition keeping a read to these sites; `true` (platform staff) is every site. */
+export const onSites = (sites: readonly Id[] | true): Where[] =>
+  sites === true ? [] : [{ site: { in: sites } }]

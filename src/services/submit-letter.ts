@@ -14,6 +14,7 @@ import {
 } from '../domain/letter-form'
 import { LETTERS, REQUEST_FILES } from '../domain/slugs'
 import { isUniqueViolation } from './shared-state'
+import { isRefusal } from './refusals'
 
 export type StoredLetter = {
   id: Id
@@ -58,11 +59,6 @@ export class LetterFileRefused extends Error {
   constructor(readonly reason: unknown) {
     super('letter attachment refused')
   }
-}
-
-const isRefusal = (err: unknown) => {
-  const status = (err as { status?: number })?.status
-  return typeof status === 'number' && status >= 400 && status < 500
 }
 
 /** Stores one letter with its files; a key seen before answers with the letter it made. */

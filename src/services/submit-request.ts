@@ -14,6 +14,7 @@ import {
 } from '../domain/request-form'
 import { DISCLOSURE_REQUESTS, REQUEST_FILES } from '../domain/slugs'
 import { isUniqueViolation } from './shared-state'
+import { isRefusal } from './refusals'
 
 export type StoredRequest = {
   trackingCode: string
@@ -57,12 +58,6 @@ export class AttachmentRefused extends Error {
   constructor(readonly reason: unknown) {
     super('attachment refused')
   }
-}
-
-/** Payload refused the input itself (400s), as opposed to failing to store it. */
-const isRefusal = (err: unknown) => {
-  const status = (err as { status?: number })?.status
-  return typeof status === 'number' && status >= 400 && status < 500
 }
 
 /** Stores one submission; a key seen before answers with the request it made. */

@@ -13,7 +13,7 @@ import {
 import { DISCLOSURE_REQUESTS } from '../domain/slugs'
 import { notify, peopleWithRoles } from './notify'
 import { todayInBeijing } from './request-clock'
-import { findAllSelected } from './records'
+import { findAllSelected, onSites } from './records'
 import { siteName } from './stored-request'
 import { loadWorkCalendar } from './work-calendar'
 
@@ -43,10 +43,7 @@ export async function supervisionList(
 ): Promise<{ overdue: SupervisionRow[]; dueSoon: SupervisionRow[]; paused: SupervisionRow[] }> {
   const calendar = await loadWorkCalendar(payload)
   const where: Where = {
-    and: [
-      { status: { in: [...OPEN_STATUSES] } },
-      ...(sites === true ? [] : [{ site: { in: sites } }]),
-    ],
+    and: [{ status: { in: [...OPEN_STATUSES] } }, ...onSites(sites)],
   }
   const names = new Map<string, string>()
   const out = {
