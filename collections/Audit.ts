@@ -1,18 +1,10 @@
 // The audit trail (append-only, hash-chained; written by src/services/audit.ts), the log of
 // reminders sent, and the platform's pre-publication check lists.
-import type { Access, CollectionConfig, GlobalConfig } from 'payload'
+import type { CollectionConfig, GlobalConfig } from 'payload'
 
-import { canReadAllSites, sitesWithRole } from '../src/domain/permissions'
-import { isPlatformAdminAccess, nobody, readOwnSites, toActor } from './access'
-import { AUDIT_EVENTS, NOTIFICATIONS, PUBLISHING_CHECKS, SITES } from './slugs'
-
-/** Platform staff read every event; a site admin reads the events of their sites. */
-const readAudit: Access = ({ req }) => {
-  const actor = toActor(req.user)
-  if (canReadAllSites(actor)) return true
-  const sites = sitesWithRole(actor, 'site-admin')
-  return sites.length ? { site: { in: sites } } : false
-}
+import { isPlatformAdminAccess, readAsSiteAdmin, readOwnSites, serverWritten } from './access'
+import { momentField, siteOfRecordField } from './fields'
+import { AUDIT_EVENTS, NOTIFICATIONS, PUBLISHING_CHECKS } from './slugs'
 
 export const AuditEvents: CollectionConfig = {
   slug: AUDIT_EVENTS,
@@ -25,22 +17,16 @@ export const AuditEvents: CollectionConfig = {
       '只增不改：每条事件记录前一条的哈希，`npm run audit:verify` 可检出任何修改或删除。',
   },
   // Nobody edits or deletes events, through the admin or the API; only the service appends.
-  access: { read: readAudit, create: nobody, update: nobody, delete: nobody },
+  // Platform staff read every event; a site admin reads the events of their sites.
+  access: serverWritten(readAsSiteAdmin),
   defaultSort: '-seq',
   timestamps: false,
   fields: [
     { name: 'seq', label: '序号', type: 'number', required: true, unique: true },
-    {
-      name: 'at',
-      label: '时间',
-      type: 'date',
-      required: true,
-      index: true,
-      admin: { date: { pickerAppearance: 'dayAndTime' } },
-    },
+    momentField('at', '时间'),
     { name: 'user', label: '用户ID', type: 'text', index: true },
     { name: 'userEmail', label: '用户', type: 'text' },
-    { name: 'site', label: '站点', type: 'relationship', relationTo: SITES, index: true },
+    siteOfRecordField({ required: false }),
     { name: 'action', label: '操作', type: 'text', required: true, index: true },
     { name: 'target', label: '对象', type: 'text', index: true },
     {
@@ -67,12 +53,12 @@ export const Notifications: CollectionConfig = {
     defaultColumns: ['sentAt', 'kind', 'subject', 'recipients', 'site'],
     group: '发布',
   },
-  access: { read: readOwnSites, create: nobody, update: nobody, delete: nobody },
+  access: serverWritten(readOwnSites),
   defaultSort: '-sentAt',
   fields: [
     // One reminder per item and stage: the unique key makes sending idempotent across nodes.
     { name: 'key', type: 'text', required: true, unique: true, admin: { hidden: true } },
-    { name: 'site', label: '站点', type: 'relationship', relationTo: SITES, index: true },
+    siteOfRecordField({ required: false }),
     { name: 'kind', label: '类别', type: 'text', required: true },
     { name: 'subject', label: '标题', type: 'text' },
     { name: 'recipients', label: '收件人', type: 'text' },

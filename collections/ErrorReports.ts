@@ -19,13 +19,22 @@ import {
   notifyReportChange,
   REPORT_STEP_INPUTS,
 } from '../src/services/error-report-change'
-import { createOnOwnSites, nobody, serverOwnedFields, writeOnOwnSites } from './access'
-import { requestListFilter, requestReaders } from './DisclosureRequests/access'
+import { serverOwnedFields } from './access'
+import { caseAccess, requestListFilter } from './DisclosureRequests/access'
 import { auditPersonalDataView } from './DisclosureRequests/hooks'
-import { siteField } from './fields'
+import {
+  caseCodeField,
+  caseStatusField,
+  deadlineField,
+  idempotencyKeyField,
+  receivedAtField,
+  selectOptions,
+  siteField,
+  staffOfStepField,
+} from './fields'
 import { invalidateFeedback } from './hooks/invalidate'
 import { refuse } from './refuse'
-import { ARTICLES, ERROR_REPORTS, USERS } from './slugs'
+import { ARTICLES, ERROR_REPORTS } from './slugs'
 
 const applyReportRules: CollectionBeforeChangeHook = async ({
   data,
@@ -57,8 +66,6 @@ const afterReportChange: CollectionAfterChangeHook = ({ doc, previousDoc, operat
   return doc
 }
 
-const day = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'yyyy年M月d日' } }
-
 export const ErrorReports: CollectionConfig = {
   slug: ERROR_REPORTS,
   labels: { singular: '纠错', plural: '我要纠错' },
@@ -69,15 +76,10 @@ export const ErrorReports: CollectionConfig = {
     description: '读者对网页错误的报告。核实后选择处理结果并填写答复，保存后答复即可查询。',
     baseListFilter: requestListFilter,
   },
-  access: {
-    // The reporter's contact is personal data: the site's handlers and admins, platform staff.
-    read: requestReaders,
-    // The public reports through /jiucuo (CAPTCHA, CSRF, limits); handlers register phone calls.
-    create: createOnOwnSites('errorReport'),
-    update: writeOnOwnSites('errorReport'),
-    // Reports are never deleted: one that is no error is answered so.
-    delete: nobody,
-  },
+  // The reporter's contact is personal data: the site's handlers and admins, platform staff. The
+  // public reports through /jiucuo (CAPTCHA, CSRF, limits); handlers register phone calls.
+  // Reports are never deleted: one that is no error is answered so.
+  access: caseAccess('errorReport'),
   hooks: {
     beforeChange: [applyReportRules],
     afterChange: [afterReportChange, invalidateFeedback],
@@ -107,7 +109,7 @@ export const ErrorReports: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: 'other',
-      options: ERROR_TYPES.map((value) => ({ value, label: ERROR_TYPE_LABELS[value] })),
+      options: selectOptions(ERROR_TYPES, ERROR_TYPE_LABELS),
     },
     { name: 'description', label: '错误描述', type: 'textarea', required: true, maxLength: 1000 },
     {
@@ -117,41 +119,15 @@ export const ErrorReports: CollectionConfig = {
         { name: 'email', label: '答复邮箱', type: 'email' },
       ],
     },
-    {
-      name: 'queryCode',
-      label: '查询码',
-      type: 'text',
-      unique: true,
-      index: true,
-      admin: { readOnly: true, position: 'sidebar' },
-    },
-    { name: 'idempotencyKey', type: 'text', unique: true, index: true, admin: { hidden: true } },
-    {
-      name: 'status',
+    caseCodeField('queryCode', '查询码'),
+    idempotencyKeyField(),
+    caseStatusField({
       label: '处理状态',
-      type: 'select',
-      required: true,
       defaultValue: 'received',
-      index: true,
-      options: REPORT_STATUSES.map((value) => ({ value, label: REPORT_STATUS_LABELS[value] })),
-      admin: { readOnly: true, position: 'sidebar' },
-    },
-    {
-      name: 'receivedAt',
-      label: '收到日期',
-      type: 'date',
-      required: true,
-      index: true,
-      defaultValue: () => new Date().toISOString(),
-      admin: { readOnly: true, position: 'sidebar', ...day },
-    },
-    {
-      name: 'dueDate',
-      label: '答复期限',
-      type: 'date',
-      index: true,
-      admin: { readOnly: true, position: 'sidebar', ...day },
-    },
+      options: selectOptions(REPORT_STATUSES, REPORT_STATUS_LABELS),
+    }),
+    receivedAtField({ label: '收到日期', readOnly: true }),
+    deadlineField('dueDate', '答复期限'),
     {
       type: 'collapsible',
       label: '处理',
@@ -161,7 +137,7 @@ export const ErrorReports: CollectionConfig = {
           label: '处理结果',
           type: 'select',
           virtual: true,
-          options: REPORT_OUTCOMES.map((value) => ({ value, label: REPORT_STATUS_LABELS[value] })),
+          options: selectOptions(REPORT_OUTCOMES, REPORT_STATUS_LABELS),
           admin: { readOnly: false, description: '选择处理结果并填写答复后保存；答复后不能修改' },
         },
         {
@@ -174,13 +150,7 @@ export const ErrorReports: CollectionConfig = {
           type: 'row',
           fields: [
             { name: 'answeredAt', label: '答复时间', type: 'date', admin: { readOnly: true } },
-            {
-              name: 'answeredBy',
-              label: '答复人',
-              type: 'relationship',
-              relationTo: USERS,
-              admin: { readOnly: true },
-            },
+            staffOfStepField('answeredBy', '答复人'),
           ],
         },
       ],

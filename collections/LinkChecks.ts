@@ -1,20 +1,12 @@
 // 站外链接检查: the answer of each address on another website that published pages link to
 // (src/services/external-links.ts), with the sites and pages that use it; read by the audit.
 // Written by the checker only.
-import type { Access, CollectionConfig } from 'payload'
+import type { CollectionConfig } from 'payload'
 
-import { canReadAllSites, sitesWithRole, toActor } from '../src/domain/permissions'
 import { LINK_VERDICT_LABELS } from '../src/domain/link-check'
-import { nobody } from './access'
+import { readAsSiteAdminOf, serverWritten } from './access'
+import { momentField } from './fields'
 import { LINK_CHECKS, SITES } from './slugs'
-
-/** Platform staff read every answer; a site's admins those of links on their site's pages. */
-const readLinkChecks: Access = ({ req }) => {
-  const actor = toActor(req.user)
-  if (canReadAllSites(actor)) return true
-  const sites = sitesWithRole(actor, 'site-admin')
-  return sites.length ? { sites: { in: sites } } : false
-}
 
 export const LinkChecks: CollectionConfig = {
   slug: LINK_CHECKS,
@@ -26,7 +18,8 @@ export const LinkChecks: CollectionConfig = {
     description:
       '每晚检查已发布页面中指向其他网站的链接（同一结果保留 4 小时，每个网站同时最多 2 个请求、间隔 1 秒）；网站体检据此判定“链接不可用”。',
   },
-  access: { read: readLinkChecks, create: nobody, update: nobody, delete: nobody },
+  // Platform staff read every answer; a site's admins those of links on their site's pages.
+  access: serverWritten(readAsSiteAdminOf('sites')),
   defaultSort: '-checkedAt',
   fields: [
     { name: 'url', label: '地址', type: 'text', required: true, unique: true, index: true },
@@ -42,14 +35,7 @@ export const LinkChecks: CollectionConfig = {
     { name: 'httpStatus', label: 'HTTP 状态', type: 'number' },
     { name: 'error', label: '错误', type: 'text' },
     { name: 'retried', label: '以浏览器身份重试', type: 'checkbox', defaultValue: false },
-    {
-      name: 'checkedAt',
-      label: '检查时间',
-      type: 'date',
-      required: true,
-      index: true,
-      admin: { date: { pickerAppearance: 'dayAndTime' } },
-    },
+    momentField('checkedAt', '检查时间'),
     {
       name: 'sites',
       label: '使用它的站点',

@@ -11,6 +11,7 @@ import { auditPersonalDataView } from './DisclosureRequests/hooks'
 import { siteField } from './fields'
 import { REQUEST_FILES } from './slugs'
 import {
+  DOCUMENT_TYPES,
   inertFileHeaders,
   keepNameOfContent,
   nameByContent,
@@ -57,10 +58,7 @@ export const RequestFiles: CollectionConfig = {
     modifyResponseHeaders: inertFileHeaders,
     pasteURL: false,
     mimeTypes: [
-      'application/pdf',
-      'application/ofd',
-      'application/zip',
-      'application/msword',
+      ...DOCUMENT_TYPES,
       'application/x-cfb',
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       'application/octet-stream',

@@ -4,7 +4,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody, readAsSiteAdmin, writeOnOwnSites } from './access'
-import { SEARCH_MISSES, SITES } from './slugs'
+import { momentField, siteOfRecordField } from './fields'
+import { SEARCH_MISSES } from './slugs'
 
 export const SearchMisses: CollectionConfig = {
   slug: SEARCH_MISSES,
@@ -24,14 +25,7 @@ export const SearchMisses: CollectionConfig = {
   },
   defaultSort: '-count',
   fields: [
-    {
-      name: 'site',
-      label: '站点',
-      type: 'relationship',
-      relationTo: SITES,
-      required: true,
-      index: true,
-    },
+    siteOfRecordField(),
     { name: 'query', label: '搜索词', type: 'text', required: true },
     // site + normalised query: one row per word and site.
     {
@@ -43,12 +37,6 @@ export const SearchMisses: CollectionConfig = {
       admin: { hidden: true },
     },
     { name: 'count', label: '次数', type: 'number', required: true, defaultValue: 1, index: true },
-    {
-      name: 'lastAt',
-      label: '最近一次',
-      type: 'date',
-      required: true,
-      admin: { date: { pickerAppearance: 'dayAndTime' } },
-    },
+    momentField('lastAt', '最近一次', { index: false }),
   ],
 }

@@ -7,8 +7,9 @@ import { isPlatformAdmin, sitesWithRole } from '../src/domain/permissions'
 import { AUDIT_STATUS_LABELS } from '../src/domain/site-audit'
 import { auditAllSites, runSiteAudit } from '../src/services/site-audit'
 import { auditRunFile, readableRun } from '../src/services/site-audit-export'
-import { nobody, readAsSiteAdmin, toActor } from './access'
-import { SITE_AUDITS, SITES, USERS } from './slugs'
+import { readAsSiteAdmin, serverWritten, toActor } from './access'
+import { momentField, siteOfRecordField } from './fields'
+import { SITE_AUDITS, USERS } from './slugs'
 
 /**
  * POST /api/site-audits/run (the 立即体检 form on /admin/audit): `site=<id>` audits one site,
@@ -63,27 +64,13 @@ export const SiteAudits: CollectionConfig = {
     description:
       '按《政府网站与政务新媒体检查指标》逐项检查各站点；每晚自动运行，也可在“网站体检”页面手动运行。',
   },
-  access: { read: readAsSiteAdmin, create: nobody, update: nobody, delete: nobody },
+  access: serverWritten(readAsSiteAdmin),
   defaultSort: '-ranAt',
   endpoints: [runNow, exportRun],
   fields: [
     { name: 'title', label: '标题', type: 'text', admin: { hidden: true } },
-    {
-      name: 'site',
-      label: '站点',
-      type: 'relationship',
-      relationTo: SITES,
-      required: true,
-      index: true,
-    },
-    {
-      name: 'ranAt',
-      label: '体检时间',
-      type: 'date',
-      required: true,
-      index: true,
-      admin: { date: { pickerAppearance: 'dayAndTime' } },
-    },
+    siteOfRecordField(),
+    momentField('ranAt', '体检时间'),
     {
       name: 'status',
       label: '结论',

@@ -2,8 +2,9 @@
 // audit. Written by the probe only.
 import type { CollectionConfig } from 'payload'
 
-import { nobody, readAsSiteAdmin } from './access'
-import { SITE_PROBES, SITES } from './slugs'
+import { readAsSiteAdmin, serverWritten } from './access'
+import { momentField, siteOfRecordField } from './fields'
+import { SITE_PROBES } from './slugs'
 
 export const SiteProbes: CollectionConfig = {
   slug: SITE_PROBES,
@@ -13,25 +14,11 @@ export const SiteProbes: CollectionConfig = {
     defaultColumns: ['site', 'at', 'ok', 'status', 'ms', 'error'],
     description: '每小时从平台访问各站点首页一次；网站体检按近 7 天的结果判定“站点无法访问”。',
   },
-  access: { read: readAsSiteAdmin, create: nobody, update: nobody, delete: nobody },
+  access: serverWritten(readAsSiteAdmin),
   defaultSort: '-at',
   fields: [
-    {
-      name: 'site',
-      label: '站点',
-      type: 'relationship',
-      relationTo: SITES,
-      required: true,
-      index: true,
-    },
-    {
-      name: 'at',
-      label: '时间',
-      type: 'date',
-      required: true,
-      index: true,
-      admin: { date: { pickerAppearance: 'dayAndTime' } },
-    },
+    siteOfRecordField(),
+    momentField('at', '时间'),
     { name: 'ok', label: '正常', type: 'checkbox', defaultValue: false },
     { name: 'status', label: 'HTTP 状态', type: 'number' },
     { name: 'ms', label: '用时（毫秒）', type: 'number' },

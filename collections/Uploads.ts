@@ -102,21 +102,39 @@ export const keepNameOfContent =
     return data
   }
 
+/** The formats official documents come in, accepted for applicants' files and for attachments. */
+export const DOCUMENT_TYPES = [
+  'application/pdf',
+  'application/ofd',
+  'application/zip',
+  'application/msword',
+]
+
+/** Published files (images, attachments): public to read, written by the site's editors. */
+const publishedFileAccess = () => ({
+  read: anyone,
+  create: createOnOwnSites('upload'),
+  update: writeOnOwnSites('upload'),
+  delete: writeOnOwnSites('uploadDelete'),
+})
+
+/** The checks of a published file's content and name, before and after Payload handles it. */
+const publishedFileHooks = (
+  problems: Checker,
+  detect: (bytes: Uint8Array) => FileKind | null,
+  maxBytes: () => number,
+) => ({
+  beforeOperation: [checkFile(problems, detect, maxBytes)],
+  beforeValidate: [keepNameOfContent(detect)],
+  afterError: [unreadableUploadIs400],
+})
+
 export const Media: CollectionConfig = {
   slug: MEDIA,
   labels: { singular: '图片', plural: '图片' },
   admin: { useAsTitle: 'alt', group: '内容' },
-  access: {
-    read: anyone,
-    create: createOnOwnSites('upload'),
-    update: writeOnOwnSites('upload'),
-    delete: writeOnOwnSites('uploadDelete'),
-  },
-  hooks: {
-    beforeOperation: [checkFile(imageProblems, detectImage, () => settings.imageMaxBytes)],
-    beforeValidate: [keepNameOfContent(detectImage)],
-    afterError: [unreadableUploadIs400],
-  },
+  access: publishedFileAccess(),
+  hooks: publishedFileHooks(imageProblems, detectImage, () => settings.imageMaxBytes),
   upload: {
     staticDir: path.join(settings.mediaDir, 'images'),
     modifyResponseHeaders: inertFileHeaders,
@@ -164,29 +182,19 @@ export const Attachments: CollectionConfig = {
   slug: ATTACHMENTS,
   labels: { singular: '附件', plural: '附件' },
   admin: { useAsTitle: 'title', group: '内容' },
-  access: {
-    read: anyone,
-    create: createOnOwnSites('upload'),
-    update: writeOnOwnSites('upload'),
-    delete: writeOnOwnSites('uploadDelete'),
-  },
-  hooks: {
-    beforeOperation: [
-      checkFile(attachmentProblems, detectAttachment, () => settings.attachmentMaxBytes),
-    ],
-    beforeValidate: [keepNameOfContent(detectAttachment)],
-    afterError: [unreadableUploadIs400],
-  },
+  access: publishedFileAccess(),
+  hooks: publishedFileHooks(
+    attachmentProblems,
+    detectAttachment,
+    () => settings.attachmentMaxBytes,
+  ),
   upload: {
     staticDir: path.join(settings.mediaDir, 'files'),
     modifyResponseHeaders: inertFileHeaders,
     pasteURL: false,
     // Content is checked by checkFile; Payload's own check is told the same types.
     mimeTypes: [
-      'application/pdf',
-      'application/ofd',
-      'application/zip',
-      'application/msword',
+      ...DOCUMENT_TYPES,
       'application/vnd.ms-excel',
       'application/x-cfb',
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

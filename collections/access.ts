@@ -57,15 +57,27 @@ export const publishedOrOwnSites =
     return sites.length ? { or: [published, siteIn(sites, `${prefix}site`)] } : published
   }
 
-/** Versions and drafts are staff-only, per site. */
 /** Records about a whole site's health (audits): its site admins, and platform staff. */
-export const readAsSiteAdmin: Access = ({ req }) => {
-  const actor = toActor(req.user)
-  if (canReadAllSites(actor)) return true
-  const sites = sitesWithRole(actor, 'site-admin')
-  return sites.length ? siteIn(sites) : false
-}
+export const readAsSiteAdminOf =
+  (path = 'site'): Access =>
+  ({ req }) => {
+    const actor = toActor(req.user)
+    if (canReadAllSites(actor)) return true
+    const sites = sitesWithRole(actor, 'site-admin')
+    return sites.length ? siteIn(sites, path) : false
+  }
 
+export const readAsSiteAdmin: Access = readAsSiteAdminOf()
+
+/** Records only the server writes: nobody creates, changes or deletes them in the admin or API. */
+export const serverWritten = (read: Access) => ({
+  read,
+  create: nobody,
+  update: nobody,
+  delete: nobody,
+})
+
+/** Versions and drafts are staff-only, per site. */
 export const versionsOfOwnSites: Access = ({ req }) => {
   const sites = readableSites(toActor(req.user))
   if (sites === true) return true

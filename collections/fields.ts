@@ -1,5 +1,14 @@
-// Fields shared by every per-site collection.
-import type { Field, Where } from 'payload'
+// Fields shared by the collections: the per-site field, the parts of a case (依申请公开, 领导信箱,
+// 我要纠错) and of the records the server writes.
+import type {
+  DateField,
+  Field,
+  RelationshipField,
+  SelectField,
+  TextareaField,
+  TextField,
+  Where,
+} from 'payload'
 
 import { writableSites, type WriteRule } from '../src/domain/permissions'
 import { platformAdminField, toActor } from './access'
@@ -56,13 +65,7 @@ export const timelineField = ({
     components: { RowLabel: '/src/admin/RowLabels#TimelineRowLabel' },
   },
   fields: [
-    {
-      name: 'at',
-      label: '时间',
-      type: 'date',
-      required: true,
-      admin: { date: { pickerAppearance: 'dayAndTime' } },
-    },
+    momentField('at', '时间', { index: false }),
     { name: 'kind', label: '事件', type: 'text', required: true },
     { name: 'label', label: `告知${citizen}的事件名称`, type: 'text' },
     { name: 'note', label: `告知${citizen}的说明`, type: 'textarea' },
@@ -70,4 +73,143 @@ export const timelineField = ({
     { name: 'by', label: '办理人', type: 'relationship', relationTo: USERS },
     ...extra,
   ],
+})
+
+/** Options of a select from a domain list and its labels. */
+export const selectOptions = <T extends string>(list: readonly T[], labels: Record<T, string>) =>
+  list.map((value) => ({ value, label: labels[value] }))
+
+/** A date picked and shown as a day, written the way staff write it (2024年5月1日). */
+export const dayOnly = {
+  date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'yyyy年M月d日' },
+}
+
+/** When a recorded event happened, to the minute (an audit event, a probe, a check). */
+export const momentField = (name: string, label: string, { index = true } = {}): DateField => ({
+  name,
+  label,
+  type: 'date',
+  required: true,
+  ...(index && { index: true }),
+  admin: { date: { pickerAppearance: 'dayAndTime' } },
+})
+
+/** The site a record the server writes is about (audits, probes, search misses). */
+export const siteOfRecordField = ({ required = true } = {}): RelationshipField => ({
+  name: 'site',
+  label: '站点',
+  type: 'relationship',
+  relationTo: SITES,
+  ...(required && { required: true }),
+  index: true,
+})
+
+/** A code the server gives a case, unique and read-only in the sidebar (查询码, 信件编号). */
+export const caseCodeField = (name: string, label: string): TextField => ({
+  name,
+  label,
+  type: 'text',
+  unique: true,
+  index: true,
+  admin: { readOnly: true, position: 'sidebar' },
+})
+
+/** The key a public form sends with a case, so that a retried submission stores it once. */
+export const idempotencyKeyField = (): TextField => ({
+  name: 'idempotencyKey',
+  type: 'text',
+  unique: true,
+  index: true,
+  admin: { hidden: true },
+})
+
+/** A case's state: moved by its workflow only, so read-only in the sidebar. */
+export const caseStatusField = ({
+  label,
+  defaultValue,
+  options,
+}: {
+  label: string
+  defaultValue: string
+  options: { value: string; label: string }[]
+}): SelectField => ({
+  name: 'status',
+  label,
+  type: 'select',
+  required: true,
+  defaultValue,
+  index: true,
+  options,
+  admin: { readOnly: true, position: 'sidebar' },
+})
+
+/** The day a case arrived, where its working-day clock starts (today for the online forms). */
+export const receivedAtField = ({
+  label,
+  description,
+  readOnly = false,
+}: {
+  label: string
+  description?: string
+  readOnly?: boolean
+}): DateField => ({
+  name: 'receivedAt',
+  label,
+  type: 'date',
+  required: true,
+  index: true,
+  defaultValue: () => new Date().toISOString(),
+  admin: {
+    ...(readOnly && { readOnly: true }),
+    position: 'sidebar',
+    ...dayOnly,
+    ...(description && { description }),
+  },
+})
+
+/** A deadline the working-day clock computes: read-only in the sidebar (答复期限). */
+export const deadlineField = (name: string, label: string, description?: string): DateField => ({
+  name,
+  label,
+  type: 'date',
+  index: true,
+  admin: { readOnly: true, position: 'sidebar', ...dayOnly, ...(description && { description }) },
+})
+
+/** The staff member who took a case's step (答复人, 审核人): written by the workflow only. */
+export const staffOfStepField = (name: string, label: string): RelationshipField => ({
+  name,
+  label,
+  type: 'relationship',
+  relationTo: USERS,
+  admin: { readOnly: true },
+})
+
+/**
+ * Admin options of a step's input: shown only for the steps that use it, and editable (Payload
+ * makes virtual fields read-only in the admin unless told otherwise).
+ */
+export const stepOnly = (condition: (step: string) => boolean) => ({
+  readOnly: false,
+  condition: (_: unknown, sibling: Record<string, unknown>) =>
+    typeof sibling?.step === 'string' && condition(sibling.step),
+})
+
+/** The 办理步骤 a handler chooses on a case: virtual, read by the workflow when saved. */
+export const stepField = (options: { value: string; label: string }[]): SelectField => ({
+  name: 'step',
+  label: '办理步骤',
+  type: 'select',
+  virtual: true,
+  options,
+  admin: { readOnly: false, description: '选择一个步骤并保存；不能办理的步骤会说明原因' },
+})
+
+/** A step's note for staff only, offered with every step (`citizen`: 申请人 or 来信人). */
+export const stepInternalField = (citizen: string): TextareaField => ({
+  name: 'stepInternal',
+  label: `内部备注（${citizen}看不到）`,
+  type: 'textarea',
+  virtual: true,
+  admin: stepOnly(() => true),
 })

@@ -19,21 +19,24 @@ import {
   STEP_KINDS,
   STEP_LABELS,
 } from '../../src/domain/request-steps'
-import { createOnOwnSites, nobody, serverOwnedFields, writeOnOwnSites } from '../access'
-import { siteField, timelineField } from '../fields'
+import { serverOwnedFields } from '../access'
+import {
+  caseCodeField,
+  caseStatusField,
+  dayOnly,
+  deadlineField,
+  idempotencyKeyField,
+  receivedAtField,
+  selectOptions,
+  siteField,
+  stepField,
+  stepInternalField,
+  stepOnly,
+  timelineField,
+} from '../fields'
 import { DISCLOSURE_REQUESTS, REQUEST_FILES } from '../slugs'
-import { requestListFilter, requestReaders } from './access'
+import { caseAccess, requestListFilter } from './access'
 import { afterRequestChange, applyRequestRules, auditPersonalDataView } from './hooks'
-
-/**
- * Admin options of a step's input: shown only for the steps that use it, and editable (Payload
- * makes virtual fields read-only in the admin unless told otherwise).
- */
-const stepOnly = (condition: (step: string) => boolean) => ({
-  readOnly: false,
-  condition: (_: unknown, sibling: Record<string, unknown>) =>
-    typeof sibling?.step === 'string' && condition(sibling.step),
-})
 
 /**
  * Who applied is fixed once the request is received: written when it is registered (or
@@ -51,14 +54,9 @@ export const DisclosureRequests: CollectionConfig = {
     description: '政府信息公开申请。办理请在“办理”中选择步骤并保存；答复期限按工作日自动计算。',
     baseListFilter: requestListFilter,
   },
-  access: {
-    read: requestReaders,
-    // The public applies through the site's form (CAPTCHA, CSRF, limits), not the REST API;
-    // handlers register paper and counter applications.
-    create: createOnOwnSites('request'),
-    update: writeOnOwnSites('request'),
-    delete: nobody,
-  },
+  // The public applies through the site's form (CAPTCHA, CSRF, limits), not the REST API;
+  // handlers register paper and counter applications.
+  access: caseAccess('request'),
   hooks: {
     beforeChange: [applyRequestRules],
     afterChange: [afterRequestChange],
@@ -68,56 +66,18 @@ export const DisclosureRequests: CollectionConfig = {
   // The clock, the outcome and the record of steps (src/domain/server-owned) are the server's.
   fields: serverOwnedFields(DISCLOSURE_REQUESTS, [
     siteField('request'),
-    {
-      name: 'trackingCode',
-      label: '查询码',
-      type: 'text',
-      unique: true,
-      index: true,
-      admin: { readOnly: true, position: 'sidebar' },
-    },
-    {
-      name: 'idempotencyKey',
-      type: 'text',
-      unique: true,
-      index: true,
-      admin: { hidden: true },
-    },
-    {
-      name: 'status',
+    caseCodeField('trackingCode', '查询码'),
+    idempotencyKeyField(),
+    caseStatusField({
       label: '办理状态',
-      type: 'select',
-      required: true,
       defaultValue: 'received',
-      index: true,
-      options: REQUEST_STATUSES.map((value) => ({ value, label: REQUEST_STATUS_LABELS[value] })),
-      admin: { readOnly: true, position: 'sidebar' },
-    },
-    {
-      name: 'receivedAt',
+      options: selectOptions(REQUEST_STATUSES, REQUEST_STATUS_LABELS),
+    }),
+    receivedAtField({
       label: '收到申请日期',
-      type: 'date',
-      required: true,
-      index: true,
-      defaultValue: () => new Date().toISOString(),
-      admin: {
-        position: 'sidebar',
-        date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy年M月d日' },
-        description: '网上申请为提交当日；信函、当面申请为实际收到之日',
-      },
-    },
-    {
-      name: 'dueDate',
-      label: '答复截止日',
-      type: 'date',
-      index: true,
-      admin: {
-        readOnly: true,
-        position: 'sidebar',
-        date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy年M月d日' },
-        description: '按工作日自动计算；补正、征求意见期间为空（暂停计算）',
-      },
-    },
+      description: '网上申请为提交当日；信函、当面申请为实际收到之日',
+    }),
+    deadlineField('dueDate', '答复截止日', '按工作日自动计算；补正、征求意见期间为空（暂停计算）'),
     {
       name: 'dueExplanation',
       label: '期限计算说明',
@@ -155,7 +115,7 @@ export const DisclosureRequests: CollectionConfig = {
           type: 'select',
           required: true,
           access: identityOnce,
-          options: APPLICANT_KINDS.map((value) => ({ value, label: APPLICANT_KIND_LABELS[value] })),
+          options: selectOptions(APPLICANT_KINDS, APPLICANT_KIND_LABELS),
         },
         {
           type: 'row',
@@ -223,13 +183,13 @@ export const DisclosureRequests: CollectionConfig = {
               name: 'formWanted',
               label: '获取信息的形式',
               type: 'select',
-              options: FORMS_WANTED.map((value) => ({ value, label: FORM_WANTED_LABELS[value] })),
+              options: selectOptions(FORMS_WANTED, FORM_WANTED_LABELS),
             },
             {
               name: 'delivery',
               label: '获取信息的方式',
               type: 'select',
-              options: DELIVERIES.map((value) => ({ value, label: DELIVERY_LABELS[value] })),
+              options: selectOptions(DELIVERIES, DELIVERY_LABELS),
             },
           ],
         },
@@ -247,12 +207,7 @@ export const DisclosureRequests: CollectionConfig = {
       label: '办理',
       fields: [
         {
-          name: 'step',
-          label: '办理步骤',
-          type: 'select',
-          virtual: true,
-          options: STEP_KINDS.map((value) => ({ value, label: STEP_LABELS[value] })),
-          admin: { readOnly: false, description: '选择一个步骤并保存；不能办理的步骤会说明原因' },
+          ...stepField(selectOptions(STEP_KINDS, STEP_LABELS)),
           // Read back empty: after a step is saved the form offers a fresh choice.
           hooks: { afterRead: [() => null] },
         },
@@ -309,13 +264,7 @@ export const DisclosureRequests: CollectionConfig = {
           ],
           admin: stepOnly((s) => s === 'fee-notice'),
         },
-        {
-          name: 'stepInternal',
-          label: '内部备注（申请人看不到）',
-          type: 'textarea',
-          virtual: true,
-          admin: stepOnly(() => true),
-        },
+        stepInternalField('申请人'),
         { name: 'replyText', label: '答复内容（告知书正文）', type: 'textarea' },
         { name: 'replyFile', label: '答复文书', type: 'upload', relationTo: REQUEST_FILES },
         {
@@ -336,10 +285,7 @@ export const DisclosureRequests: CollectionConfig = {
           label: '答复日期',
           type: 'date',
           index: true,
-          admin: {
-            readOnly: true,
-            date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy年M月d日' },
-          },
+          admin: { readOnly: true, ...dayOnly },
         },
         {
           type: 'row',

@@ -18,32 +18,26 @@ import {
   RESOLVED_LABELS,
 } from '../../src/domain/letters'
 import { WRITER_TITLE_LABELS, WRITER_TITLES } from '../../src/domain/letter-form'
-import { createOnOwnSites, nobody, serverOwnedFields, writeOnOwnSites } from '../access'
-import { requestListFilter, requestReaders } from '../DisclosureRequests/access'
+import { serverOwnedFields } from '../access'
+import { caseAccess, requestListFilter } from '../DisclosureRequests/access'
 import { auditPersonalDataView } from '../DisclosureRequests/hooks'
-import { siteField, timelineField } from '../fields'
-import { LETTERS, MAILBOXES, REQUEST_FILES, SITES, USERS } from '../slugs'
+import {
+  caseCodeField,
+  caseStatusField,
+  deadlineField,
+  idempotencyKeyField,
+  receivedAtField,
+  selectOptions as options,
+  siteField,
+  staffOfStepField,
+  stepField,
+  stepInternalField,
+  stepOnly,
+  timelineField,
+} from '../fields'
+import { LETTERS, MAILBOXES, REQUEST_FILES, SITES } from '../slugs'
 import { invalidateFeedback } from '../hooks/invalidate'
 import { afterLetterChange, applyLetterRules } from './hooks'
-
-/** A step's input: shown only for the steps that use it, and editable (virtual fields are not). */
-const stepOnly = (condition: (step: string) => boolean) => ({
-  readOnly: false,
-  condition: (_: unknown, sibling: Record<string, unknown>) =>
-    typeof sibling?.step === 'string' && condition(sibling.step),
-})
-
-const day = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'yyyy年M月d日' } }
-const readOnlyDay = (name: string, label: string) => ({
-  name,
-  label,
-  type: 'date' as const,
-  index: true,
-  admin: { readOnly: true, position: 'sidebar' as const, ...day },
-})
-
-const options = <T extends string>(list: readonly T[], labels: Record<T, string>) =>
-  list.map((value) => ({ value, label: labels[value] }))
 
 export const Letters: CollectionConfig = {
   slug: LETTERS,
@@ -55,16 +49,10 @@ export const Letters: CollectionConfig = {
     description: '公众来信。办理请在“办理”中选择步骤并保存；受理、答复期限按工作日自动计算。',
     baseListFilter: requestListFilter,
   },
-  access: {
-    // Writers' personal data: the site's handlers and admins, and platform staff.
-    read: requestReaders,
-    // The public writes through the site's form (CAPTCHA, CSRF, limits); handlers register
-    // letters that arrive on paper or by phone.
-    create: createOnOwnSites('letter'),
-    update: writeOnOwnSites('letter'),
-    // Letters are never deleted: an invalid one is closed with a reason (不予受理).
-    delete: nobody,
-  },
+  // Writers' personal data: the site's handlers and admins, and platform staff. The public writes
+  // through the site's form (CAPTCHA, CSRF, limits); handlers register letters that arrive on
+  // paper or by phone. Letters are never deleted: an invalid one is closed with a reason (不予受理).
+  access: caseAccess('letter'),
   hooks: {
     beforeChange: [applyLetterRules],
     afterChange: [afterLetterChange, invalidateFeedback, indexLetter],
@@ -87,50 +75,22 @@ export const Letters: CollectionConfig = {
         return site != null ? { site: { equals: site } } : true
       },
     },
-    {
-      name: 'number',
-      label: '信件编号',
-      type: 'text',
-      unique: true,
-      index: true,
-      admin: { readOnly: true, position: 'sidebar' },
-    },
-    {
-      name: 'queryCode',
-      label: '查询码',
-      type: 'text',
-      unique: true,
-      index: true,
-      admin: { readOnly: true, position: 'sidebar' },
-    },
-    { name: 'idempotencyKey', type: 'text', unique: true, index: true, admin: { hidden: true } },
-    {
-      name: 'status',
+    caseCodeField('number', '信件编号'),
+    caseCodeField('queryCode', '查询码'),
+    idempotencyKeyField(),
+    caseStatusField({
       label: '办理状态',
-      type: 'select',
-      required: true,
       defaultValue: 'submitted',
-      index: true,
       options: options(LETTER_STATUSES, LETTER_STATUS_LABELS),
-      admin: { readOnly: true, position: 'sidebar' },
-    },
-    {
-      name: 'receivedAt',
+    }),
+    receivedAtField({
       label: '收信日期',
-      type: 'date',
-      required: true,
-      index: true,
-      defaultValue: () => new Date().toISOString(),
-      admin: {
-        position: 'sidebar',
-        ...day,
-        description: '网上来信为提交当日；纸质、电话来信为实际收到之日',
-      },
-    },
-    readOnlyDay('acceptDueDate', '受理期限'),
-    readOnlyDay('answerDueDate', '答复期限'),
-    readOnlyDay('vetoDate', '三个月期满日'),
-    readOnlyDay('followUpDueDate', '差评跟进期限'),
+      description: '网上来信为提交当日；纸质、电话来信为实际收到之日',
+    }),
+    deadlineField('acceptDueDate', '受理期限'),
+    deadlineField('answerDueDate', '答复期限'),
+    deadlineField('vetoDate', '三个月期满日'),
+    deadlineField('followUpDueDate', '差评跟进期限'),
     { name: 'dueExplanation', label: '期限计算说明', type: 'json', admin: { readOnly: true } },
     {
       name: 'firstSite',
@@ -218,14 +178,7 @@ export const Letters: CollectionConfig = {
       type: 'collapsible',
       label: '办理',
       fields: [
-        {
-          name: 'step',
-          label: '办理步骤',
-          type: 'select',
-          virtual: true,
-          options: options(LETTER_STEP_KINDS, LETTER_STEP_LABELS),
-          admin: { readOnly: false, description: '选择一个步骤并保存；不能办理的步骤会说明原因' },
-        },
+        stepField(options(LETTER_STEP_KINDS, LETTER_STEP_LABELS)),
         {
           name: 'stepReason',
           label: '不予受理的理由',
@@ -258,13 +211,7 @@ export const Letters: CollectionConfig = {
             ['reject', 'transfer', 'extend', 'return-answer', 'follow-up'].includes(s),
           ),
         },
-        {
-          name: 'stepInternal',
-          label: '内部备注（来信人看不到）',
-          type: 'textarea',
-          virtual: true,
-          admin: stepOnly(() => true),
-        },
+        stepInternalField('来信人'),
         {
           name: 'answer',
           label: '答复内容',
@@ -290,20 +237,8 @@ export const Letters: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            {
-              name: 'answeredBy',
-              label: '答复人',
-              type: 'relationship',
-              relationTo: USERS,
-              admin: { readOnly: true },
-            },
-            {
-              name: 'approvedBy',
-              label: '审核人',
-              type: 'relationship',
-              relationTo: USERS,
-              admin: { readOnly: true },
-            },
+            staffOfStepField('answeredBy', '答复人'),
+            staffOfStepField('approvedBy', '审核人'),
             { name: 'approvedAt', label: '审核时间', type: 'date', admin: { readOnly: true } },
           ],
         },
