@@ -15,7 +15,7 @@ async function loadForUser(req: PayloadRequest) {
     .findByID({ collection: ARTICLES, id, depth: 0, overrideAccess: false, user: req.user, req })
     .catch(() => null)
   if (!doc) return { error: Response.json({ message: '信息不存在或无权查看' }, { status: 404 }) }
-  return { doc: doc as unknown as Record<string, unknown> }
+  return { doc: { ...doc } }
 }
 
 export const endpoints: Endpoint[] = [
