@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 
 import express, { type NextFunction, type Request, type Response } from 'express'
-import helmet from 'helmet'
+import helmet, { type HelmetOptions } from 'helmet'
 import type { Payload } from 'payload'
 import type { Logger } from 'pino'
 
@@ -41,23 +41,36 @@ const REQUEST_FORM = /^\/ysqgk(\/|$)/
 
 const ADMIN_PATHS = /^\/(admin|api|_next|__nextjs[^/]*)(\/|$)/
 
-const publicCsp = helmet({
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      styleSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      fontSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'self'"],
+/**
+ * Helmet's headers with a page's own content sources; what public and admin pages share: no
+ * plugins, and the base, forms and framing on the platform's own origin.
+ */
+const securityHeaders = (
+  directives: Record<string, string[]>,
+  options: Pick<HelmetOptions, 'referrerPolicy'> = {},
+) =>
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        ...directives,
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+      },
     },
-  },
-  crossOriginEmbedderPolicy: false,
-  strictTransportSecurity: settings.production,
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: settings.production,
+    ...options,
+  })
+
+const publicCsp = securityHeaders({
+  defaultSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  styleSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  fontSrc: ["'self'"],
 })
 
 // The admin (Next) runs inline scripts and styles, so its policy cannot be strict about inline
@@ -65,31 +78,24 @@ const publicCsp = helmet({
 // and form on the platform's own origin, so injected markup can neither load code from
 // elsewhere nor send what it reads off the site. Next's development server (`npm run dev`)
 // adds eval and the HMR socket.
-const adminHeaders = helmet({
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'", "'unsafe-inline'", ...(settings.compiled ? [] : ["'unsafe-eval'"])],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:', 'blob:'],
-      fontSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'", ...(settings.compiled ? [] : ['ws:'])],
-      workerSrc: ["'self'", 'blob:'],
-      frameSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'self'"],
-    },
+const adminHeaders = securityHeaders(
+  {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'", "'unsafe-inline'", ...(settings.compiled ? [] : ["'unsafe-eval'"])],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'", ...(settings.compiled ? [] : ['ws:'])],
+    workerSrc: ["'self'", 'blob:'],
+    frameSrc: ["'self'"],
   },
-  crossOriginEmbedderPolicy: false,
-  strictTransportSecurity: settings.production,
-  // helmet's no-referrer makes a browser send `Origin: null` with a plain form's POST, and
-  // Payload refuses the session cookie of a request whose Origin is not the platform's own
-  // (its CSRF check): the admin's forms (立即体检) need the real origin. Nothing leaves the site.
-  referrerPolicy: { policy: 'same-origin' },
-})
+  {
+    // helmet's no-referrer makes a browser send `Origin: null` with a plain form's POST, and
+    // Payload refuses the session cookie of a request whose Origin is not the platform's own
+    // (its CSRF check): the admin's forms (立即体检) need the real origin. Nothing leaves the site.
+    referrerPolicy: { policy: 'same-origin' },
+  },
+)
 
 /** The headers a middleware such as helmet sets, captured once so the fast path can send them. */
 function headersOf(

@@ -15,7 +15,10 @@
 // - `lookupByCode(payload, ip, find)`: a lookup by a secret code, with wrong guesses limited;
 //   `postLookupByCode(ctx, req, res, …)`: a whole tracking form's POST built on it.
 // - `onceByKey().run(key, { existing, submit, done })`: one record per submission.
-// - `formRoute(path, show, post)`: the route of a form page at one address.
+// - `readPostedForm(ctx, req, names, …)`, `answerPostedForm(ctx, req, res, form, …)`: a posted
+//   form from its body to its receipt, built on the pieces above.
+// - `formRoute(path, show, post)`: the route of a form page at one address; `trackRoute` that of
+//   a tracking page. The views' common parts: form-views.ts.
 // - `RETRY_AFTER_SECONDS`: what a failure asks the client to wait.
 import crypto from 'node:crypto'
 
@@ -400,6 +403,153 @@ export function failedPost(
   return again({ status: 503, notice })
 }
 
+// ---------------------------------------------------------------- a posted form, start to end
+
+/** A posted form as read: its body, its key, and what the form shown again keeps. */
+export type PostedForm<F extends string> = {
+  body: Body
+  /** The submission's key (the hidden `idem`), when the form sent a valid one. */
+  key: string | undefined
+  /** What was typed in the form's own fields, the CAPTCHA asked for, and the key. */
+  kept: { values: Partial<Record<F, string>>; captchaKind: CaptchaKind; idem: string | undefined }
+}
+
+/**
+ * Reads a posted form (`what` names it in the log). A body that cannot be read counts as empty:
+ * without its CSRF token the form comes back with what can be shown.
+ */
+export async function readPostedForm<F extends string>(
+  ctx: PageContext,
+  req: Request,
+  names: readonly F[],
+  { maxFiles, what }: { maxFiles?: number; what: string },
+): Promise<PostedForm<F>> {
+  let body: Body = EMPTY_BODY
+  try {
+    body = await readBody(req, { maxFiles })
+  } catch (err) {
+    logger.warn({ err, site: ctx.site.id }, `${what} body could not be read`)
+  }
+  const key = isIdempotencyKey(body.fields.idem) ? body.fields.idem : undefined
+  return {
+    body,
+    key,
+    kept: {
+      values: typedFields(body.fields, names),
+      captchaKind: captchaKindOf(body.fields.switchCaptcha ?? body.fields.captchaKind, ctx.care),
+      idem: key,
+    },
+  }
+}
+
+/** A form's sentences by field (the CAPTCHA's under `captcha`, a file's under `attachment`). */
+export type FieldProblems = Partial<Record<string, string>>
+
+/** How a form's submission is answered and stored (answerPostedForm). */
+export type Submission<V, T> = {
+  /** The form again with what was typed, a status, a sentence or the field errors. */
+  again: (o: { status?: number; notice?: string; errors?: FieldProblems }) => Promise<Output>
+  /** The sentence of a body over the limits (413). */
+  tooLarge: string
+  /** A sentence refusing every submission (409: a mailbox that takes no letters now). */
+  closed?: string
+  /** The form's guard of one record per submission (onceByKey). */
+  inFlight: ReturnType<typeof onceByKey<T>>
+  /** What an earlier attempt stored under the key. */
+  existing: (key: string) => Promise<T | null>
+  /** The form's own check (its domain parser): the value, or sentences by field. */
+  parse: () => { ok: true; value: V } | { ok: false; errors: FieldProblems }
+  /** The sentences about the attachments posted, if the form takes any. */
+  attachmentProblems?: () => string[]
+  /** The order of the fields on the page, for the error summary. */
+  order?: readonly string[]
+  /** What the form makes, in the sentence of the address's limit (来信 / 申请 …). */
+  made: string
+  store: (value: V, submission: string) => Promise<T>
+  /** The error `store` throws for an attachment it refused; `what` names it in the log. */
+  refusedFile?: { error: abstract new (reason: never) => { reason: unknown }; what: string }
+  /** The receipt. */
+  done: (stored: T) => Promise<Output>
+  /** Said when anything failed (503, what was typed kept). */
+  notSaved: string
+  /** The form's name in the log. */
+  what: string
+}
+
+/**
+ * A posted form from its guards to its receipt: stopped by `postedFormStop` or `closed`; one
+ * record per submission key; checked and stored (checkedSubmission). Any failure answers 503
+ * with what was typed (failedPost).
+ */
+export async function answerPostedForm<V, T>(
+  ctx: PageContext,
+  req: Request,
+  res: Response,
+  form: PostedForm<string>,
+  o: Submission<V, T>,
+): Promise<Output> {
+  const { again } = o
+  try {
+    await withCookies(req, res)
+    const stop = await postedFormStop(req, form.body, again, o.tooLarge)
+    if (stop) return stop
+    if (o.closed) return await again({ status: 409, notice: o.closed })
+    // A second click on this node waits for the first; a second node is held off by the
+    // database: the CAPTCHA's claim and the record's unique idempotency key both name it.
+    const { key } = form
+    return await o.inFlight.run(key ? `${ctx.site.id}|${key}` : null, {
+      existing: () => o.existing(key!),
+      submit: () => checkedSubmission(ctx, req, res, form, o),
+      done: o.done,
+    })
+  } catch (err) {
+    return failedPost(ctx, res, { err, again, notice: o.notSaved, what: o.what })
+  }
+}
+
+const REFUSED_FILE = '所选附件无法保存：文件可能已损坏或格式不符，请检查后重新选择'
+
+/**
+ * A submission checked, then stored: the address's form posts counted; the form's own problems
+ * and the CAPTCHA's (answered under the submission's key) shown together, 400, in page order;
+ * the address's records counted; then stored. An attachment the store refuses is a sentence at
+ * the attachment, not a failure.
+ */
+async function checkedSubmission<V, T>(
+  ctx: PageContext,
+  req: Request,
+  res: Response,
+  form: PostedForm<string>,
+  { again, parse, attachmentProblems, order, made, store, refusedFile }: Submission<V, T>,
+): Promise<{ stored: T } | { page: Output }> {
+  const posts = await overLimit(ctx, req, res, again, { posts: true })
+  if (posts) return { page: posts }
+  const parsed = parse()
+  const errors: FieldProblems = parsed.ok ? {} : { ...parsed.errors }
+  const fileProblems = attachmentProblems?.() ?? []
+  if (fileProblems.length) errors.attachment = fileProblems.join('；')
+  const submission = form.key ?? newIdempotencyKey()
+  const captcha = await captchaProblem(ctx.payload, form.body.fields, submission)
+  if (captcha) errors.captcha = captcha
+  if (Object.keys(errors).length || !parsed.ok) {
+    const shown = order
+      ? Object.fromEntries(order.filter((f) => errors[f]).map((f) => [f, errors[f]]))
+      : errors
+    return { page: await again({ status: 400, errors: shown }) }
+  }
+  const over = await overLimit(ctx, req, res, again, { made })
+  if (over) return { page: over }
+  try {
+    return { stored: await store(parsed.value, submission) }
+  } catch (err) {
+    if (!refusedFile || !(err instanceof refusedFile.error)) throw err
+    logger.warn({ err: err.reason, site: ctx.site.id }, `${refusedFile.what} attachment refused`)
+    return { page: await again({ status: 400, errors: { attachment: REFUSED_FILE } }) }
+  }
+}
+
+// ---------------------------------------------------------------- lookups by query code
+
 export type TrackOptions<T> = {
   status?: number
   code?: string
@@ -466,6 +616,32 @@ export async function postLookupByCode<T>(
     return show({ status: 503, code: typed, notice: unavailable })
   }
 }
+
+/** A page shown with its options: a form's (what was typed, its errors) or a tracking page's. */
+export type ShowPage<O> = (ctx: PageContext, req: Request, res: Response, o: O) => Promise<Output>
+
+/**
+ * The route of a tracking page at one address: GET its empty form, POST a lookup by the code
+ * typed (postLookupByCode; `lookup` gives the finding and the sentences, `show` every page).
+ */
+export const trackRoute = <T>(
+  path: string,
+  show: ShowPage<TrackOptions<T>>,
+  lookup: (
+    ctx: PageContext,
+    req: Request,
+    res: Response,
+  ) => Omit<Parameters<typeof postLookupByCode<T>>[3], 'show'>,
+): DynamicRoute =>
+  formRoute(
+    path,
+    (ctx, req, res) => show(ctx, req, res, {}),
+    (ctx, req, res) =>
+      postLookupByCode(ctx, req, res, {
+        ...lookup(ctx, req, res),
+        show: (o) => show(ctx, req, res, o),
+      }),
+  )
 
 /**
  * A form page at one address: `<path>/` is sent to `<path>`, GET shows the page (with the CSRF

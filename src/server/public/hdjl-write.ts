@@ -16,8 +16,6 @@ import {
   WRITER_TITLES,
 } from '../../domain/letter-form'
 import { LETTER_CATEGORIES, LETTER_CATEGORY_LABELS } from '../../domain/letters'
-import { logger } from '../../logger'
-import { createCaptcha } from '../../services/captcha'
 import { type PublicMailbox } from '../../services/public-letters'
 import {
   findLetterByKey,
@@ -26,23 +24,8 @@ import {
   submitLetter,
 } from '../../services/submit-letter'
 import { settings } from '../../settings'
-import {
-  type Body,
-  captchaKindOf,
-  captchaProblem,
-  csrfToken,
-  EMPTY_BODY,
-  errorSummary,
-  failedPost,
-  isIdempotencyKey,
-  newIdempotencyKey,
-  onceByKey,
-  overLimit,
-  postedFormStop,
-  readBody,
-  typedFields,
-  withCookies,
-} from './forms'
+import { answerPostedForm, onceByKey, readPostedForm } from './forms'
+import { choices, type FormOptions as Options, renderForm } from './form-views'
 import { INTERACTION_PATH } from './frame'
 import type { PageContext } from './context'
 import { type Output } from './routes'
@@ -74,68 +57,36 @@ const PAGE_ORDER: (keyof FieldErrors)[] = [
   'consentPublish',
   'captcha',
 ]
-const inPageOrder = (errors: FieldErrors): FieldErrors =>
-  Object.fromEntries(PAGE_ORDER.filter((f) => errors[f]).map((f) => [f, errors[f]]))
 
 const maxMb = () => (settings.requestFileMaxBytes / 1024 / 1024).toFixed(0)
 const NOT_SAVED =
   '系统暂时无法保存您的来信，您填写的内容已保留在下方。请稍后（约 1 分钟后）再次点击“提交来信”；如已选择附件，请重新选择。'
 
-type FormOptions = {
-  status?: number
-  values?: RawLetterForm
-  errors?: FieldErrors
-  notice?: string
-  droppedFiles?: string
-  captchaKind: 'image' | 'text'
-  idem?: string
-}
+type FormOptions = Options<RawLetterForm, keyof FieldErrors> & { droppedFiles?: string }
 
 export async function formPage(
   ctx: PageContext,
   mailbox: PublicMailbox,
   req: Request,
   res: Response,
-  {
-    status = 200,
-    values = {},
-    errors = {},
-    notice = '',
-    droppedFiles = '',
-    captchaKind,
-    idem,
-  }: FormOptions,
+  o: FormOptions,
 ): Promise<Output> {
-  const captcha = createCaptcha(captchaKind)
   const action = withCare(ctx, `${INTERACTION_PATH}${mailbox.slug}/write`)
-  const choices = <T extends string>(
-    list: readonly T[],
-    labels: Record<T, string>,
-    chosen?: string,
-  ) => list.map((value) => ({ value, label: labels[value], checked: value === chosen }))
-  return page(
-    ctx,
-    'hdjl-write',
-    {
+  return renderForm(ctx, req, res, {
+    template: 'hdjl-write',
+    action,
+    o,
+    labels: ERROR_LABELS,
+    ids: FIELD_IDS,
+    view: {
       layout: await pageLayout(ctx, `给${mailbox.name}写信`, [
         { name: mailbox.name, href: `${INTERACTION_PATH}${mailbox.slug}/` },
         { name: '我要写信', href: action, current: true },
       ]),
       mailbox: mailboxView(ctx, mailbox),
-      action,
-      csrf: csrfToken(req, res),
-      idem: idem ?? newIdempotencyKey(),
-      captcha: {
-        ...captcha,
-        src: captcha.kind === 'image' ? `/ysqgk/captcha/${captcha.id}.svg` : undefined,
-      },
-      values,
-      errors,
-      errorList: errorSummary(errors, ERROR_LABELS, FIELD_IDS),
-      notice,
-      droppedFiles,
-      categories: choices(LETTER_CATEGORIES, LETTER_CATEGORY_LABELS, values.category),
-      titles: choices(WRITER_TITLES, WRITER_TITLE_LABELS, values.title ?? 'none'),
+      droppedFiles: o.droppedFiles ?? '',
+      categories: choices(LETTER_CATEGORIES, LETTER_CATEGORY_LABELS, o.values?.category),
+      titles: choices(WRITER_TITLES, WRITER_TITLE_LABELS, o.values?.title ?? 'none'),
       subjectMax: SUBJECT_MAX,
       contentMax: CONTENT_MAX,
       maxFiles: LETTER_ATTACHMENTS_MAX,
@@ -143,8 +94,7 @@ export async function formPage(
       trackHref: withCare(ctx, TRACK_PATH),
       textCaptchaHref: `${INTERACTION_PATH}${mailbox.slug}/write?${ctx.care ? 'care=1&' : ''}captcha=text`,
     },
-    { status },
-  )
+  })
 }
 
 async function donePage(
@@ -183,99 +133,39 @@ export async function postLetter(
   req: Request,
   res: Response,
 ): Promise<Output> {
-  let body: Body = EMPTY_BODY
-  try {
-    body = await readBody(req, { maxFiles: LETTER_ATTACHMENTS_MAX })
-  } catch (err) {
-    logger.warn({ err, site: ctx.site.id }, 'letter form body could not be read')
-  }
-  const values: RawLetterForm = typedFields(
-    body.fields,
-    Object.keys(LETTER_FORM_FIELDS) as LetterFormField[],
-  )
-  const captchaKind = captchaKindOf(body.fields.switchCaptcha ?? body.fields.captchaKind, ctx.care)
-  const droppedFiles = body.files.map((f) => f.name || '附件').join('、')
-  const key = isIdempotencyKey(body.fields.idem) ? body.fields.idem : undefined
-  const again = (o: Omit<FormOptions, 'captchaKind'>) =>
-    formPage(ctx, mailbox, req, res, { values, droppedFiles, captchaKind, idem: key, ...o })
-  try {
-    await withCookies(req, res)
-    const stop = await postedFormStop(
-      req,
-      body,
-      again,
-      `提交的内容过大，未能保存：每个附件不能超过 ${maxMb()} MB。附件之前填写的内容已保留在下方，请核对后选择较小的附件（或不附附件）重新提交。`,
-    )
-    if (stop) return stop
-    if (!mailbox.open)
-      return await again({
-        status: 409,
-        notice: '该信箱暂停接收来信，您填写的内容已保留，请改写给其他信箱。',
-      })
-
-    return await inFlight.run(key ? `${ctx.site.id}|${key}` : null, {
-      existing: () => findLetterByKey(ctx.payload, ctx.site.id, key!),
-      submit: () => submitOnce(ctx, mailbox, req, res, body, values, key, again),
-      done: (stored) => donePage(ctx, mailbox, stored),
-    })
-  } catch (err) {
-    return failedPost(ctx, res, { err, again, notice: NOT_SAVED, what: 'letter' })
-  }
-}
-
-async function submitOnce(
-  ctx: PageContext,
-  mailbox: PublicMailbox,
-  req: Request,
-  res: Response,
-  body: Body,
-  values: RawLetterForm,
-  key: string | undefined,
-  again: (o: Omit<FormOptions, 'captchaKind'>) => Promise<Output>,
-): Promise<{ stored: StoredLetter } | { page: Output }> {
-  const posts = await overLimit(ctx, req, res, again, { posts: true })
-  if (posts) return { page: posts }
-  const errors: FieldErrors = {}
-  const parsed = parseLetterForm(values)
-  if (!parsed.ok) Object.assign(errors, parsed.errors)
-  const fileProblems = body.files.flatMap((f) =>
-    letterAttachmentProblems({
-      name: f.name,
-      bytes: f.bytes,
-      size: f.size,
-      maxBytes: settings.requestFileMaxBytes,
-    }),
-  )
-  if (fileProblems.length) errors.attachment = fileProblems.join('；')
-  const submission = key ?? newIdempotencyKey()
-  const captcha = await captchaProblem(ctx.payload, body.fields, submission)
-  if (captcha) errors.captcha = captcha
-  if (Object.keys(errors).length || !parsed.ok)
-    return { page: await again({ status: 400, errors: inPageOrder(errors) }) }
-
-  const made = await overLimit(ctx, req, res, again, { made: '来信' })
-  if (made) return { page: made }
-  try {
-    const stored = await submitLetter(ctx.payload, {
-      site: ctx.site.id,
-      mailbox: mailbox.id,
-      value: parsed.value,
-      key: submission,
-      files: body.files,
-    })
-    return { stored }
-  } catch (err) {
-    if (err instanceof LetterFileRefused) {
-      logger.warn({ err: err.reason, site: ctx.site.id }, 'letter attachment refused')
-      return {
-        page: await again({
-          status: 400,
-          errors: { attachment: '所选附件无法保存：文件可能已损坏或格式不符，请检查后重新选择' },
+  const names = Object.keys(LETTER_FORM_FIELDS) as LetterFormField[]
+  const form = await readPostedForm(ctx, req, names, {
+    maxFiles: LETTER_ATTACHMENTS_MAX,
+    what: 'letter form',
+  })
+  const { files } = form.body
+  const droppedFiles = files.map((f) => f.name || '附件').join('、')
+  return answerPostedForm(ctx, req, res, form, {
+    again: (o: Omit<FormOptions, 'captchaKind'>) =>
+      formPage(ctx, mailbox, req, res, { ...form.kept, droppedFiles, ...o }),
+    tooLarge: `提交的内容过大，未能保存：每个附件不能超过 ${maxMb()} MB。附件之前填写的内容已保留在下方，请核对后选择较小的附件（或不附附件）重新提交。`,
+    closed: mailbox.open ? undefined : '该信箱暂停接收来信，您填写的内容已保留，请改写给其他信箱。',
+    inFlight,
+    existing: (key) => findLetterByKey(ctx.payload, ctx.site.id, key),
+    parse: () => parseLetterForm(form.kept.values),
+    attachmentProblems: () =>
+      files.flatMap((f) =>
+        letterAttachmentProblems({
+          name: f.name,
+          bytes: f.bytes,
+          size: f.size,
+          maxBytes: settings.requestFileMaxBytes,
         }),
-      }
-    }
-    throw err
-  }
+      ),
+    order: PAGE_ORDER,
+    made: '来信',
+    store: (value, key) =>
+      submitLetter(ctx.payload, { site: ctx.site.id, mailbox: mailbox.id, value, key, files }),
+    refusedFile: { error: LetterFileRefused, what: 'letter' },
+    done: (stored) => donePage(ctx, mailbox, stored),
+    notSaved: NOT_SAVED,
+    what: 'letter',
+  })
 }
 
 /** Stands in for a mailbox the database could not be asked about (posting during an outage). */

@@ -17,8 +17,6 @@ import {
   URL_MAX,
 } from '../../domain/error-reports'
 import { linkOrigin } from '../../domain/sites'
-import { logger } from '../../logger'
-import { createCaptcha } from '../../services/captcha'
 import {
   findReportByKey,
   type StoredReport,
@@ -29,25 +27,16 @@ import {
 import type { PageContext } from './context'
 import { trackedSites } from './retired'
 import {
-  type Body,
+  answerPostedForm,
   captchaKindOf,
-  captchaProblem,
-  csrfToken,
-  EMPTY_BODY,
-  errorSummary,
-  failedPost,
   formRoute,
-  isIdempotencyKey,
-  newIdempotencyKey,
   onceByKey,
-  overLimit,
-  postedFormStop,
-  postLookupByCode,
-  readBody,
-  typedFields,
-  type TrackOptions as Lookup,
-  withCookies,
+  readPostedForm,
+  type ShowPage,
+  trackRoute,
+  type TrackOptions,
 } from './forms'
+import { choices, type FormOptions as Options, renderForm, trackPage } from './form-views'
 import { type DynamicRoute, type Output } from './routes'
 import { page, sectionLayout, withCare } from './section'
 
@@ -67,52 +56,26 @@ const layoutOf = (ctx: PageContext, title: string, href: string) =>
     ...(href === REPORT_PATH ? [] : [{ name: title, href, current: true }]),
   ])
 
-type FormOptions = {
-  status?: number
-  values?: RawReportForm
-  errors?: FieldErrors
-  notice?: string
-  captchaKind: 'image' | 'text'
-  idem?: string
-}
+type FormOptions = Options<RawReportForm, keyof FieldErrors>
 
-async function formPage(
-  ctx: PageContext,
-  req: Request,
-  res: Response,
-  { status = 200, values = {}, errors = {}, notice = '', captchaKind, idem }: FormOptions,
-): Promise<Output> {
-  const captcha = createCaptcha(captchaKind)
-  const action = withCare(ctx, REPORT_PATH)
-  return page(
-    ctx,
-    'jiucuo',
-    {
+const formPage: ShowPage<FormOptions> = async (ctx, req, res, o) => {
+  const url = o.values?.url
+  return renderForm(ctx, req, res, {
+    template: 'jiucuo',
+    action: withCare(ctx, REPORT_PATH),
+    o,
+    labels: ERROR_LABELS,
+    ids: FIELD_IDS,
+    view: {
       layout: await layoutOf(ctx, '我要纠错', REPORT_PATH),
-      action,
-      csrf: csrfToken(req, res),
-      idem: idem ?? newIdempotencyKey(),
-      captcha: {
-        ...captcha,
-        src: captcha.kind === 'image' ? `/ysqgk/captcha/${captcha.id}.svg` : undefined,
-      },
-      values,
-      errors,
-      errorList: errorSummary(errors, ERROR_LABELS, FIELD_IDS),
-      notice,
-      types: ERROR_TYPES.map((value) => ({
-        value,
-        label: ERROR_TYPE_LABELS[value],
-        checked: value === values.type,
-      })),
+      types: choices(ERROR_TYPES, ERROR_TYPE_LABELS, o.values?.type),
       days: ctx.site.errorReportDays,
       urlMax: URL_MAX,
       descriptionMax: DESCRIPTION_MAX,
       trackHref: withCare(ctx, REPORT_TRACK_PATH),
-      textCaptchaHref: `${REPORT_PATH}?${ctx.care ? 'care=1&' : ''}captcha=text${values.url ? `&url=${encodeURIComponent(values.url)}` : ''}`,
+      textCaptchaHref: `${REPORT_PATH}?${ctx.care ? 'care=1&' : ''}captcha=text${url ? `&url=${encodeURIComponent(url)}` : ''}`,
     },
-    { status },
-  )
+  })
 }
 
 async function donePage(ctx: PageContext, stored: StoredReport): Promise<Output> {
@@ -142,106 +105,46 @@ const filledUrl = (ctx: PageContext, value: unknown): string => {
 }
 
 async function postReport(ctx: PageContext, req: Request, res: Response): Promise<Output> {
-  let body: Body = EMPTY_BODY
-  try {
-    body = await readBody(req, { maxFiles: 0 })
-  } catch (err) {
-    logger.warn({ err, site: ctx.site.id }, 'error report body could not be read')
-  }
-  const values: RawReportForm = typedFields(
-    body.fields,
-    Object.keys(REPORT_FORM_FIELDS) as ReportFormField[],
-  )
-  const captchaKind = captchaKindOf(body.fields.switchCaptcha ?? body.fields.captchaKind, ctx.care)
-  const key = isIdempotencyKey(body.fields.idem) ? body.fields.idem : undefined
-  const again = (o: Omit<FormOptions, 'captchaKind'>) =>
-    formPage(ctx, req, res, { values, captchaKind, idem: key, ...o })
-  try {
-    await withCookies(req, res)
-    const stop = await postedFormStop(
-      req,
-      body,
-      again,
-      '提交的内容过大，未能保存，请精简错误描述后重新提交。',
-    )
-    if (stop) return stop
-    return await inFlight.run(key ? `${ctx.site.id}|${key}` : null, {
-      existing: () => findReportByKey(ctx.payload, ctx.site.id, key!),
-      submit: () => submitOnce(ctx, req, res, body, values, key, again),
-      done: (stored) => donePage(ctx, stored),
-    })
-  } catch (err) {
-    return failedPost(ctx, res, { err, again, notice: NOT_SAVED, what: 'error report' })
-  }
-}
-
-async function submitOnce(
-  ctx: PageContext,
-  req: Request,
-  res: Response,
-  body: Body,
-  values: RawReportForm,
-  key: string | undefined,
-  again: (o: Omit<FormOptions, 'captchaKind'>) => Promise<Output>,
-): Promise<{ stored: StoredReport } | { page: Output }> {
-  const posts = await overLimit(ctx, req, res, again, { posts: true })
-  if (posts) return { page: posts }
-  const origin = linkOrigin({ site: ctx.site, dev: ctx.dev, port: ctx.port })
-  const parsed = parseReportForm(values, origin)
-  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors }
-  const submission = key ?? newIdempotencyKey()
-  const captcha = await captchaProblem(ctx.payload, body.fields, submission)
-  if (captcha) errors.captcha = captcha
-  if (Object.keys(errors).length || !parsed.ok)
-    return { page: await again({ status: 400, errors }) }
-  const made = await overLimit(ctx, req, res, again, { made: '内容' })
-  if (made) return { page: made }
-  return {
-    stored: await submitErrorReport(ctx.payload, {
-      site: ctx.site.id,
-      value: parsed.value,
-      key: submission,
-    }),
-  }
+  const names = Object.keys(REPORT_FORM_FIELDS) as ReportFormField[]
+  const form = await readPostedForm(ctx, req, names, { maxFiles: 0, what: 'error report' })
+  return answerPostedForm(ctx, req, res, form, {
+    again: (o: Omit<FormOptions, 'captchaKind'>) => formPage(ctx, req, res, { ...form.kept, ...o }),
+    tooLarge: '提交的内容过大，未能保存，请精简错误描述后重新提交。',
+    inFlight,
+    existing: (key) => findReportByKey(ctx.payload, ctx.site.id, key),
+    parse: () =>
+      parseReportForm(
+        form.kept.values,
+        linkOrigin({ site: ctx.site, dev: ctx.dev, port: ctx.port }),
+      ),
+    made: '内容',
+    store: (value, key) => submitErrorReport(ctx.payload, { site: ctx.site.id, value, key }),
+    done: (stored) => donePage(ctx, stored),
+    notSaved: NOT_SAVED,
+    what: 'error report',
+  })
 }
 
 // ---------------------------------------------------------------- tracking
 
-type TrackOptions = Lookup<TrackedReport>
-
-async function trackPage(
-  ctx: PageContext,
-  req: Request,
-  res: Response,
-  o: TrackOptions,
-): Promise<Output> {
-  return page(
-    ctx,
-    'jiucuo-track',
-    {
+const showTrack: ShowPage<TrackOptions<TrackedReport>> = async (ctx, req, res, o) => {
+  return trackPage(ctx, req, res, {
+    template: 'jiucuo-track',
+    path: REPORT_TRACK_PATH,
+    o,
+    view: {
       layout: await layoutOf(ctx, '纠错处理查询', REPORT_TRACK_PATH),
-      action: withCare(ctx, REPORT_TRACK_PATH),
-      csrf: csrfToken(req, res),
-      code: o.code ?? '',
-      error: o.error ?? '',
-      notice: o.notice ?? '',
-      result: o.result ?? null,
       formHref: withCare(ctx, REPORT_PATH),
     },
-    { status: o.status ?? 200, cacheControl: 'no-store, private' },
-  )
+  })
 }
 
-const postTrack = (ctx: PageContext, req: Request, res: Response): Promise<Output> =>
-  postLookupByCode(ctx, req, res, {
+export const jiucuoRoutes: DynamicRoute[] = [
+  trackRoute(REPORT_TRACK_PATH, showTrack, (ctx) => ({
     find: async (code) => trackErrorReport(ctx.payload, { site: await trackedSites(ctx), code }),
-    show: (o) => trackPage(ctx, req, res, o),
     notFound: '未找到该查询码对应的纠错，请核对后重新输入',
     unavailable: '系统暂时无法查询，您输入的查询码已保留在下方，请稍后（约 1 分钟后）再次查询。',
-  })
-
-export const jiucuoRoutes: DynamicRoute[] = [
-  formRoute(REPORT_TRACK_PATH, (ctx, req, res) => trackPage(ctx, req, res, {}), postTrack),
+  })),
   formRoute(
     REPORT_PATH,
     (ctx, req, res) =>

@@ -10,7 +10,13 @@ import { linkOrigin } from '../../domain/sites'
 import { tags } from '../../services/page-cache'
 import { richTextToHtml } from '../render/lexical'
 import { articleHref, columnHref, fileUrl, withPage } from '../render/urls'
-import type { ArticleCard, ArticleView, ColumnView, HomeView } from '../render/view-models'
+import type {
+  ArticleCard,
+  ArticleView,
+  ColumnView,
+  HomeView,
+  Pagination,
+} from '../render/view-models'
 import { card, placedCards, primaryColumn } from './cards'
 import type { PageContext } from './context'
 import { layout, trail } from './frame'
@@ -123,18 +129,7 @@ export async function columnPage(
         .children(column.id)
         .map((c) => ({ name: c.name, href: columnHref(c.path) })),
       items: cards,
-      pagination: {
-        page,
-        pages,
-        total: res.totalDocs,
-        prev: page > 1 ? withPage(href, page - 1) : undefined,
-        next: page < pages ? withPage(href, page + 1) : undefined,
-        links: pageWindow({ page, pages }).map((n) => ({
-          n,
-          href: withPage(href, n),
-          current: n === page,
-        })),
-      },
+      pagination: columnPagination(href, page, pages, res.totalDocs),
     },
     tags: [
       tags.site(ctx.site.id),
@@ -143,6 +138,25 @@ export async function columnPage(
     ],
   }
 }
+
+/** A column list's page links (`index_N.html`): a column's pages and a retired site's archive. */
+export const columnPagination = (
+  href: string,
+  page: number,
+  pages: number,
+  total: number,
+): Pagination => ({
+  page,
+  pages,
+  total,
+  prev: page > 1 ? withPage(href, page - 1) : undefined,
+  next: page < pages ? withPage(href, page + 1) : undefined,
+  links: pageWindow({ page, pages }).map((n) => ({
+    n,
+    href: withPage(href, n),
+    current: n === page,
+  })),
+})
 
 const KIND_LABELS: Record<string, string> = {
   'application/pdf': 'PDF',

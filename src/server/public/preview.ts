@@ -10,7 +10,7 @@ import { render } from '../render/engine'
 import type { PageContext } from './context'
 import { articlePage } from './pages'
 import { primaryColumn } from './cards'
-import { ARTICLE_SELECT, type ArticleDoc } from './read-articles'
+import { ARTICLE_POPULATE, ARTICLE_SELECT, type ArticleDoc } from './read-articles'
 import type { Registry } from './registry'
 
 export const PREVIEW_PATH = /^\/preview\/articles\/([\w-]{1,64})$/
@@ -51,12 +51,7 @@ export function previewHandler({
       limit: 1,
       pagination: false,
       select: { ...ARTICLE_SELECT, site: true, state: true },
-      populate: {
-        columns: { id: true },
-        articles: { title: true },
-        'disclosure-topics': { name: true },
-        'disclosure-genres': { name: true },
-      },
+      populate: ARTICLE_POPULATE,
       draft: true,
       overrideAccess: false,
       user,

@@ -91,6 +91,14 @@ export const ARTICLE_SELECT = {
   validityChangedBy: true,
 } as const
 
+/** The related documents an article page shows, by the few fields it reads. */
+export const ARTICLE_POPULATE = {
+  columns: { id: true },
+  articles: { title: true },
+  'disclosure-topics': { name: true },
+  'disclosure-genres': { name: true },
+} as const
+
 /** Listed in columns, feeds and the sitemap: published, not withdrawn. */
 const published = (siteId: string | number, extra?: Where): Where => ({
   and: [
@@ -215,12 +223,7 @@ export async function findPublishedArticle(
     // Only what the page shows: no count query, no populated site, columns as bare ids.
     pagination: false,
     select: ARTICLE_SELECT,
-    populate: {
-      columns: { id: true },
-      articles: { title: true },
-      'disclosure-topics': { name: true },
-      'disclosure-genres': { name: true },
-    },
+    populate: ARTICLE_POPULATE,
     overrideAccess: false,
     draft: false,
   })

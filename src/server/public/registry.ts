@@ -5,42 +5,31 @@ import { DEFAULT_REPORT_DAYS } from '../../domain/error-reports'
 import { idOf } from '../../domain/ids'
 import { type SiteFacts, type SiteStatus } from '../../domain/sites'
 import { pageCache } from '../../services/page-cache'
+import type { SiteIdentity } from '../render/view-models'
 
-export type SiteRecord = SiteFacts & {
-  name: string
-  kind: 'portal' | 'department'
-  theme: 'portal' | 'department'
-  siteIdCode: string
-  orgName: string
-  sponsor: string
-  operator: string
-  icp: string
-  psbRecord: string
-  address: string
-  postcode: string
-  phone: string
-  officeHours: string
-  /** The logo's file name in the media collection, if the site has one. */
-  logo: string | null
-  leaders: { name: string; title: string; duties: string; bio: string }[]
-  successor: string | number | null
-  /** The 政府信息公开 settings (guide facts; whether the portal's catalogue takes in departments). */
-  disclosure: {
-    includeDepartments: boolean
-    office: string
-    address: string
-    postcode: string
-    hours: string
-    phone: string
-    fax: string
-    email: string
-    guideNotes: string
+export type SiteRecord = SiteFacts &
+  SiteIdentity & {
+    /** The logo's file name in the media collection, if the site has one. */
+    logo: string | null
+    leaders: { name: string; title: string; duties: string; bio: string }[]
+    successor: string | number | null
+    /** The 政府信息公开 settings (guide facts; whether the portal's catalogue takes in departments). */
+    disclosure: {
+      includeDepartments: boolean
+      office: string
+      address: string
+      postcode: string
+      hours: string
+      phone: string
+      fax: string
+      email: string
+      guideNotes: string
+    }
+    /** Working days an error report (我要纠错) is answered within (site setting). */
+    errorReportDays: number
+    /** 热门搜索 the site's admins chose for its search page. */
+    hotSearches: string[]
   }
-  /** Working days an error report (我要纠错) is answered within (site setting). */
-  errorReportDays: number
-  /** 热门搜索 the site's admins chose for its search page. */
-  hotSearches: string[]
-}
 
 export type ColumnRecord = {
   id: string | number

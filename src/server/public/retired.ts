@@ -5,7 +5,7 @@
 // src/domain/site-retirement.ts; the mapping: src/services/retire-site.ts.
 import type { Request, Response } from 'express'
 
-import { pageCount, pageWindow, parsePageSegment } from '../../domain/pagination'
+import { pageCount, parsePageSegment } from '../../domain/pagination'
 import { isValidId } from '../../domain/query-input'
 import type { Id } from '../../domain/ids'
 import { archivePath } from '../../domain/site-retirement'
@@ -13,10 +13,9 @@ import { linkOrigin, type SiteStatus } from '../../domain/sites'
 import { mappingAnswer, redirectedPaths } from '../../services/url-mappings'
 import { tags as cacheTags } from '../../services/page-cache'
 import { render } from '../render/engine'
-import { withPage } from '../render/urls'
 import type { ColumnView, Layout } from '../render/view-models'
 import type { PageContext } from './context'
-import { articlePage, PER_PAGE } from './pages'
+import { articlePage, columnPagination, PER_PAGE } from './pages'
 import { layout, notFoundLayout } from './frame'
 import { card } from './cards'
 import { findPublishedArticle, listArticles } from './read-articles'
@@ -195,18 +194,7 @@ export const archiveRoute: CachedRoute = {
       items: res.docs.map((d) =>
         card(asRetired.columns, d as never, archivePath(slug, (d as { id: string }).id)),
       ),
-      pagination: {
-        page,
-        pages,
-        total: res.totalDocs,
-        prev: page > 1 ? withPage(href, page - 1) : undefined,
-        next: page < pages ? withPage(href, page + 1) : undefined,
-        links: pageWindow({ page, pages }).map((n) => ({
-          n,
-          href: withPage(href, n),
-          current: n === page,
-        })),
-      },
+      pagination: columnPagination(href, page, pages, res.totalDocs),
     }
     return {
       status: 200,

@@ -18,7 +18,7 @@ import {
   requestAttachmentProblems,
   type RequestFormField,
 } from '../../domain/request-form'
-import { type CaptchaKind, captchaSvg, createCaptcha } from '../../services/captcha'
+import { captchaSvg } from '../../services/captcha'
 import {
   AttachmentRefused,
   findByKey,
@@ -26,29 +26,18 @@ import {
   submitRequest,
 } from '../../services/submit-request'
 import { settings } from '../../settings'
-import { logger } from '../../logger'
-import { render } from '../render/engine'
-import type { Layout } from '../render/view-models'
 import type { PageContext } from './context'
 import {
-  type Body,
+  answerPostedForm,
   captchaKindOf,
-  captchaProblem,
-  csrfToken,
-  EMPTY_BODY,
-  errorSummary,
-  failedPost,
-  isIdempotencyKey,
-  newIdempotencyKey,
   onceByKey,
-  overLimit,
-  postedFormStop,
-  readBody,
-  typedFields,
+  readPostedForm,
+  type ShowPage,
   withCookies,
 } from './forms'
-import { type DynamicRoute, HTML, type Output } from './routes'
-import { sectionLayout, withCare } from './section'
+import { choices, type FormOptions as Options, renderForm } from './form-views'
+import { type DynamicRoute, type Output } from './routes'
+import { page, sectionLayout, withCare } from './section'
 import { ysqgkTrackRoute } from './ysqgk-track'
 
 const FORM_PATH = '/ysqgk/'
@@ -77,116 +66,62 @@ const ERROR_LABELS: Record<keyof FieldErrors, string> = {
   attachment: '附件',
 }
 
-type FormView = {
-  layout: Layout
-  action: string
-  csrf: string
-  idem: string
-  captcha: { id: string; kind: CaptchaKind; question?: string; src?: string }
-  values: RawRequestForm
-  errors: FieldErrors
-  errorList: { label: string; message: string; href: string }[]
-  notice: string
-  droppedFile: string
-  kinds: { value: string; label: string; checked: boolean }[]
-  formsWanted: { value: string; label: string; checked: boolean }[]
-  deliveries: { value: string; label: string; checked: boolean }[]
-  descriptionMax: number
-  maxMb: string
-  trackHref: string
-  /** The same form with the arithmetic question: no JavaScript, no values to lose yet. */
-  textCaptchaHref: string
-}
+const maxMb = () => (settings.requestFileMaxBytes / 1024 / 1024).toFixed(0)
 
-async function formPage(
-  ctx: PageContext,
-  req: Request,
-  res: Response,
-  {
-    status = 200,
-    values = {},
-    errors = {},
-    notice = '',
-    droppedFile = '',
-    captchaKind,
-    idem,
-  }: {
-    status?: number
-    values?: RawRequestForm
-    errors?: FieldErrors
-    notice?: string
-    droppedFile?: string
-    captchaKind: CaptchaKind
-    idem?: string
-  },
-): Promise<Output> {
-  const captcha = createCaptcha(captchaKind)
-  const options = <T extends string>(
-    list: readonly T[],
-    labels: Record<T, string>,
-    chosen?: string,
-  ) => list.map((value) => ({ value, label: labels[value], checked: value === chosen }))
-  const view: FormView = {
-    layout: await sectionLayout(ctx, '依申请公开', '政府信息公开申请', [
-      { name: '依申请公开', href: FORM_PATH, current: true },
-    ]),
+type FormOptions = Options<RawRequestForm, keyof FieldErrors> & { droppedFile?: string }
+
+const formPage: ShowPage<FormOptions> = async (ctx, req, res, o) =>
+  renderForm(ctx, req, res, {
+    template: 'ysqgk',
     action: withCare(ctx, FORM_PATH),
-    csrf: csrfToken(req, res),
-    idem: idem ?? newIdempotencyKey(),
-    captcha: {
-      ...captcha,
-      src: captcha.kind === 'image' ? `/ysqgk/captcha/${captcha.id}.svg` : undefined,
+    o,
+    labels: ERROR_LABELS,
+    ids: FIELD_IDS,
+    view: {
+      layout: await sectionLayout(ctx, '依申请公开', '政府信息公开申请', [
+        { name: '依申请公开', href: FORM_PATH, current: true },
+      ]),
+      droppedFile: o.droppedFile ?? '',
+      kinds: applicantKindOptions().map((k) => ({
+        ...k,
+        checked: k.value === o.values?.applicantKind,
+      })),
+      formsWanted: choices(FORMS_WANTED, FORM_WANTED_LABELS, o.values?.formWanted),
+      deliveries: choices(DELIVERIES, DELIVERY_LABELS, o.values?.delivery),
+      descriptionMax: DESCRIPTION_MAX,
+      maxMb: maxMb(),
+      trackHref: withCare(ctx, TRACK_PATH),
+      // The same form with the arithmetic question: no JavaScript, no values to lose yet.
+      textCaptchaHref: `${FORM_PATH}?${ctx.care ? 'care=1&' : ''}captcha=text`,
     },
-    values,
-    errors,
-    errorList: errorSummary(errors, ERROR_LABELS, FIELD_IDS),
-    notice,
-    droppedFile,
-    kinds: applicantKindOptions().map((o) => ({ ...o, checked: o.value === values.applicantKind })),
-    formsWanted: options(FORMS_WANTED, FORM_WANTED_LABELS, values.formWanted),
-    deliveries: options(DELIVERIES, DELIVERY_LABELS, values.delivery),
-    descriptionMax: DESCRIPTION_MAX,
-    maxMb: (settings.requestFileMaxBytes / 1024 / 1024).toFixed(0),
-    trackHref: withCare(ctx, TRACK_PATH),
-    textCaptchaHref: `${FORM_PATH}?${ctx.care ? 'care=1&' : ''}captcha=text`,
-  }
-  return {
-    status,
-    body: await render(ctx.site.theme, 'ysqgk', view),
-    contentType: HTML,
-    tags: [],
-    cacheControl: 'no-store',
-  }
-}
+  })
 
 async function donePage(ctx: PageContext, stored: StoredRequest): Promise<Output> {
-  const view = {
-    layout: await sectionLayout(ctx, '依申请公开', '申请已提交', [
-      { name: '依申请公开', href: FORM_PATH },
-      { name: '申请已提交', href: FORM_PATH, current: true },
-    ]),
-    code: stored.trackingCode,
-    receivedAt: beijingDate(stored.receivedAt),
-    dueDate: stored.dueDate ? beijingDate(stored.dueDate) : '',
-    dueExplanation: stored.dueExplanation ?? [],
-    reply: stored.delivery
-      ? receiptDelivery({
-          delivery: stored.delivery,
-          email: stored.email ?? undefined,
-          phone: stored.phone ?? '',
-        })
-      : null,
-    trackHref: withCare(ctx, TRACK_PATH),
-    formHref: withCare(ctx, FORM_PATH),
-  }
-  return {
-    status: 200,
-    body: await render(ctx.site.theme, 'ysqgk-done', view),
-    contentType: HTML,
-    tags: [],
+  return page(
+    ctx,
+    'ysqgk-done',
+    {
+      layout: await sectionLayout(ctx, '依申请公开', '申请已提交', [
+        { name: '依申请公开', href: FORM_PATH },
+        { name: '申请已提交', href: FORM_PATH, current: true },
+      ]),
+      code: stored.trackingCode,
+      receivedAt: beijingDate(stored.receivedAt),
+      dueDate: stored.dueDate ? beijingDate(stored.dueDate) : '',
+      dueExplanation: stored.dueExplanation ?? [],
+      reply: stored.delivery
+        ? receiptDelivery({
+            delivery: stored.delivery,
+            email: stored.email ?? undefined,
+            phone: stored.phone ?? '',
+          })
+        : null,
+      trackHref: withCare(ctx, TRACK_PATH),
+      formHref: withCare(ctx, FORM_PATH),
+    },
     // The page holds the applicant's tracking code: never stored by a browser or proxy.
-    cacheControl: 'no-store, private',
-  }
+    { cacheControl: 'no-store, private' },
+  )
 }
 
 // ---------------------------------------------------------------- the form
@@ -198,108 +133,34 @@ const inFlight = onceByKey<StoredRequest>()
 const NOT_SAVED =
   '系统暂时无法保存您的申请，您填写的内容已保留在下方。请稍后（约 1 分钟后）再次点击“提交申请”；如已上传附件，请重新选择。'
 
-async function postForm(ctx: PageContext, req: Request, res: Response): Promise<Output | 'done'> {
-  let body: Body = EMPTY_BODY
-  try {
-    body = await readBody(req)
-  } catch (err) {
-    logger.warn({ err, site: ctx.site.id }, 'request form body could not be read')
-  }
-  const values: RawRequestForm = typedFields(
-    body.fields,
-    Object.keys(REQUEST_FORM_FIELDS) as RequestFormField[],
-  )
-  const captchaKind = captchaKindOf(body.fields.switchCaptcha ?? body.fields.captchaKind, ctx.care)
-  const droppedFile = body.file?.name || (body.file ? '附件' : '')
-  const key = isIdempotencyKey(body.fields.idem) ? body.fields.idem : undefined
-  const again = (o: Omit<Parameters<typeof formPage>[3], 'captchaKind'>) =>
-    formPage(ctx, req, res, { values, droppedFile, captchaKind, idem: key, ...o })
-  try {
-    await withCookies(req, res)
-    return await handlePost({ ctx, req, res, body, values, key, again })
-  } catch (err) {
-    return failedPost(ctx, res, { err, again, notice: NOT_SAVED, what: 'disclosure request' })
-  }
-}
-
-async function handlePost({
-  ctx,
-  req,
-  res,
-  body,
-  values,
-  key,
-  again,
-}: {
-  ctx: PageContext
-  req: Request
-  res: Response
-  body: Body
-  values: RawRequestForm
-  key: string | undefined
-  again: (o: Omit<Parameters<typeof formPage>[3], 'captchaKind'>) => Promise<Output>
-}): Promise<Output | 'done'> {
-  const stop = await postedFormStop(
-    req,
-    body,
-    again,
-    `提交的内容过大，未能保存：附件不能超过 ${(settings.requestFileMaxBytes / 1024 / 1024).toFixed(0)} MB。附件之前填写的内容已保留在下方，请核对、补全后选择较小的附件（或不附附件）重新提交。`,
-  )
-  if (stop) return stop
-
-  // A second click on this node waits for the first; a second node is held off by the
-  // database: the CAPTCHA's claim and the request's unique idempotency key both name it.
-  return inFlight.run(key ? `${ctx.site.id}|${key}` : null, {
-    existing: () => findByKey(ctx.payload, ctx.site.id, key!),
-    submit: handleSubmission,
+async function postForm(ctx: PageContext, req: Request, res: Response): Promise<Output> {
+  const names = Object.keys(REQUEST_FORM_FIELDS) as RequestFormField[]
+  const form = await readPostedForm(ctx, req, names, { what: 'request form' })
+  const { file } = form.body
+  const droppedFile = file?.name || (file ? '附件' : '')
+  return answerPostedForm(ctx, req, res, form, {
+    again: (o: Omit<FormOptions, 'captchaKind'>) =>
+      formPage(ctx, req, res, { ...form.kept, droppedFile, ...o }),
+    tooLarge: `提交的内容过大，未能保存：附件不能超过 ${maxMb()} MB。附件之前填写的内容已保留在下方，请核对、补全后选择较小的附件（或不附附件）重新提交。`,
+    inFlight,
+    existing: (key) => findByKey(ctx.payload, ctx.site.id, key),
+    parse: () => parseRequestForm(form.kept.values, { today: beijingDate(new Date()) }),
+    attachmentProblems: () =>
+      file
+        ? requestAttachmentProblems({
+            bytes: file.bytes,
+            size: file.size,
+            maxBytes: settings.requestFileMaxBytes,
+          })
+        : [],
+    order: PAGE_ORDER,
+    made: '申请',
+    store: (value, key) => submitRequest(ctx.payload, { site: ctx.site.id, value, key, file }),
+    refusedFile: { error: AttachmentRefused, what: 'request' },
     done: (stored) => donePage(ctx, stored),
+    notSaved: NOT_SAVED,
+    what: 'disclosure request',
   })
-
-  async function handleSubmission(): Promise<{ stored: StoredRequest } | { page: Output }> {
-    const posts = await overLimit(ctx, req, res, again, { posts: true })
-    if (posts) return { page: posts }
-
-    const errors: FieldErrors = {}
-    const parsed = parseRequestForm(values, { today: beijingDate(new Date()) })
-    if (!parsed.ok) Object.assign(errors, parsed.errors)
-    if (body.file) {
-      const problems = requestAttachmentProblems({
-        bytes: body.file.bytes,
-        size: body.file.size,
-        maxBytes: settings.requestFileMaxBytes,
-      })
-      if (problems.length) errors.attachment = problems.join('；')
-    }
-    const submission = key ?? newIdempotencyKey()
-    const captcha = await captchaProblem(ctx.payload, body.fields, submission)
-    if (captcha) errors.captcha = captcha
-    if (Object.keys(errors).length || !parsed.ok) {
-      return { page: await again({ status: 400, errors: inPageOrder(errors) }) }
-    }
-
-    const made = await overLimit(ctx, req, res, again, { made: '申请' })
-    if (made) return { page: made }
-    try {
-      const done = await submitRequest(ctx.payload, {
-        site: ctx.site.id,
-        value: parsed.value,
-        key: submission,
-        file: body.file,
-      })
-      return { stored: done }
-    } catch (err) {
-      if (err instanceof AttachmentRefused) {
-        logger.warn({ err: err.reason, site: ctx.site.id }, 'request attachment refused')
-        return {
-          page: await again({
-            status: 400,
-            errors: { attachment: '所选附件无法保存：文件可能已损坏或格式不符，请检查后重新选择' },
-          }),
-        }
-      }
-      throw err
-    }
-  }
 }
 
 /** Errors in the order their fields stand on the page: the attachment before the declaration. */
@@ -309,12 +170,6 @@ const PAGE_ORDER = [
   'declaration',
   'captcha',
 ] as const satisfies readonly (keyof FieldErrors)[]
-
-function inPageOrder(errors: FieldErrors): FieldErrors {
-  const out: FieldErrors = {}
-  for (const f of PAGE_ORDER) if (errors[f]) out[f] = errors[f]
-  return out
-}
 
 // ---------------------------------------------------------------- routes
 

@@ -1,8 +1,8 @@
 // What templates receive: plain data, already escaped where it is HTML. Templates run no queries.
 
-export type SiteView = {
+/** What a site publishes about itself (masthead and footer), shown as its record holds it. */
+export type SiteIdentity = {
   name: string
-  slug: string
   kind: 'portal' | 'department'
   theme: 'portal' | 'department'
   siteIdCode: string
@@ -15,6 +15,10 @@ export type SiteView = {
   postcode: string
   phone: string
   officeHours: string
+}
+
+export type SiteView = SiteIdentity & {
+  slug: string
   /** The masthead's emblem: the site's logo, or the platform's built-in emblem. */
   logoUrl: string
   /** Absolute origin, e.g. http://www.qingchuan.gov.cn or http://fgw.localhost:3000 */
