@@ -99,6 +99,7 @@ class PayloadStore extends StoreAbstract {
         if (restarted) return restarted
       }
       try {
+        // The adapter's create answers a bare record (see update above).
         return (await this.payload.db.create({
           collection: COLLECTION,
           data: { key, points, expire },
@@ -119,6 +120,7 @@ class PayloadStore extends StoreAbstract {
       limit: 1,
       pagination: false,
     })
+    // The adapter's find answers bare records (see update above).
     return (res.docs[0] as unknown as Row | undefined) ?? null
   }
 

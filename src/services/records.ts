@@ -66,6 +66,7 @@ export async function findSelected<S extends Slug, K extends keyof Stored<S>>(
     context: { noViewAudit: true, ...context },
   })
   return {
+    // The cast this module exists for (see the head): the selected fields at depth 0.
     docs: res.docs as unknown as Selected<S, K>[],
     hasNextPage: res.hasNextPage,
     totalDocs: res.totalDocs,
@@ -118,6 +119,7 @@ export async function scanSelected<S extends Slug, K extends keyof Stored<S>>(
     pagination: false,
     select: selectOf(select),
   })
+  // The adapter answers bare records: the selected fields as stored.
   return res.docs as unknown as Selected<S, K>[]
 }
 

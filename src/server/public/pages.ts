@@ -293,6 +293,7 @@ async function validityOf(
     select: { title: true, state: true, site: true, columns: true },
     overrideAccess: true,
   })
+  // Only the selected fields at depth 0, which Payload's result type does not narrow to.
   const target = res.docs[0] as unknown as
     (Pick<ArticleDoc, 'title' | 'state' | 'site' | 'columns'> & { id: string | number }) | undefined
   if (!target) return { view }

@@ -172,6 +172,8 @@ async function findListed(
     },
     overrideAccess: false,
     draft: false,
+    // Depth 1 with `select` and `populate`: Payload types the result as whole records whose
+    // relations are `id | record`; ArticleDoc is what these fields read as.
   }) as unknown as Promise<{ docs: ArticleDoc[]; totalDocs: number; totalPages: number }>
 }
 
@@ -227,6 +229,7 @@ export async function findPublishedArticle(
     overrideAccess: false,
     draft: false,
   })
+  // Depth 1 with `select` and `populate`, as in findListed.
   return (res.docs[0] as unknown as ArticleDoc | undefined) ?? null
 }
 
@@ -246,5 +249,6 @@ export async function latestArticles(
     select: { title: true, summary: true, publishedAt: true, updatedAt: true, columns: true },
     overrideAccess: false,
     draft: false,
+    // Only the selected fields, which Payload's result type does not narrow to.
   }) as unknown as Promise<{ docs: ArticleDoc[]; totalDocs: number; hasNextPage: boolean }>
 }

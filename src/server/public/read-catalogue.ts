@@ -120,6 +120,7 @@ export async function readCatalogue(
     }),
   ])
   return {
+    // Only the selected fields (ids as stored), which Payload's result type does not narrow to.
     res: { ...res, docs: res.docs as unknown as CatalogueDoc[] },
     organs,
   }

@@ -3,7 +3,9 @@ import path from 'node:path'
 
 import { Liquid } from 'liquidjs'
 
-const TEMPLATES = path.resolve(process.env.TEMPLATES_DIR ?? 'templates')
+import { settings } from '../../settings'
+
+const TEMPLATES = settings.templatesDir
 
 const engines = new Map<string, Liquid>()
 
@@ -30,7 +32,7 @@ export function engineFor(theme: string | null): Liquid {
       root,
       extname: '.liquid',
       outputEscape: 'escape',
-      cache: process.env.NODE_ENV === 'production' || process.env.TEMPLATE_CACHE === '1',
+      cache: settings.templateCache,
       strictFilters: true,
     })
     engine.registerFilter('keep_care', keepCare)

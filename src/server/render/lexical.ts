@@ -31,12 +31,14 @@ const converters: HTMLConvertersFunction = ({ defaultConverters }) => ({
       const doc = linkNode.fields.doc
       const id =
         doc && typeof doc.value === 'object'
-          ? (doc.value as unknown as { id: string | number }).id
+          ? // Populated: the related record (the link field's type does not say which).
+            (doc.value as unknown as { id: string | number }).id
           : doc?.value
       return doc?.relationTo === 'articles' && id != null ? `/a/${id}` : '#'
     },
   }),
   upload: ({ node }) => {
+    // The converter's node type is the generic serialized node; an upload node has these two.
     const value = (node as unknown as { value?: UploadValue; relationTo?: string }).value
     const relationTo = (node as unknown as { relationTo?: string }).relationTo
     if (!value || typeof value !== 'object' || !value.filename) return ''
