@@ -3,21 +3,19 @@
 // menu, 政务服务 and 互动交流 entries, picture news, leader pages, the 党政机关 mark), an
 // article, the request form; the admin's login page, dashboard and an article in review.
 // Screenshots land in tests/e2e/screenshots/ as <page>-desktop.png and <page>-phone.png.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 
 import {
-  DEMO_PASSWORD,
-  type FullServer,
+  adminLogin,
   formatViolations,
-  launchBrowser,
+  fullServerAndBrowser,
   runAxe,
   screenshot,
-  startFullServer,
+  signIn,
 } from '../helpers/browser'
 
-let server: FullServer
-let browser: Browser
+const e2e = fullServerAndBrowser()
 
 // bypassCSP: axe-core is injected as a script, which the sites' CSP (script-src 'self') forbids.
 const DEVICES = {
@@ -26,18 +24,8 @@ const DEVICES = {
 } as const
 type Device = keyof typeof DEVICES
 
-beforeAll(async () => {
-  server = await startFullServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
 async function open(device: Device): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext(DEVICES[device])
+  const context = await e2e.browser().newContext(DEVICES[device])
   return { context, page: await context.newPage() }
 }
 
@@ -46,8 +34,8 @@ describe('the public sites at first look', () => {
     it(`portal and department homes, an article and the request form on a ${device}`, async () => {
       const { context, page } = await open(device)
       for (const [name, url] of [
-        ['www-home', `${server.site('www')}/`],
-        ['fgw-home', `${server.site('fgw')}/`],
+        ['www-home', `${e2e.server().site('www')}/`],
+        ['fgw-home', `${e2e.server().site('fgw')}/`],
       ] as const) {
         await page.goto(url)
         // The masthead: the emblem before the name, and a labelled search box.
@@ -61,14 +49,14 @@ describe('the public sites at first look', () => {
       }
 
       // An article, from the portal's first column block.
-      await page.goto(`${server.site('www')}/`)
+      await page.goto(`${e2e.server().site('www')}/`)
       const first = page.locator('.block .news-list a').first()
       const href = await first.getAttribute('href')
-      await page.goto(`${server.site('www')}${href}`)
+      await page.goto(`${e2e.server().site('www')}${href}`)
       await page.locator('.article-title, h1').first().waitFor()
       await screenshot(page, `www-article-${device}`)
 
-      await page.goto(`${server.site('fgw')}/ysqgk/`)
+      await page.goto(`${e2e.server().site('fgw')}/ysqgk/`)
       await page.locator('form.request-form').waitFor()
       await screenshot(page, `fgw-ysqgk-${device}`)
       await context.close()
@@ -77,7 +65,7 @@ describe('the public sites at first look', () => {
 
   it('on a phone the navigation is one button that opens the menu, with no WCAG violations', async () => {
     const { context, page } = await open('phone')
-    await page.goto(`${server.site('www')}/`)
+    await page.goto(`${e2e.server().site('www')}/`)
     const toggle = page.getByRole('button', { name: '栏目导航' })
     await toggle.waitFor()
     const list = page.locator('#mainnav-list')
@@ -98,7 +86,7 @@ describe('the public sites at first look', () => {
 
   it('政府信息公开 in the navigation opens the disclosure platform, which lists the section', async () => {
     const { context, page } = await open('desktop')
-    await page.goto(`${server.site('www')}/`)
+    await page.goto(`${e2e.server().site('www')}/`)
     await page.locator('.mainnav').getByRole('link', { name: '政府信息公开' }).click()
     await page.waitForURL((u) => u.pathname === '/xxgk/')
     const menu = await page.locator('nav.subnav').innerText()
@@ -110,7 +98,7 @@ describe('the public sites at first look', () => {
 
   it("a leader's name on the home page leads to the leader's page", async () => {
     const { context, page } = await open('desktop')
-    await page.goto(`${server.site('www')}/`)
+    await page.goto(`${e2e.server().site('www')}/`)
     await page.locator('.leaders a').first().click()
     await page.waitForURL((u) => u.pathname === '/ld/1.html')
     expect(await page.locator('h1').innerText()).toBe('林永康')
@@ -125,7 +113,7 @@ describe('the public sites at first look', () => {
 
   it('picture news shows pictures, each a different scene', async () => {
     const { context, page } = await open('desktop')
-    await page.goto(`${server.site('www')}/`)
+    await page.goto(`${e2e.server().site('www')}/`)
     const lists = page.locator('.picture-list')
     await expect.poll(() => lists.count()).toBeGreaterThanOrEqual(1)
     for (const list of await lists.all()) {
@@ -143,7 +131,7 @@ describe('the admin at first look', () => {
   for (const device of Object.keys(DEVICES) as Device[]) {
     it(`login page, dashboard and an article in review on a ${device}`, async () => {
       const { context, page } = await open(device)
-      await page.goto(`${server.url}/admin/login`)
+      await page.goto(`${e2e.server().url}/admin/login`)
       await page.locator('input[name="email"]').waitFor()
       // The platform's own name and emblem, in Chinese; nothing of Payload's.
       const body = await page.locator('body').innerText()
@@ -152,11 +140,7 @@ describe('the admin at first look', () => {
       expect(await page.title()).toContain('政府网站集约化平台')
       await screenshot(page, `admin-login-${device}`)
 
-      await page.locator('input[name="email"]').fill('reviewer@fgw.demo.jiyue')
-      await page.locator('input[name="password"]').fill(DEMO_PASSWORD)
-      await page.locator('form button[type="submit"]').click()
-      const queue = page.locator('section.my-queue')
-      await queue.waitFor({ timeout: 60_000 })
+      const queue = await signIn(page, 'reviewer@fgw.demo.jiyue')
       expect(await queue.innerText()).toContain('送审稿')
       await screenshot(page, `admin-dashboard-${device}`)
 
@@ -185,19 +169,18 @@ describe('the admin at first look', () => {
   }
 
   it('the reviewer opens 预览 and sees the page as its site will show it', async () => {
-    const { context, page } = await open('desktop')
-    await page.goto(`${server.url}/admin/login`)
-    await page.locator('input[name="email"]').fill('reviewer@fgw.demo.jiyue')
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORD)
-    await page.locator('form button[type="submit"]').click()
+    const { context, page } = await adminLogin(
+      { server: e2e.server(), browser: e2e.browser() },
+      'reviewer@fgw.demo.jiyue',
+      DEVICES.desktop.viewport.width,
+    )
     const queue = page.locator('section.my-queue')
-    await queue.waitFor({ timeout: 60_000 })
     const href = await queue
       .getByRole('link', { name: /送审稿/ })
       .first()
       .getAttribute('href')
     const id = /articles\/(\w+)/.exec(href ?? '')![1]
-    await page.goto(`${server.url}/preview/articles/${id}`)
+    await page.goto(`${e2e.server().url}/preview/articles/${id}`)
     expect(await page.locator('.preview-banner').innerText()).toContain('尚未公开发布')
     expect(await page.locator('.brand-name').innerText()).toBe('青川市发展和改革委员会')
     await screenshot(page, 'admin-preview-desktop')

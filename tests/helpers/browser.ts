@@ -240,11 +240,18 @@ export async function adminLogin(
   const context = await browser.newContext({ viewport: { width, height: 900 } })
   const page = await context.newPage()
   await page.goto(`${server.url}/admin/login`)
+  await signIn(page, email)
+  return { context, page }
+}
+
+/** Fills in the admin's login form on the page as a demo person; resolves on their 待我处理. */
+export async function signIn(page: Page, email: string) {
   await page.locator('input[name="email"]').fill(email)
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD)
   await page.locator('form button[type="submit"]').click()
-  await page.locator('section.my-queue').waitFor({ timeout: 60_000 })
-  return { context, page }
+  const queue = page.locator('section.my-queue')
+  await queue.waitFor({ timeout: 60_000 })
+  return queue
 }
 
 export type AxeViolation = {

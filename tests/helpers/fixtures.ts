@@ -112,6 +112,26 @@ export const moveArticle = (
     overrideAccess: false,
   })
 
+/** Published now by the platform (as the seed or the publishing clock moves it), access off. */
+export const publishNow = (payload: Payload, id: Id) =>
+  payload.update({
+    collection: 'articles',
+    id,
+    data: { state: 'published', publishedAt: new Date().toISOString() },
+    overrideAccess: true,
+    context: ctx,
+  })
+
+/** A paper letter as a handler registers it (add its site and mailbox). */
+export const PAPER_LETTER = {
+  channel: 'letter',
+  subject: '来信标题',
+  category: 'consult',
+  content: '这是一封纸质来信的内容，由办理人员登记。',
+  writerName: '李四',
+  phone: '13800000000',
+}
+
 export const pngBytes = (width = 40, height = 30): Promise<Buffer> =>
   sharp({ create: { width, height, channels: 3, background: '#1f5fa8' } })
     .png()

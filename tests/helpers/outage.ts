@@ -23,3 +23,13 @@ export function databaseDown(payload: Payload): () => void {
     Object.assign(db, { find: saved.dbFind, updateOne: saved.dbUpdateOne, create: saved.dbCreate })
   }
 }
+
+/** What `during` gives while the database is down; it is back afterwards, whatever happened. */
+export async function whileDatabaseDown<T>(payload: Payload, during: () => Promise<T>): Promise<T> {
+  const restore = databaseDown(payload)
+  try {
+    return await during()
+  } finally {
+    restore()
+  }
+}

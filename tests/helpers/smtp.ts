@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net'
 
 import { SMTPServer } from 'smtp-server'
 
+import { type Started, startPayload } from './payload'
+
 export type Mail = { from: string; to: string[]; raw: string; text: string; subject: string }
 
 /** The body as text: base64 bodies decoded (nodemailer sends Chinese text that way). */
@@ -61,6 +63,47 @@ export async function startSmtp(): Promise<{ received: Mail[]; stop: () => Promi
     stop: async () => {
       await new Promise<void>((resolve) => smtp.close(() => resolve()))
       delete process.env.SMTP_URL
+    },
+  }
+}
+
+export type StartedWithMail = Started & {
+  /** Every mail the SMTP server has received, in order. */
+  received: Mail[]
+  /** The mail sent to an address so far, once the mail queued by the last changes has gone. */
+  mailsTo: (address: string) => Promise<Mail[]>
+}
+
+/**
+ * Payload with its mail going to a fresh SMTP server. `stop()` lets the mail still queued go out,
+ * then stops Payload (which waits for the audit) and the SMTP server.
+ */
+export async function startPayloadWithMail(): Promise<StartedWithMail> {
+  const smtp = await startSmtp()
+  const started = await startPayload().catch(async (e: unknown) => {
+    await smtp.stop()
+    throw e
+  })
+  const mailSettled = async () => {
+    const { requestMailSettled } = await import('../../src/services/request-mail')
+    await requestMailSettled()
+  }
+  return {
+    ...started,
+    received: smtp.received,
+    mailsTo: async (address) => {
+      await mailSettled()
+      for (let i = 0; i < 30; i++) {
+        const found = smtp.received.filter((m) => m.to.includes(address))
+        if (found.length) return found
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      return []
+    },
+    stop: async () => {
+      await mailSettled()
+      await started.stop()
+      await smtp.stop()
     },
   }
 }

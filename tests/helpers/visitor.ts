@@ -3,6 +3,8 @@
 // requests, and urlencoded or multipart form posts. Every public-form test uses this one.
 import http from 'node:http'
 
+import { startServer, type TestServer } from './server'
+
 export type RawAnswer = {
   status: number
   headers: http.IncomingHttpHeaders
@@ -138,3 +140,27 @@ export const unescape = (html: string) =>
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')
+
+export type FormServer = TestServer & {
+  /** One visitor of this server (www.localhost unless another host is named). */
+  visitor: (ip: string, host?: string) => ReturnType<typeof visitor>
+  /** The CAPTCHA answer the server holds for a challenge. */
+  peekCaptchaAnswer: (id: string) => string | null | undefined
+  /** A public form page's hidden fields with its CAPTCHA solved. */
+  formTokens: (html: string) => ReturnType<typeof formTokens>
+}
+
+/**
+ * The demo platform on the in-process server, for the public-form tests. The CAPTCHA module is
+ * loaded after the server: it reads the settings, which must see the test's database.
+ */
+export async function startFormServer(): Promise<FormServer> {
+  const server = await startServer({ seed: true })
+  const { peekCaptchaAnswer } = await import('../../src/services/captcha')
+  return {
+    ...server,
+    visitor: (ip, host = 'www.localhost') => visitor(host, ip, server.port),
+    peekCaptchaAnswer,
+    formTokens: (html) => formTokens(html, peekCaptchaAnswer),
+  }
+}

@@ -4,27 +4,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { beijingDate } from '../../src/domain/dates'
-import type * as Captcha from '../../src/services/captcha'
 import { DEMO_WRITER_SECRETS } from '../../src/seed/letters'
-import { startServer, type TestServer } from '../helpers/server'
-import {
-  hidden,
-  visitor as makeVisitor,
-  formTokens as solvedTokens,
-  unescape,
-} from '../helpers/visitor'
+import { type FormServer, hidden, startFormServer, unescape } from '../helpers/visitor'
 
-let s: TestServer
-let peekCaptchaAnswer: typeof Captcha.peekCaptchaAnswer
+let s: FormServer
 
 beforeAll(async () => {
-  s = await startServer({ seed: true })
-  ;({ peekCaptchaAnswer } = await import('../../src/services/captcha'))
+  s = await startFormServer()
 }, 180_000)
 afterAll(async () => s?.close())
-
-const visitor = (ip: string, host = 'www.localhost') => makeVisitor(host, ip, s.port)
-const formTokens = (html: string) => solvedTokens(html, peekCaptchaAnswer)
 
 type Row = Record<string, unknown> & { site: string; month: string }
 const LEVELS = {
@@ -79,7 +67,7 @@ describe('/hdjl/tj: every department’s record in public', () => {
         here.levels[label] = (here.levels[label] ?? 0) + 1
       }
     }
-    const res = await visitor('10.3.0.1').get('/hdjl/tj.json')
+    const res = await s.visitor('10.3.0.1').get('/hdjl/tj.json')
     expect(res.status).toBe(200)
     expect(res.headers['content-type']).toContain('application/json')
     const body = JSON.parse(res.text) as { rows: Row[]; sites: Record<string, unknown>[] }
@@ -127,7 +115,7 @@ describe('/hdjl/tj: every department’s record in public', () => {
   })
 
   it('shows the portal’s ranking, charts as described images with their tables, and no writer’s data', async () => {
-    const v = visitor('10.3.0.2')
+    const v = s.visitor('10.3.0.2')
     const page = await v.get('/hdjl/tj')
     expect(page.status).toBe(200)
     const html = page.text
@@ -143,24 +131,26 @@ describe('/hdjl/tj: every department’s record in public', () => {
     const one = await v.get('/hdjl/tj?site=fgw')
     expect(one.status).toBe(200)
     expect(one.text).toContain('青川市发展和改革委员会办理情况')
-    const dept = await visitor('10.3.0.3', 'fgw.localhost').get('/hdjl/tj')
+    const dept = await s.visitor('10.3.0.3', 'fgw.localhost').get('/hdjl/tj')
     expect(dept.text).not.toContain('青川市教育局</th>')
-    const other = await visitor('10.3.0.3', 'fgw.localhost').get('/hdjl/tj.json?site=jyj')
+    const other = await s.visitor('10.3.0.3', 'fgw.localhost').get('/hdjl/tj.json?site=jyj')
     expect(other.status).toBe(404)
     expect(JSON.parse(other.text).message).toContain('本页只统计本网站的来信')
   })
 
   it('says 样本不足 instead of a rate below the site’s minimum sample', async () => {
     // Two months of one department hold fewer letters than the default minimum of 10.
-    const res = await visitor('10.3.0.4', 'fgw.localhost').get(
-      `/hdjl/tj?from=${beijingDate(new Date()).slice(0, 7)}&to=${beijingDate(new Date()).slice(0, 7)}`,
-    )
+    const res = await s
+      .visitor('10.3.0.4', 'fgw.localhost')
+      .get(
+        `/hdjl/tj?from=${beijingDate(new Date()).slice(0, 7)}&to=${beijingDate(new Date()).slice(0, 7)}`,
+      )
     expect(res.status).toBe(200)
     expect(res.text).toContain('样本不足（少于 10 封）')
   })
 
   it('refuses a wrong period with a sentence, in the page and in the data', async () => {
-    const v = visitor('10.3.0.5')
+    const v = s.visitor('10.3.0.5')
     const page = await v.get('/hdjl/tj?from=2026-13')
     expect(page.status).toBe(400)
     expect(page.text).toContain('起止月份格式应为 YYYY-MM')
@@ -172,7 +162,7 @@ describe('/hdjl/tj: every department’s record in public', () => {
   })
 
   it('downloads the same figures as CSV with a byte-order mark', async () => {
-    const res = await visitor('10.3.0.6').get('/hdjl/tj.csv?site=jyj&from=2026-01&to=2026-03')
+    const res = await s.visitor('10.3.0.6').get('/hdjl/tj.csv?site=jyj&from=2026-01&to=2026-03')
     expect(res.status).toBe(200)
     expect(res.headers['content-type']).toContain('text/csv')
     expect(res.text.charCodeAt(0)).toBe(0xfeff)
@@ -214,7 +204,7 @@ describe('/hdjl/tj: every department’s record in public', () => {
     // The letter's purge also reaches this node through the shared purge rows within a poll
     // (400 ms; a node applies its own rows too), so the page is cached for good once a second
     // read is a hit.
-    const cached = async (v: ReturnType<typeof visitor>) => {
+    const cached = async (v: ReturnType<FormServer['visitor']>) => {
       for (let i = 0; i < 20; i++) {
         await v.get('/hdjl/tj.json')
         const again = await v.get('/hdjl/tj.json')
@@ -223,9 +213,9 @@ describe('/hdjl/tj: every department’s record in public', () => {
       }
       throw new Error('/hdjl/tj.json was never answered from the cache')
     }
-    const v = visitor('10.3.0.7', 'jyj.localhost')
+    const v = s.visitor('10.3.0.7', 'jyj.localhost')
     const first = await cached(v)
-    const portal = visitor('10.3.0.8')
+    const portal = s.visitor('10.3.0.8')
     await cached(portal)
     await s.payload.update({
       collection: 'letters',
@@ -251,7 +241,7 @@ describe('我要纠错 on every site', () => {
   }
 
   it('is linked from every page with the page’s address filled in', async () => {
-    const v = visitor('10.3.1.1', 'fgw.localhost')
+    const v = s.visitor('10.3.1.1', 'fgw.localhost')
     const home = await v.get('/')
     expect(home.text).toContain('href="/jiucuo?url=%2F"')
     const form = await v.get('/jiucuo?url=%2Fzwdt%2F')
@@ -261,14 +251,14 @@ describe('我要纠错 on every site', () => {
   })
 
   it('refuses a wrong report with every field named and everything typed kept', async () => {
-    const v = visitor('10.3.1.2', 'fgw.localhost')
+    const v = s.visitor('10.3.1.2', 'fgw.localhost')
     const form = await v.get('/jiucuo')
     const res = await v.post('/jiucuo', {
       ...report,
       url: 'javascript:alert(1)',
       type: '',
       contact: 'abc',
-      ...formTokens(form.text),
+      ...s.formTokens(form.text),
     })
     expect(res.status).toBe(400)
     const html = unescape(res.text)
@@ -287,9 +277,9 @@ describe('我要纠错 on every site', () => {
   })
 
   it('stores one report per submission, gives a query code, and the code shows the answer', async () => {
-    const v = visitor('10.3.1.3', 'fgw.localhost')
+    const v = s.visitor('10.3.1.3', 'fgw.localhost')
     const form = await v.get('/jiucuo?url=%2Fzwdt%2F')
-    const fields = { ...report, ...formTokens(form.text) }
+    const fields = { ...report, ...s.formTokens(form.text) }
     const done = await v.post('/jiucuo', fields)
     expect(done.status).toBe(200)
     expect(done.headers['cache-control']).toContain('no-store')

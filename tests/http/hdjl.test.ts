@@ -5,30 +5,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { idOf } from '../../src/domain/ids'
-import type * as Captcha from '../../src/services/captcha'
 import { DEMO_WRITER_SECRETS } from '../../src/seed/letters'
-import { databaseDown } from '../helpers/outage'
-import { startServer, type TestServer } from '../helpers/server'
-import {
-  hidden,
-  type RawAnswer,
-  visitor as makeVisitor,
-  formTokens as solvedTokens,
-  unescape,
-} from '../helpers/visitor'
+import { whileDatabaseDown } from '../helpers/outage'
+import type { FormServer, RawAnswer } from '../helpers/visitor'
+import { hidden, startFormServer, unescape } from '../helpers/visitor'
 
-let s: TestServer
-let peekCaptchaAnswer: typeof Captcha.peekCaptchaAnswer
+let s: FormServer
 
 beforeAll(async () => {
-  s = await startServer({ seed: true })
-  ;({ peekCaptchaAnswer } = await import('../../src/services/captcha'))
+  s = await startFormServer()
 }, 180_000)
 afterAll(async () => s?.close())
-
-const visitor = (ip: string, host = 'www.localhost') => makeVisitor(host, ip, s.port)
-
-const formTokens = (html: string) => solvedTokens(html, peekCaptchaAnswer)
 
 const letter = {
   subject: '测试来信：路口红绿灯时间太短',
@@ -46,7 +33,7 @@ const codeOf = (html: string) => /class="tracking-code">([^<]+)</.exec(html)?.[1
 
 describe('互动交流 on the demo platform', () => {
   it('lists the site’s mailboxes and published letters, reached from every page’s navigation', async () => {
-    const v = visitor('10.2.0.1')
+    const v = s.visitor('10.2.0.1')
     const home = await v.get('/')
     expect(home.text).toMatch(/<a href="\/hdjl\/"[^>]*>互动交流<\/a>/)
     const index = await v.get('/hdjl/')
@@ -62,12 +49,12 @@ describe('互动交流 on the demo platform', () => {
     const page = await v.get(links[0])
     expect(page.status).toBe(200)
     expect(page.text).toContain('答复')
-    const dept = await visitor('10.2.0.2', 'fgw.localhost').get('/hdjl/')
+    const dept = await s.visitor('10.2.0.2', 'fgw.localhost').get('/hdjl/')
     expect(dept.text).toContain('局长信箱')
   })
 
   it('never shows a writer’s name, phone or e-mail on a public page', async () => {
-    const v = visitor('10.2.0.3')
+    const v = s.visitor('10.2.0.3')
     const pages: RawAnswer[] = [
       await v.get('/hdjl/'),
       await v.get('/hdjl/mayor/'),
@@ -93,16 +80,16 @@ describe('互动交流 on the demo platform', () => {
       overrideAccess: true,
     })
     const id = unpublished.docs[0].id
-    const res = await visitor('10.2.0.4').get(`/hdjl/mayor/${id}.html`)
+    const res = await s.visitor('10.2.0.4').get(`/hdjl/mayor/${id}.html`)
     expect(res.status).toBe(404)
   })
 
   it('refuses a wrong letter with every field named and everything typed shown again', async () => {
-    const v = visitor('10.2.0.5')
+    const v = s.visitor('10.2.0.5')
     const form = await v.get('/hdjl/mayor/write')
     expect(form.status).toBe(200)
     const typed = { ...letter, phone: '1234', content: '太短' }
-    const res = await v.post('/hdjl/mayor/write', { ...typed, ...formTokens(form.text) })
+    const res = await v.post('/hdjl/mayor/write', { ...typed, ...s.formTokens(form.text) })
     expect(res.status).toBe(400)
     const html = unescape(res.text)
     expect(html).toContain('来信未能提交，请修改以下 2 处')
@@ -114,14 +101,14 @@ describe('互动交流 on the demo platform', () => {
   })
 
   it('stores one letter per submission, gives its number and query code, and shows text as text', async () => {
-    const v = visitor('10.2.0.6')
+    const v = s.visitor('10.2.0.6')
     const form = await v.get('/hdjl/mayor/write')
     const hostile = {
       ...letter,
       subject: '<script>alert(1)</script>{{ 7 | times: 6 }}',
       content: '<img src=x onerror=alert(1)> {% raw %} 路口红绿灯时间太短，请延长行人绿灯时间。',
     }
-    const fields = { ...hostile, ...formTokens(form.text) }
+    const fields = { ...hostile, ...s.formTokens(form.text) }
     const first = await v.post('/hdjl/mayor/write', fields)
     expect(first.status).toBe(200)
     const code = codeOf(first.text)
@@ -152,7 +139,7 @@ describe('互动交流 on the demo platform', () => {
   })
 
   it('answers 未找到 to a wrong code and limits wrong guesses', async () => {
-    const v = visitor('10.2.0.7')
+    const v = s.visitor('10.2.0.7')
     const page = await v.get('/hdjl/track')
     const csrf = hidden(page.text, '_csrf')
     const res = await v.post('/hdjl/track', { _csrf: csrf, code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' })
@@ -166,9 +153,9 @@ describe('互动交流 on the demo platform', () => {
   })
 
   it('lets the writer read the answer and rate it once; a 差评 is followed up', async () => {
-    const v = visitor('10.2.0.8')
+    const v = s.visitor('10.2.0.8')
     const form = await v.get('/hdjl/mayor/write')
-    const done = await v.post('/hdjl/mayor/write', { ...letter, ...formTokens(form.text) })
+    const done = await v.post('/hdjl/mayor/write', { ...letter, ...s.formTokens(form.text) })
     const code = codeOf(done.text)
     const row = (
       await s.payload.find({
@@ -220,16 +207,12 @@ describe('互动交流 on the demo platform', () => {
   })
 
   it('keeps what was typed when the database is away: 503, Retry-After and the form', async () => {
-    const v = visitor('10.2.0.9')
+    const v = s.visitor('10.2.0.9')
     const form = await v.get('/hdjl/mayor/write')
-    const tokens = formTokens(form.text)
-    const restore = databaseDown(s.payload)
-    let res: RawAnswer
-    try {
-      res = await v.post('/hdjl/mayor/write', { ...letter, ...tokens })
-    } finally {
-      restore()
-    }
+    const tokens = s.formTokens(form.text)
+    const res = await whileDatabaseDown(s.payload, () =>
+      v.post('/hdjl/mayor/write', { ...letter, ...tokens }),
+    )
     expect(res.status).toBe(503)
     expect(res.headers['retry-after']).toBe('60')
     expect(unescape(res.text)).toContain(letter.content)
@@ -256,11 +239,11 @@ describe('互动交流 figures', () => {
     })
     const stats = table.sites[0]
     expect(stats.received).toBeGreaterThan(10)
-    const html = (await visitor('10.2.1.1').get('/hdjl/')).text
+    const html = (await s.visitor('10.2.1.1').get('/hdjl/')).text
     expect(html).toContain(`<dt>收到来信</dt><dd>${stats.received} 封</dd>`)
     expect(html).toContain(`<dt>已答复</dt><dd>${stats.answered} 封</dd>`)
     expect(html).toMatch(/按期答复率<\/dt><dd>\d+%（95% 区间 \d+%–\d+%）/)
-    const dept = (await visitor('10.2.1.2', 'wjw.localhost').get('/hdjl/')).text
+    const dept = (await s.visitor('10.2.1.2', 'wjw.localhost').get('/hdjl/')).text
     expect(dept).toContain('<dt>收到来信</dt>')
   })
 })

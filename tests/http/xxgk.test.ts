@@ -2,6 +2,7 @@
 // departments, the guide /xxgk/zn, and validity marked on a policy document's own page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { makeArticle } from '../helpers/fixtures'
 import { get, startServer, type TestServer } from '../helpers/server'
 
 type Id = string | number
@@ -30,22 +31,16 @@ const makeList = async (collection: 'disclosure-topics' | 'disclosure-genres', n
   ).id
 
 /** An article as the seed makes them (published, proactive) unless `over` says otherwise. */
-async function article(site: Id, column: Id, over: Record<string, unknown>) {
-  return (await s.payload.create({
-    collection: 'articles',
-    overrideAccess: true,
-    context: ctx,
-    data: {
-      site,
-      columns: [column],
-      summary: '测试摘要',
-      state: 'published',
-      disclosureMode: 'proactive',
-      publishedAt: new Date().toISOString(),
-      ...over,
-    } as never,
-  })) as unknown as { id: Id }
-}
+const article = (site: Id, column: Id, over: Record<string, unknown>) =>
+  makeArticle(s.payload, {
+    site,
+    column,
+    summary: '测试摘要',
+    body: undefined,
+    disclosureMode: 'proactive',
+    publishedAt: new Date().toISOString(),
+    ...over,
+  })
 
 const setDisclosure = (id: Id, disclosure: Record<string, unknown>) =>
   s.payload.update({

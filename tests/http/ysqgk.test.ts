@@ -4,25 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { chineseNumber } from '../../src/domain/captcha-question'
 import { beijingDate } from '../../src/domain/dates'
-import type * as Captcha from '../../src/services/captcha'
-import { databaseDown } from '../helpers/outage'
-import { startServer, type TestServer } from '../helpers/server'
-import {
-  hidden,
-  type RawAnswer,
-  visitor as makeVisitor,
-  formTokens as solvedTokens,
-  unescape,
-} from '../helpers/visitor'
+import { whileDatabaseDown } from '../helpers/outage'
+import type { FormServer } from '../helpers/visitor'
+import { hidden, startFormServer, unescape } from '../helpers/visitor'
 
-let s: TestServer
+let s: FormServer
 let wwwId: string | number
-// Loaded after the server: the module reads the settings, which must see the test's database.
-let peekCaptchaAnswer: typeof Captcha.peekCaptchaAnswer
 
 beforeAll(async () => {
-  s = await startServer({ seed: true })
-  ;({ peekCaptchaAnswer } = await import('../../src/services/captcha'))
+  s = await startFormServer()
   const site = await s.payload.find({ collection: 'sites', where: { slug: { equals: 'www' } } })
   wwwId = site.docs[0].id
 })
@@ -31,10 +21,7 @@ afterAll(async () => s?.close())
 // ---------------------------------------------------------------- a small browser
 
 /** One visitor of this test's server. */
-const visitor = (host: string, ip: string) => makeVisitor(host, ip, s.port)
-
-/** The form's hidden fields with the CAPTCHA solved. */
-const formTokens = (html: string) => solvedTokens(html, peekCaptchaAnswer)
+const visitor = (host: string, ip: string) => s.visitor(ip, host)
 
 // Made-up numbers; the check character is computed here.
 const idCheck = (first17: string): string => {
@@ -76,10 +63,23 @@ async function requestsWithKey(key: string) {
 async function submit(host: string, ip: string, fields: Record<string, string> = applicant) {
   const v = visitor(host, ip)
   const form = await v.get('/ysqgk/')
-  const res = await v.post('/ysqgk/', { ...fields, ...formTokens(form.text) })
+  const res = await v.post('/ysqgk/', { ...fields, ...s.formTokens(form.text) })
   const code = CODE.exec(res.text)?.[1]
   if (!code) throw new Error(`no code in ${res.status}: ${res.text.slice(0, 500)}`)
   return code
+}
+
+/** Sends a complete request with one file as a PDF from a fresh visitor of www. */
+async function submitWithPdf(ip: string, name: string, bytes: Buffer) {
+  const v = visitor('www.localhost', ip)
+  const form = await v.get('/ysqgk/')
+  const tokens = s.formTokens(form.text)
+  const res = await v.postMultipart(
+    '/ysqgk/',
+    { ...applicant, ...tokens },
+    { name, type: 'application/pdf', bytes },
+  )
+  return { res, idem: tokens.idem }
 }
 
 // ---------------------------------------------------------------- the form
@@ -122,7 +122,7 @@ describe('the request form', () => {
     // Varied wording, numbers in words or digits: a question, said in words, ending in ？.
     expect(res.text).toMatch(/验证码：[^<]*[一二三四五六七八九十\d][^<]*？<span/)
     expect(res.text).not.toContain('/ysqgk/captcha/')
-    expect(peekCaptchaAnswer(hidden(res.text, 'captchaId'))).toMatch(/^\d{1,2}$/)
+    expect(s.peekCaptchaAnswer(hidden(res.text, 'captchaId'))).toMatch(/^\d{1,2}$/)
     // Care mode starts with the question, and keeps care mode in the form's address.
     const care = await v.get('/ysqgk/?care=1')
     expect(hidden(care.text, 'captchaKind')).toBe('text')
@@ -134,7 +134,7 @@ describe('the request form', () => {
     const form = await v.get('/ysqgk/')
     const res = await v.post('/ysqgk/', {
       ...applicant,
-      ...formTokens(form.text),
+      ...s.formTokens(form.text),
       switchCaptcha: 'text',
     })
     expect(res.status).toBe(200)
@@ -146,7 +146,7 @@ describe('the request form', () => {
   it('creates exactly one request from a valid submission and shows its code and due date', async () => {
     const v = visitor('www.localhost', '10.0.2.1')
     const form = await v.get('/ysqgk/')
-    const tokens = formTokens(form.text)
+    const tokens = s.formTokens(form.text)
     const res = await v.post('/ysqgk/', { ...applicant, ...tokens })
     expect(res.status).toBe(200)
     expect(res.headers['cache-control']).toMatch(/no-store/)
@@ -190,7 +190,7 @@ describe('the request form', () => {
   it('takes the arithmetic answer in care mode, in full-width digits too', async () => {
     const v = visitor('www.localhost', '10.0.2.4')
     const form = await v.get('/ysqgk/?care=1')
-    const tokens = formTokens(form.text)
+    const tokens = s.formTokens(form.text)
     expect(tokens.captchaKind).toBe('text')
     const wide = tokens.captchaAnswer.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))
     const res = await v.post('/ysqgk/?care=1', { ...applicant, ...tokens, captchaAnswer: wide })
@@ -203,7 +203,7 @@ describe('the request form', () => {
   it('takes the arithmetic answer written in Chinese words', async () => {
     const v = visitor('www.localhost', '10.0.2.5')
     const form = await v.get('/ysqgk/?captcha=text')
-    const tokens = formTokens(form.text)
+    const tokens = s.formTokens(form.text)
     const words = chineseNumber(Number(tokens.captchaAnswer))
     const res = await v.post('/ysqgk/', { ...applicant, ...tokens, captchaAnswer: words })
     expect(res.status).toBe(200)
@@ -213,7 +213,7 @@ describe('the request form', () => {
   it('answers the same submission sent twice with the same request and code', async () => {
     const v = visitor('www.localhost', '10.0.2.2')
     const form = await v.get('/ysqgk/')
-    const fields = { ...applicant, ...formTokens(form.text) }
+    const fields = { ...applicant, ...s.formTokens(form.text) }
     const first = await v.post('/ysqgk/', fields)
     const second = await v.post('/ysqgk/', fields)
     expect(second.status).toBe(200)
@@ -224,7 +224,7 @@ describe('the request form', () => {
   it('makes one request of a double click (both posts at once)', async () => {
     const v = visitor('www.localhost', '10.0.2.3')
     const form = await v.get('/ysqgk/')
-    const fields = { ...applicant, ...formTokens(form.text) }
+    const fields = { ...applicant, ...s.formTokens(form.text) }
     const [a, b] = await Promise.all([v.post('/ysqgk/', fields), v.post('/ysqgk/', fields)])
     expect([a.status, b.status]).toEqual([200, 200])
     expect(CODE.exec(a.text)?.[1]).toBeDefined()
@@ -235,7 +235,7 @@ describe('the request form', () => {
   it('names a wrong ID number next to its field and keeps every value', async () => {
     const v = visitor('www.localhost', '10.0.3.1')
     const form = await v.get('/ysqgk/')
-    const tokens = formTokens(form.text)
+    const tokens = s.formTokens(form.text)
     const res = await v.post('/ysqgk/', { ...applicant, idNumber: WRONG_ID, ...tokens })
     expect(res.status).toBe(400)
     expect(res.text).toContain(
@@ -268,7 +268,7 @@ describe('the request form', () => {
   it('names every missing field of an empty form in the summary', async () => {
     const v = visitor('www.localhost', '10.0.3.2')
     const form = await v.get('/ysqgk/')
-    const res = await v.post('/ysqgk/', formTokens(form.text))
+    const res = await v.post('/ysqgk/', s.formTokens(form.text))
     expect(res.status).toBe(400)
     const links = [...res.text.matchAll(/<li><a href="(#f-[\w-]+)">/g)].map((m) => m[1])
     expect(links).toEqual([
@@ -285,7 +285,7 @@ describe('the request form', () => {
   it('refuses a post without the CSRF token with 403 and keeps the values', async () => {
     const v = visitor('www.localhost', '10.0.4.1')
     const form = await v.get('/ysqgk/')
-    const { _csrf: _, ...tokens } = formTokens(form.text)
+    const { _csrf: _, ...tokens } = s.formTokens(form.text)
     const res = await v.post('/ysqgk/', { ...applicant, ...tokens })
     expect(res.status).toBe(403)
     expect(res.text).toContain('页面已过期或来源无法验证')
@@ -293,14 +293,14 @@ describe('the request form', () => {
     expect(await requestsWithKey(tokens.idem)).toHaveLength(0)
     // Without the cookie, too.
     const bare = visitor('www.localhost', '10.0.4.1')
-    const again = await bare.post('/ysqgk/', { ...applicant, ...formTokens(form.text) })
+    const again = await bare.post('/ysqgk/', { ...applicant, ...s.formTokens(form.text) })
     expect(again.status).toBe(403)
   })
 
   it('says 验证码不正确 for a wrong answer and keeps the values', async () => {
     const v = visitor('www.localhost', '10.0.5.1')
     const form = await v.get('/ysqgk/')
-    const tokens = formTokens(form.text)
+    const tokens = s.formTokens(form.text)
     const res = await v.post('/ysqgk/', { ...applicant, ...tokens, captchaAnswer: 'WRONG' })
     expect(res.status).toBe(400)
     expect(res.text).toContain('验证码不正确')
@@ -314,20 +314,13 @@ describe('the request form', () => {
   })
 
   it('stores a PDF attachment with the request, judged by its bytes', async () => {
-    const v = visitor('www.localhost', '10.0.6.1')
-    const form = await v.get('/ysqgk/')
-    const tokens = formTokens(form.text)
     const pdf = Buffer.from(
       '%PDF-1.7\n1 0 obj\n<<>>\nendobj\nxref\n0 1\n0000000000 65535 f \ntrailer\n<<>>\nstartxref\n9\n%%EOF\n',
     )
-    const res = await v.postMultipart(
-      '/ysqgk/',
-      { ...applicant, ...tokens },
-      { name: '身份证明.pdf', type: 'application/pdf', bytes: pdf },
-    )
+    const { res, idem } = await submitWithPdf('10.0.6.1', '身份证明.pdf', pdf)
     expect(res.status).toBe(200)
     expect(CODE.test(res.text)).toBe(true)
-    const [doc] = await requestsWithKey(tokens.idem)
+    const [doc] = await requestsWithKey(idem)
     expect(doc.files).toHaveLength(1)
     const file = await s.payload.findByID({
       collection: 'request-files',
@@ -339,55 +332,34 @@ describe('the request form', () => {
   })
 
   it('refuses a program renamed .pdf with a Chinese message, keeping the values', async () => {
-    const v = visitor('www.localhost', '10.0.6.2')
-    const form = await v.get('/ysqgk/')
-    const tokens = formTokens(form.text)
     const exe = Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(400, 0)])
-    const res = await v.postMultipart(
-      '/ysqgk/',
-      { ...applicant, ...tokens },
-      { name: 'scan.pdf', type: 'application/pdf', bytes: exe },
-    )
+    const { res, idem } = await submitWithPdf('10.0.6.2', 'scan.pdf', exe)
     expect(res.status).toBe(400)
     expect(res.text).toContain(
       '附件只接受 PDF、OFD、Word（DOC/DOCX）文件和 JPG、PNG 图片；所选文件的内容不属于这些格式（与文件扩展名无关）',
     )
     expect(res.text).toContain('<li><a href="#f-attachment">附件：')
     expect(res.text).toContain(`value="${applicant.name}"`)
-    expect(await requestsWithKey(tokens.idem)).toHaveLength(0)
+    expect(await requestsWithKey(idem)).toHaveLength(0)
   })
 
   it('refuses an attachment over 5 MB with a Chinese message', async () => {
-    const v = visitor('www.localhost', '10.0.6.3')
-    const form = await v.get('/ysqgk/')
-    const tokens = formTokens(form.text)
     const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(5.5 * 1024 * 1024, 0x20)])
-    const res = await v.postMultipart(
-      '/ysqgk/',
-      { ...applicant, ...tokens },
-      { name: 'big.pdf', type: 'application/pdf', bytes: big },
-    )
+    const { res, idem } = await submitWithPdf('10.0.6.3', 'big.pdf', big)
     expect(res.status).toBe(400)
     expect(res.text).toContain('附件大小为 5.5 MB，超过了 5.0 MB 的上限，请压缩或分页后重新选择')
     expect(res.text).toContain(`value="${applicant.phone}"`)
-    expect(await requestsWithKey(tokens.idem)).toHaveLength(0)
+    expect(await requestsWithKey(idem)).toHaveLength(0)
   })
 
   it('keeps what was typed when the attachment is far over the limit (past the old 7 MB guard)', async () => {
-    const v = visitor('www.localhost', '10.0.6.4')
-    const form = await v.get('/ysqgk/')
-    const tokens = formTokens(form.text)
     const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(9 * 1024 * 1024, 0x20)])
-    const res = await v.postMultipart(
-      '/ysqgk/',
-      { ...applicant, ...tokens },
-      { name: '扫描件.pdf', type: 'application/pdf', bytes: big },
-    )
+    const { res, idem } = await submitWithPdf('10.0.6.4', '扫描件.pdf', big)
     expect(res.status).toBe(400)
     expect(res.text).toContain('附件大小为 9.0 MB，超过了 5.0 MB 的上限')
     expect(res.text).toContain(`value="${applicant.name}"`)
     expect(res.text).toContain(applicant.description)
-    expect(await requestsWithKey(tokens.idem)).toHaveLength(0)
+    expect(await requestsWithKey(idem)).toHaveLength(0)
   })
 
   it('refuses a sixth request from one address within ten minutes with 429', async () => {
@@ -395,7 +367,7 @@ describe('the request form', () => {
     for (let i = 0; i < 5; i++) await submit('fgw.localhost', ip)
     const v = visitor('fgw.localhost', ip)
     const form = await v.get('/ysqgk/')
-    const res = await v.post('/ysqgk/', { ...applicant, ...formTokens(form.text) })
+    const res = await v.post('/ysqgk/', { ...applicant, ...s.formTokens(form.text) })
     expect(res.status).toBe(429)
     expect(res.headers['retry-after']).toMatch(/^\d+$/)
     expect(res.text).toMatch(/同一网络地址提交的申请过多，操作过于频繁，请于 \d+ 分钟后再试/)
@@ -490,20 +462,13 @@ describe('tracking a request', () => {
 // ---------------------------------------------------------------- failures
 
 describe('when the database fails', () => {
-  /** Every query and write of the Local API fails as in an outage, until restored. */
-  const outage = () => databaseDown(s.payload)
-
   it('shows the form again with everything typed, 503 and Retry-After, and saves it on the retry', async () => {
     const v = visitor('www.localhost', '10.0.9.1')
     const form = await v.get('/ysqgk/')
-    const tokens = formTokens(form.text)
-    const restore = outage()
-    let res: RawAnswer
-    try {
-      res = await v.post('/ysqgk/', { ...applicant, ...tokens })
-    } finally {
-      restore()
-    }
+    const tokens = s.formTokens(form.text)
+    const res = await whileDatabaseDown(s.payload, () =>
+      v.post('/ysqgk/', { ...applicant, ...tokens }),
+    )
     expect(res.status).toBe(503)
     expect(res.headers['retry-after']).toBe('60')
     expect(res.text).toContain('系统暂时无法保存您的申请，您填写的内容已保留在下方')
@@ -512,7 +477,7 @@ describe('when the database fails', () => {
     expect(res.text).toContain(applicant.description)
     // The same submission (its idempotency key) with a new CAPTCHA: stored once, when it works.
     expect(hidden(res.text, 'idem')).toBe(tokens.idem)
-    const again = await v.post('/ysqgk/', { ...applicant, ...formTokens(res.text) })
+    const again = await v.post('/ysqgk/', { ...applicant, ...s.formTokens(res.text) })
     expect(again.status).toBe(200)
     expect(again.text).toMatch(CODE)
     expect(await requestsWithKey(tokens.idem)).toHaveLength(1)
@@ -521,16 +486,9 @@ describe('when the database fails', () => {
   it('keeps the typed tracking code and says to try again', async () => {
     const v = visitor('www.localhost', '10.0.9.2')
     const page = await v.get('/ysqgk/track')
-    const restore = outage()
-    let res: RawAnswer
-    try {
-      res = await v.post('/ysqgk/track', {
-        _csrf: hidden(page.text, '_csrf'),
-        code: 'ABCD-EFGH-JKLM-NPQR',
-      })
-    } finally {
-      restore()
-    }
+    const res = await whileDatabaseDown(s.payload, () =>
+      v.post('/ysqgk/track', { _csrf: hidden(page.text, '_csrf'), code: 'ABCD-EFGH-JKLM-NPQR' }),
+    )
     expect(res.status).toBe(503)
     expect(res.text).toContain('系统暂时无法查询办理进度')
     expect(res.text).toContain('value="ABCD-EFGH-JKLM-NPQR"')

@@ -3,17 +3,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { PlatformRole, SiteRole } from '../../src/domain/permissions'
+import type { Id, TestUser } from '../helpers/fixtures'
 import {
-  type Id,
   makeArticle,
   makeAttachment,
   makeColumn,
   makeMedia,
   makeSite,
   makeUser,
+  PAPER_LETTER,
   pdfBytes,
   pngBytes,
-  type TestUser,
 } from '../helpers/fixtures'
 import { type Started, startPayload, testDb } from '../helpers/payload'
 
@@ -51,6 +51,28 @@ const ACTORS: Actor[] = [
 ]
 const PA = 'platform-admin'
 const ALL_STAFF: Actor[] = [PA, 'auditor', 'site-admin', 'editor', 'reviewer', 'signer', 'handler']
+
+/** What the public writes and a site's handlers answer: requests, letters and error reports. */
+const CASEWORK: Record<Op, [Actor[], Actor[]]> = {
+  create: [[PA, 'site-admin', 'handler'], [PA]],
+  read: [
+    [PA, 'auditor', 'site-admin', 'handler'],
+    [PA, 'auditor'],
+  ],
+  update: [[PA, 'site-admin', 'handler'], [PA]],
+  delete: [[], []],
+}
+
+/** What only the server writes, and a site's admins and platform staff read. */
+const SERVER_RECORDS: Record<Op, [Actor[], Actor[]]> = {
+  create: [[], []],
+  read: [
+    [PA, 'auditor', 'site-admin'],
+    [PA, 'auditor'],
+  ],
+  update: [[], []],
+  delete: [[], []],
+}
 
 /** Who may do it: [on their own site, on another site]. */
 const EXPECT: Record<Collection, Record<Op, [Actor[], Actor[]]>> = {
@@ -95,15 +117,7 @@ const EXPECT: Record<Collection, Record<Op, [Actor[], Actor[]]>> = {
     delete: [[PA, 'site-admin'], [PA]],
   },
   // Citizens' requests: the site's handlers and admins, platform staff to read; never deleted.
-  'disclosure-requests': {
-    create: [[PA, 'site-admin', 'handler'], [PA]],
-    read: [
-      [PA, 'auditor', 'site-admin', 'handler'],
-      [PA, 'auditor'],
-    ],
-    update: [[PA, 'site-admin', 'handler'], [PA]],
-    delete: [[], []],
-  },
+  'disclosure-requests': CASEWORK,
   // Targets are unpublished reports: published ones are public.
   'annual-reports': {
     create: [[PA, 'site-admin'], [PA]],
@@ -126,35 +140,11 @@ const EXPECT: Record<Collection, Record<Op, [Actor[], Actor[]]>> = {
     delete: [[], []],
   },
   // Citizens' letters: like requests — the site's handlers and admins, platform staff to read.
-  letters: {
-    create: [[PA, 'site-admin', 'handler'], [PA]],
-    read: [
-      [PA, 'auditor', 'site-admin', 'handler'],
-      [PA, 'auditor'],
-    ],
-    update: [[PA, 'site-admin', 'handler'], [PA]],
-    delete: [[], []],
-  },
+  letters: CASEWORK,
   // Readers' error reports (the contact is personal data): like letters.
-  'error-reports': {
-    create: [[PA, 'site-admin', 'handler'], [PA]],
-    read: [
-      [PA, 'auditor', 'site-admin', 'handler'],
-      [PA, 'auditor'],
-    ],
-    update: [[PA, 'site-admin', 'handler'], [PA]],
-    delete: [[], []],
-  },
+  'error-reports': CASEWORK,
   // Audit runs: the site's admins and platform staff read them; only the audit writes them.
-  'site-audits': {
-    create: [[], []],
-    read: [
-      [PA, 'auditor', 'site-admin'],
-      [PA, 'auditor'],
-    ],
-    update: [[], []],
-    delete: [[], []],
-  },
+  'site-audits': SERVER_RECORDS,
   // A retired site's URL mapping: platform admins keep it; the site's admins and auditors read.
   'url-mappings': {
     create: [[PA], [PA]],
@@ -167,15 +157,7 @@ const EXPECT: Record<Collection, Record<Op, [Actor[], Actor[]]>> = {
   },
   // External links' answers: platform staff and the admins of sites that use them read; only the
   // checker writes.
-  'link-checks': {
-    create: [[], []],
-    read: [
-      [PA, 'auditor', 'site-admin'],
-      [PA, 'auditor'],
-    ],
-    update: [[], []],
-    delete: [[], []],
-  },
+  'link-checks': SERVER_RECORDS,
   // Words readers searched without result: the site's admins and platform staff read them, the
   // site's admins may clear them; only the search page writes them.
   'search-misses': {
@@ -216,15 +198,6 @@ const REQUEST = {
   applicantName: '张三',
   idNumber: '11010519491231002X',
   description: '请公开本机关年度预算执行情况',
-}
-
-const LETTER = {
-  channel: 'letter',
-  subject: '来信标题',
-  category: 'consult',
-  content: '这是一封纸质来信的内容，由办理人员登记。',
-  writerName: '李四',
-  phone: '13800000000',
 }
 
 beforeAll(async () => {
@@ -281,71 +254,25 @@ async function target(collection: Collection, where: Target): Promise<Id> {
       return (await makeMedia(payload, site)).id
     case 'attachments':
       return (await makeAttachment(payload, site)).id
-    case 'disclosure-requests':
-      return (
-        await payload.create({
-          collection: 'disclosure-requests',
-          data: { site, ...REQUEST },
-          overrideAccess: true,
-        })
-      ).id
     case 'annual-reports':
       return reports[where]
     case 'mailboxes':
       return mailboxes[where]
+    case 'disclosure-requests':
     case 'letters':
-      return (
-        await payload.create({
-          collection: 'letters',
-          data: { site, mailbox: mailboxes[where], ...LETTER },
-          overrideAccess: true,
-        })
-      ).id
     case 'error-reports':
-      return (
-        await payload.create({
-          collection: 'error-reports',
-          data: { site, ...ERROR_REPORT },
-          overrideAccess: true,
-        })
-      ).id
     case 'site-audits':
-      return (
-        await payload.create({
-          collection: 'site-audits',
-          data: { site, ...SITE_AUDIT },
-          overrideAccess: true,
-        })
-      ).id
     case 'url-mappings':
-      return (
-        await payload.create({
-          collection: 'url-mappings',
-          data: {
-            site,
-            toSite: site,
-            ...URL_MAPPING,
-            fromPath: `/old${Math.floor(Math.random() * 1e9)}/`,
-          },
-          overrideAccess: true,
-        })
-      ).id
     case 'link-checks':
-      return (
-        await payload.create({
-          collection: 'link-checks',
-          data: { sites: [site], ...LINK_CHECK, url: `https://x${Math.random()}.example/` },
-          overrideAccess: true,
-        })
-      ).id
     case 'search-misses':
-      return (
-        await payload.create({
-          collection: 'search-misses',
-          data: { site, ...SEARCH_MISS, key: `${site}:${Math.random()}` },
-          overrideAccess: true,
-        })
-      ).id
+    case 'disclosure-topics': {
+      // What a create case sends (a fresh path, URL, key or name each time), made with access off.
+      const { data } = await createData(collection, where)
+      const made = await payload.create({ collection, data, overrideAccess: true } as Parameters<
+        typeof payload.create
+      >[0])
+      return made.id
+    }
     case 'shares': {
       // Made by the server from the origin editor's push (a draft may be shared; it shows once
       // published and accepted).
@@ -363,14 +290,6 @@ async function target(collection: Collection, where: Target): Promise<Id> {
       })
       return found.docs[0]!.id
     }
-    case 'disclosure-topics':
-      return (
-        await payload.create({
-          collection: 'disclosure-topics',
-          data: { name: `主题${Math.floor(Math.random() * 1e9)}` },
-          overrideAccess: true,
-        })
-      ).id
   }
 }
 
@@ -426,7 +345,7 @@ async function createData(collection: Collection, where: Target) {
     case 'mailboxes':
       return { data: { site, name: '新信箱', slug: `box${n}` } }
     case 'letters':
-      return { data: { site, mailbox: mailboxes[where], ...LETTER } }
+      return { data: { site, mailbox: mailboxes[where], ...PAPER_LETTER } }
     case 'error-reports':
       return { data: { site, ...ERROR_REPORT } }
     case 'site-audits':

@@ -4,14 +4,8 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import {
-  type Id,
-  makeArticle,
-  makeColumn,
-  makeSite,
-  makeUser,
-  type TestUser,
-} from '../helpers/fixtures'
+import type { Id, TestUser } from '../helpers/fixtures'
+import { makeArticle, makeColumn, makeSite, makeUser } from '../helpers/fixtures'
 import { type Started, startPayload } from '../helpers/payload'
 
 type Service = typeof import('../../src/services/annual-report')

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { dayOf } from '../../src/domain/dates'
+import { NATIONAL_DAY_2026, storeCalendar } from '../helpers/calendar'
 import { makeSite, makeUser, type Id, type TestUser } from '../helpers/fixtures'
 import { type Started, startPayload, testDb } from '../helpers/payload'
 
@@ -19,16 +20,6 @@ let otherHandler: TestUser
 let editor: TestUser
 let platformAdmin: TestUser
 
-// A fixed calendar for the tests: the 2026 National Day week and its make-up Saturday.
-const CALENDAR = [
-  ...['01', '02', '03', '04', '05', '06', '07'].map((d) => ({
-    date: `2026-10-${d}`,
-    kind: 'holiday',
-    name: '国庆节',
-  })),
-  { date: '2026-10-10', kind: 'makeup', name: '国庆节' },
-]
-
 beforeAll(async () => {
   t = await startPayload()
   ;({ auditSettled } = await import('../../src/services/audit'))
@@ -36,13 +27,8 @@ beforeAll(async () => {
   requestClock = await import('../../src/services/request-clock')
   requestMail = await import('../../src/services/request-mail')
   supervision = await import('../../src/services/supervision')
-  for (const data of CALENDAR)
-    await t.payload.create({
-      collection: 'work-calendar',
-      data,
-      overrideAccess: true,
-      context: { seeding: true },
-    })
+  // A fixed calendar for the tests: the 2026 National Day week and its make-up Saturday.
+  await storeCalendar(t.payload, NATIONAL_DAY_2026)
   workCalendar.forgetWorkCalendar()
   site = (await makeSite(t.payload)).id
   otherSite = (await makeSite(t.payload)).id

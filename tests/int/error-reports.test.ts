@@ -7,20 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dayInstant, dayOf } from '../../src/domain/dates'
 import { idOf } from '../../src/domain/ids'
 import { addCalendarDays, addWorkingDays } from '../../src/domain/workdays'
-import {
-  type Id,
-  makeArticle,
-  makeColumn,
-  makeSite,
-  makeUser,
-  type TestUser,
-} from '../helpers/fixtures'
-import { type Started, startPayload, testDb } from '../helpers/payload'
-import { type Mail, startSmtp } from '../helpers/smtp'
+import type { Id, TestUser } from '../helpers/fixtures'
+import { makeArticle, makeColumn, makeSite, makeUser } from '../helpers/fixtures'
+import { testDb } from '../helpers/payload'
+import { startPayloadWithMail, type StartedWithMail } from '../helpers/smtp'
 
-let received: Mail[] = []
-let stopSmtp: () => Promise<void>
-let t: Started
+let t: StartedWithMail
 let site: Id
 let otherSite: Id
 let handler: TestUser
@@ -30,8 +22,7 @@ let admin: TestUser
 let article: Id
 
 beforeAll(async () => {
-  ;({ received, stop: stopSmtp } = await startSmtp())
-  t = await startPayload()
+  t = await startPayloadWithMail()
   site = (await makeSite(t.payload, { name: '纠错测试局' })).id
   otherSite = (await makeSite(t.payload, { name: '另一测试局' })).id
   const column = (await makeColumn(t.payload, site, { slug: 'tzgg' })).id
@@ -42,25 +33,7 @@ beforeAll(async () => {
   admin = await makeUser(t.payload, { platformRoles: ['platform-admin'] })
 })
 
-afterAll(async () => {
-  const { requestMailSettled } = await import('../../src/services/request-mail')
-  await requestMailSettled()
-  const { auditSettled } = await import('../../src/services/audit')
-  await auditSettled()
-  await t?.stop()
-  await stopSmtp()
-})
-
-const mailsTo = async (address: string) => {
-  const { requestMailSettled } = await import('../../src/services/request-mail')
-  await requestMailSettled()
-  for (let i = 0; i < 30; i++) {
-    const found = received.filter((m) => m.to.includes(address))
-    if (found.length) return found
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  return []
-}
+afterAll(async () => t?.stop())
 
 const submit = async (over: Record<string, unknown> = {}, key = crypto.randomUUID()) => {
   const { submitErrorReport } = await import('../../src/services/submit-error-report')
@@ -110,7 +83,7 @@ describe(`我要纠错 on ${testDb()}`, () => {
     const ids = (seen.errorReports as { docs?: unknown[] } | undefined)?.docs?.map((d) => idOf(d))
     expect(ids?.map(String)).toContain(String(stored.id))
     // The site's handlers were told.
-    const told = await mailsTo(handler.email)
+    const told = await t.mailsTo(handler.email)
     expect(told.some((m) => m.subject.includes('我要纠错'))).toBe(true)
   })
 
@@ -161,7 +134,7 @@ describe(`我要纠错 on ${testDb()}`, () => {
     await expect(answer(stored.id, { reply: '改一下答复' })).rejects.toThrow(
       '该纠错已答复，答复内容不能再修改',
     )
-    const mail = await mailsTo('answer-me@example.com')
+    const mail = await t.mailsTo('answer-me@example.com')
     expect(mail).toHaveLength(1)
     expect(mail[0].subject).toContain('您的纠错已答复')
     expect(mail[0].text).toContain('已纠正')
@@ -258,7 +231,7 @@ describe(`我要纠错 on ${testDb()}`, () => {
     expect(list[0].overdue).toBe(true) // overdue first
     const first = await sendReportReminders(t.payload)
     expect(first.overdue).toBeGreaterThanOrEqual(1)
-    const mail = await mailsTo(handler.email)
+    const mail = await t.mailsTo(handler.email)
     expect(mail.some((m) => m.subject.includes('读者纠错已逾期未答复'))).toBe(true)
     // Once per report and due date.
     const again = await sendReportReminders(t.payload)
@@ -289,7 +262,7 @@ describe(`the handlers hear of what the public submits on ${testDb()}`, () => {
         consentPublish: false,
       },
     })
-    const mail = await mailsTo(handler.email)
+    const mail = await t.mailsTo(handler.email)
     expect(mail.some((m) => m.subject === `新的来信：${stored.number}`)).toBe(true)
   })
 })
@@ -331,7 +304,7 @@ describe(`the veto alarm on ${testDb()}`, () => {
     expect(rows[0].days).toBe(61)
     expect(rows[0].state).toBe('approaching')
     await sendLetterReminders(t.payload)
-    const mail = await mailsTo(admin.email)
+    const mail = await t.mailsTo(admin.email)
     expect(
       mail.some((m) => m.subject.includes('已 61 天未答复') && m.subject.includes(old.number)),
     ).toBe(true)

@@ -6,13 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { dayOf } from '../../src/domain/dates'
 import { idOf } from '../../src/domain/ids'
+import { NATIONAL_DAY_2026, storeCalendar } from '../helpers/calendar'
 import { type Id, makeSite, makeUser, pdfBytes, type TestUser } from '../helpers/fixtures'
-import { type Started, startPayload, testDb } from '../helpers/payload'
-import { type Mail, startSmtp } from '../helpers/smtp'
+import { testDb } from '../helpers/payload'
+import { startPayloadWithMail, type StartedWithMail } from '../helpers/smtp'
 
-let received: Mail[] = []
-let stopSmtp: () => Promise<void>
-let t: Started
+let t: StartedWithMail
 let site: Id
 let otherSite: Id
 let mailbox: Id
@@ -23,22 +22,9 @@ let otherHandler: TestUser
 let editor: TestUser
 
 beforeAll(async () => {
-  ;({ received, stop: stopSmtp } = await startSmtp())
-  t = await startPayload()
+  t = await startPayloadWithMail()
   // 2026's National Day week, so deadlines skip a holiday.
-  for (let d = 1; d <= 7; d++)
-    await t.payload.create({
-      collection: 'work-calendar',
-      data: { date: `2026-10-0${d}`, kind: 'holiday', name: '国庆节' },
-      overrideAccess: true,
-      context: { seeding: true },
-    })
-  await t.payload.create({
-    collection: 'work-calendar',
-    data: { date: '2026-10-10', kind: 'makeup', name: '国庆节' },
-    overrideAccess: true,
-    context: { seeding: true },
-  })
+  await storeCalendar(t.payload, NATIONAL_DAY_2026)
   site = (await makeSite(t.payload, { name: '测试局网站' })).id
   otherSite = (await makeSite(t.payload, { name: '另一局网站' })).id
   const box = (s: Id, slug: string, name: string) =>
@@ -55,14 +41,7 @@ beforeAll(async () => {
   editor = await makeUser(t.payload, { sites: [{ site, roles: ['editor'] }] })
 })
 
-afterAll(async () => {
-  const { requestMailSettled } = await import('../../src/services/request-mail')
-  await requestMailSettled()
-  const { auditSettled } = await import('../../src/services/audit')
-  await auditSettled()
-  await t?.stop()
-  await stopSmtp()
-})
+afterAll(async () => t?.stop())
 
 const writer = {
   subject: '小区门口路灯不亮',
@@ -87,17 +66,6 @@ const register = (receivedAt: string, over: Record<string, unknown> = {}) =>
 
 const step = (id: Id, data: Record<string, unknown>, user: TestUser = handler) =>
   t.payload.update({ collection: 'letters', id, data, user, overrideAccess: false })
-
-const mailsTo = async (address: string) => {
-  const { requestMailSettled } = await import('../../src/services/request-mail')
-  await requestMailSettled()
-  for (let i = 0; i < 30; i++) {
-    const found = received.filter((m) => m.to.includes(address))
-    if (found.length) return found
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  return []
-}
 
 describe(`leader mailbox letters on ${testDb()}`, () => {
   it('numbers a letter, gives a query code and counts both deadlines in working days from the day after receipt', async () => {
@@ -133,7 +101,7 @@ describe(`leader mailbox letters on ${testDb()}`, () => {
       'answer',
       'approve',
     ])
-    const mails = await mailsTo('liming@example.com')
+    const mails = await t.mailsTo('liming@example.com')
     expect(mails.some((m) => m.text.includes('经核实，路灯已于本周修复'))).toBe(true)
   })
 
@@ -154,7 +122,7 @@ describe(`leader mailbox letters on ${testDb()}`, () => {
       answerFile: file.id,
     })
     await step(l.id, { step: 'approve' }, reviewer)
-    const mails = await mailsTo('with-file@example.com')
+    const mails = await t.mailsTo('with-file@example.com')
     const answer = mails.find((m) => m.raw.includes('Content-Disposition: attachment'))
     expect(answer?.raw).toMatch(/filename="?answer\.pdf/)
   })
@@ -276,7 +244,7 @@ describe(`leader mailbox letters on ${testDb()}`, () => {
     expect(closed.status).toBe('closed')
     expect(closed.answer).toBe('已督促物业在三日内维修路灯。')
     expect(closed.followUpAnswer).toContain('更换灯具')
-    const mails = await mailsTo('liming@example.com')
+    const mails = await t.mailsTo('liming@example.com')
     expect(mails.some((m) => m.text.includes('更换灯具'))).toBe(true)
   })
 

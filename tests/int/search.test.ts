@@ -6,7 +6,14 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { paragraphsToLexical } from '../../src/seed/lexical'
-import { type Id, makeArticle, makeColumn, moveArticle, makeUser } from '../helpers/fixtures'
+import {
+  type Id,
+  makeArticle,
+  makeColumn,
+  makeUser,
+  moveArticle,
+  publishNow,
+} from '../helpers/fixtures'
 import { type Started, startPayload } from '../helpers/payload'
 
 type SearchModule = typeof import('../../src/services/search')
@@ -229,13 +236,7 @@ describe('the index follows every change', () => {
       body: paragraphsToLexical(['鹭鸶湾湿地保护区巡查工作安排如下。']),
     })
     expect((await search('鹭鸶湾')).total).toBe(0)
-    await payload.update({
-      collection: 'articles',
-      id: a.id,
-      data: { state: 'published', publishedAt: new Date().toISOString() },
-      overrideAccess: true,
-      context: { seeding: true },
-    })
+    await publishNow(payload, a.id)
     expect((await search('鹭鸶湾')).titles).toEqual(['关于开展鹭鸶湾湿地保护巡查的通知'])
     // A changed title is what is found.
     await payload.update({

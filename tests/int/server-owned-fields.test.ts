@@ -5,16 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ownedNames, SERVER_OWNED } from '../../src/domain/server-owned'
-import {
-  makeColumn,
-  makeSite,
-  makeUser,
-  type Id,
-  type TestUser,
-  moveArticle,
-} from '../helpers/fixtures'
+import type { Id, TestUser } from '../helpers/fixtures'
+import { makeColumn, makeSite, makeUser, moveArticle, PAPER_LETTER } from '../helpers/fixtures'
 import { type Started, startPayload, testDb } from '../helpers/payload'
 import { graphql, rest, tokenFor } from '../helpers/routes'
+import { draftNotice, makeSeries, numberAssignment, SIGNABLE } from '../helpers/signing'
 
 let t: Started
 let auditSettled: typeof import('../../src/services/audit').auditSettled
@@ -33,11 +28,6 @@ const ROUTES = ['local', 'rest', 'graphql'] as const
 type Route = (typeof ROUTES)[number]
 const cases = ROLES.flatMap((role) => ROUTES.map((route) => [role, route] as const))
 
-const meta = {
-  issuingOrgan: '测试机构办公室',
-  dateFormed: '2026-11-20',
-  disclosureMode: 'proactive',
-}
 const LONG_AGO = '2019-01-01T00:00:00.000Z'
 
 /** A value for every server-owned field of articles, as an attacker would send it. */
@@ -243,15 +233,8 @@ const stored = async (collection: Owned, id: Id) =>
 const move = (id: Id, user: TestUser, state: string, extra: Record<string, unknown> = {}) =>
   moveArticle(t.payload, id, user, state, extra)
 
-const draft = async (by: TestUser = people.editor, over: Record<string, unknown> = {}) =>
-  (
-    await t.payload.create({
-      collection: 'articles',
-      data: { site, columns: [column], title: '关于测试的通知', ...meta, ...over },
-      user: by,
-      overrideAccess: false,
-    })
-  ).id
+const draft = (by: TestUser = people.editor, over: Record<string, unknown> = {}) =>
+  draftNotice(t.payload, by, { site, column, ...over })
 
 beforeAll(async () => {
   t = await startPayload()
@@ -259,13 +242,7 @@ beforeAll(async () => {
   ;({ requestMailSettled } = await import('../../src/services/request-mail'))
   site = (await makeSite(t.payload)).id
   column = (await makeColumn(t.payload, site)).id
-  series = (
-    await t.payload.create({
-      collection: 'numbering-series',
-      data: { site, name: '测试文件', prefix: '测试发', kind: 'regular' },
-      overrideAccess: true,
-    })
-  ).id
+  series = (await makeSeries(t.payload, site)).id
   for (const role of ROLES) {
     people[role] =
       role === 'platform-admin'
@@ -300,7 +277,7 @@ describe(`server-owned fields of articles on ${testDb()}`, () => {
         columns: [column],
         title: `伪造测试 ${role} ${route}`,
         state: 'draft',
-        ...meta,
+        ...SIGNABLE,
         ...forged,
       })
       // Reviewers and signers may not create articles at all; the others' creations are drafts.
@@ -399,13 +376,7 @@ describe(`server-owned fields of articles on ${testDb()}`, () => {
       }),
     ).rejects.toThrow('已签发的发文字号不能修改')
     expect((await stored('articles', id)).docNumber).toBe(signed.docNumber)
-    const [assignment] = (
-      await t.payload.find({
-        collection: 'number-assignments',
-        where: { number: { equals: signed.docNumber } },
-        overrideAccess: true,
-      })
-    ).docs
+    const assignment = await numberAssignment(t.payload, signed.docNumber)
     await t.payload.update({
       collection: 'number-assignments',
       id: assignment.id,
@@ -637,12 +608,7 @@ describe(`server-owned fields of letters on ${testDb()}`, () => {
   const letter = () => ({
     site,
     mailbox,
-    channel: 'letter',
-    subject: '来信标题',
-    category: 'consult',
-    content: '这是一封纸质来信的内容，由办理人员登记。',
-    writerName: '李四',
-    phone: '13800000000',
+    ...PAPER_LETTER,
     receivedAt: new Date().toISOString(),
   })
   const writers = [...ROLES, 'handler'] as const

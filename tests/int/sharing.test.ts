@@ -4,14 +4,8 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import {
-  type Id,
-  makeArticle,
-  makeColumn,
-  makeSite,
-  makeUser,
-  type TestUser,
-} from '../helpers/fixtures'
+import type { Id, TestUser } from '../helpers/fixtures'
+import { makeArticle, makeColumn, makeSite, makeUser, publishNow } from '../helpers/fixtures'
 import { type Started, startPayload } from '../helpers/payload'
 
 let t: Started
@@ -229,13 +223,7 @@ describe('a receiving column subscribes to columns of other sites', () => {
     expect((await placementsOf(before.id)).columns).toEqual([String(portal)])
 
     // Published later (a draft moved on by the platform clock here): shared at once.
-    await payload.update({
-      collection: 'articles',
-      id: draft.id,
-      data: { state: 'published', publishedAt: new Date().toISOString() },
-      overrideAccess: true,
-      context: { seeding: true },
-    })
+    await publishNow(payload, draft.id)
     expect((await placementsOf(draft.id)).columns).toEqual([String(portal)])
 
     // Withdrawn at the origin: the receiving list no longer shows it (the row stays).
@@ -260,13 +248,7 @@ describe('a receiving column subscribes to columns of other sites', () => {
     const portal = (await makeColumn(payload, siteP, { name: '图说' })).id
     await as(people.adminP, 'columns', portal, { subscriptions: [source] })
     const a = await makeArticle(payload, { site: siteA, column: source, status: 'draft' })
-    await payload.update({
-      collection: 'articles',
-      id: a.id,
-      data: { state: 'published', publishedAt: new Date().toISOString() },
-      overrideAccess: true,
-      context: { seeding: true },
-    })
+    await publishNow(payload, a.id)
     expect((await sharesOf(a.id)).map((r) => r.status)).toEqual(['pending'])
     expect((await placementsOf(a.id)).columns).toEqual([])
     const own = (await makeColumn(payload, siteP, { name: '本站栏目' })).id

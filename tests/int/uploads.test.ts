@@ -6,15 +6,8 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import {
-  type Id,
-  makeColumn,
-  makeSite,
-  makeUser,
-  pdfBytes,
-  pngBytes,
-  type TestUser,
-} from '../helpers/fixtures'
+import type { Id, TestUser } from '../helpers/fixtures'
+import { makeColumn, makeSite, makeUser, pdfBytes, pngBytes } from '../helpers/fixtures'
 import { ACTIVE_EXTENSIONS, pageAsPdf, scriptedSvg } from '../helpers/hostile-files'
 import { type Started, startPayload, testDb } from '../helpers/payload'
 import { doc, docx, ofd, xlsx } from '../helpers/zip'
@@ -44,6 +37,16 @@ const attach = (data: Buffer, name: string, mimetype = 'application/octet-stream
   t.payload.create({
     collection: 'attachments',
     data: { site, title: name },
+    file: { data, name, mimetype, size: data.length },
+    user: editor,
+    overrideAccess: false,
+  })
+
+/** An image uploaded by the editor; `alt` is its alternative text (none if left out). */
+const picture = (data: Buffer, name: string, mimetype: string, alt?: string) =>
+  t.payload.create({
+    collection: 'media',
+    data: alt === undefined ? { site } : { site, alt },
     file: { data, name, mimetype, size: data.length },
     user: editor,
     overrideAccess: false,
@@ -98,15 +101,9 @@ describe(`uploads on ${testDb()}`, () => {
 
   it('refuses a non-image in the image library', async () => {
     const data = pdfBytes()
-    await expect(
-      t.payload.create({
-        collection: 'media',
-        data: { site, alt: '假图' },
-        file: { data, name: 'x.png', mimetype: 'image/png', size: data.length },
-        user: editor,
-        overrideAccess: false,
-      }),
-    ).rejects.toThrow('此文件的内容不是图片')
+    await expect(picture(data, 'x.png', 'image/png', '假图')).rejects.toThrow(
+      '此文件的内容不是图片',
+    )
   })
 
   it('strips EXIF (camera, GPS) from images and makes WebP sizes', async () => {
@@ -117,13 +114,7 @@ describe(`uploads on ${testDb()}`, () => {
       .jpeg()
       .toBuffer()
     expect((await sharp(data).metadata()).exif).toBeDefined()
-    const media = await t.payload.create({
-      collection: 'media',
-      data: { site, alt: '会议现场' },
-      file: { data, name: 'photo.jpg', mimetype: 'image/jpeg', size: data.length },
-      user: editor,
-      overrideAccess: false,
-    })
+    const media = await picture(data, 'photo.jpg', 'image/jpeg', '会议现场')
     const stored = fs.readFileSync(path.join(settings.mediaDir, 'images', media.filename as string))
     const meta = await sharp(stored).metadata()
     expect(meta.exif).toBeUndefined()
@@ -137,15 +128,7 @@ describe(`uploads on ${testDb()}`, () => {
 
   it('requires alt text for images', async () => {
     const data = await pngBytes()
-    await expect(
-      t.payload.create({
-        collection: 'media',
-        data: { site },
-        file: { data, name: 'noalt.png', mimetype: 'image/png', size: data.length },
-        user: editor,
-        overrideAccess: false,
-      }),
-    ).rejects.toThrow(/替代文本/)
+    await expect(picture(data, 'noalt.png', 'image/png')).rejects.toThrow(/替代文本/)
   })
 })
 
@@ -163,13 +146,7 @@ describe(`stored names come from content on ${testDb()}`, () => {
 
   it('stores a picture uploaded as logo.svg under the extension of what it is', async () => {
     const data = await pngBytes(800, 600)
-    const media = await t.payload.create({
-      collection: 'media',
-      data: { site, alt: '标志' },
-      file: { data, name: '../标志.svg', mimetype: 'image/svg+xml', size: data.length },
-      user: editor,
-      overrideAccess: false,
-    })
+    const media = await picture(data, '../标志.svg', 'image/svg+xml', '标志')
     expect(media.filename).toBe('标志.png')
     expect(media.mimeType).toBe('image/png')
     const sizes = Object.values(media.sizes as Record<string, { filename?: string | null }>)
@@ -186,15 +163,9 @@ describe(`stored names come from content on ${testDb()}`, () => {
   it('refuses an SVG in the image library, in attachments and in request files', async () => {
     const data = scriptedSvg()
     const file = { data, name: 'logo.svg', mimetype: 'image/svg+xml', size: data.length }
-    await expect(
-      t.payload.create({
-        collection: 'media',
-        data: { site, alt: '矢量图' },
-        file,
-        user: editor,
-        overrideAccess: false,
-      }),
-    ).rejects.toThrow('此文件的内容不是图片')
+    await expect(picture(data, 'logo.svg', 'image/svg+xml', '矢量图')).rejects.toThrow(
+      '此文件的内容不是图片',
+    )
     await expect(attach(data, 'logo.svg', 'image/svg+xml')).rejects.toThrow('附件只接受')
     await expect(
       t.payload.create({ collection: 'request-files', data: { site }, file }),

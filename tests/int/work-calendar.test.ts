@@ -2,7 +2,9 @@
 // changed only by platform admins.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { WorkCalendar } from '../../src/payload-types'
 import { seedCalendarIfEmpty } from '../../src/seed/calendar'
+import { MAKEUP_DAYS_2026 } from '../helpers/calendar'
 import { makeSite, makeUser, type TestUser } from '../helpers/fixtures'
 import { type Started, startPayload, testDb } from '../helpers/payload'
 
@@ -18,6 +20,10 @@ beforeAll(async () => {
 })
 afterAll(async () => t?.stop())
 
+/** A calendar day entered by a person through the Local API. */
+const enter = (data: Pick<WorkCalendar, 'date' | 'kind' | 'name'>, user: TestUser) =>
+  t.payload.create({ collection: 'work-calendar', data, user, overrideAccess: false })
+
 describe(`work calendar on ${testDb()}`, () => {
   it('is seeded once with the official holidays and make-up days, and names the missing years', async () => {
     const first = await seedCalendarIfEmpty(t.payload)
@@ -30,14 +36,7 @@ describe(`work calendar on ${testDb()}`, () => {
       sort: 'date',
       limit: 50,
     })
-    expect(makeup2026.docs.map((d) => d.date)).toEqual([
-      '2026-01-04',
-      '2026-02-14',
-      '2026-02-28',
-      '2026-05-09',
-      '2026-09-20',
-      '2026-10-10',
-    ])
+    expect(makeup2026.docs.map((d) => d.date)).toEqual(MAKEUP_DAYS_2026)
     const nationalDay = await t.payload.find({
       collection: 'work-calendar',
       where: { date: { equals: '2026-10-01' } },
@@ -53,39 +52,17 @@ describe(`work calendar on ${testDb()}`, () => {
     })
     expect(anon.totalDocs).toBeGreaterThan(0)
     const row = { date: '2027-01-01', kind: 'holiday', name: '元旦' } as const
-    await expect(
-      t.payload.create({
-        collection: 'work-calendar',
-        data: row,
-        user: siteAdmin,
-        overrideAccess: false,
-      }),
-    ).rejects.toMatchObject({ status: 403 })
-    const made = await t.payload.create({
-      collection: 'work-calendar',
-      data: row,
-      user: admin,
-      overrideAccess: false,
-    })
+    await expect(enter(row, siteAdmin)).rejects.toMatchObject({ status: 403 })
+    const made = await enter(row, admin)
     expect(made.date).toBe('2027-01-01')
   })
 
   it('refuses an impossible date and a day entered twice, in Chinese', async () => {
     await expect(
-      t.payload.create({
-        collection: 'work-calendar',
-        data: { date: '2027-02-30', kind: 'holiday', name: '春节' },
-        user: admin,
-        overrideAccess: false,
-      }),
+      enter({ date: '2027-02-30', kind: 'holiday', name: '春节' }, admin),
     ).rejects.toThrow(/日期/)
     await expect(
-      t.payload.create({
-        collection: 'work-calendar',
-        data: { date: '2026-10-01', kind: 'holiday', name: '国庆节' },
-        user: admin,
-        overrideAccess: false,
-      }),
+      enter({ date: '2026-10-01', kind: 'holiday', name: '国庆节' }, admin),
     ).rejects.toThrow()
     const count = await t.payload.count({
       collection: 'work-calendar',

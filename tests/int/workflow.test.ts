@@ -3,15 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { verifyChain } from '../../src/domain/audit-chain'
-import {
-  makeColumn,
-  makeSite,
-  makeUser,
-  type Id,
-  type TestUser,
-  moveArticle,
-} from '../helpers/fixtures'
+import type { Id, TestUser } from '../helpers/fixtures'
+import { makeColumn, makeSite, makeUser, moveArticle } from '../helpers/fixtures'
 import { type Started, startPayload, testDb } from '../helpers/payload'
+import { draftNotice, makeSeries, numberAssignment } from '../helpers/signing'
 
 let t: Started
 // Services read settings when imported, so they are imported after the test database is set.
@@ -29,12 +24,6 @@ let siteAdmin: TestUser
 let series: Id
 let foreignSeries: Id
 
-const meta = {
-  issuingOrgan: '测试机构办公室',
-  dateFormed: '2026-11-20',
-  disclosureMode: 'proactive',
-}
-
 beforeAll(async () => {
   t = await startPayload()
   ;({ auditSettled, verifyAudit } = await import('../../src/services/audit'))
@@ -47,20 +36,9 @@ beforeAll(async () => {
   signer = await makeUser(t.payload, { sites: [{ site, roles: ['signer'] }] })
   signer2 = await makeUser(t.payload, { sites: [{ site, roles: ['signer', 'editor'] }] })
   siteAdmin = await makeUser(t.payload, { sites: [{ site, roles: ['site-admin'] }] })
-  series = (
-    await t.payload.create({
-      collection: 'numbering-series',
-      data: { site, name: '测试文件', prefix: '测试发', kind: 'regular' },
-      overrideAccess: true,
-    })
-  ).id
-  foreignSeries = (
-    await t.payload.create({
-      collection: 'numbering-series',
-      data: { site: otherSite, name: '外站文件', prefix: '外站发', kind: 'regular' },
-      overrideAccess: true,
-    })
-  ).id
+  series = (await makeSeries(t.payload, site)).id
+  const foreign = { name: '外站文件', prefix: '外站发' }
+  foreignSeries = (await makeSeries(t.payload, otherSite, foreign)).id
 }, 120_000)
 
 afterAll(async () => {
@@ -71,15 +49,8 @@ afterAll(async () => {
 const move = (id: Id, user: TestUser, state: string, extra: Record<string, unknown> = {}) =>
   moveArticle(t.payload, id, user, state, extra)
 
-const draft = async (over: Record<string, unknown> = {}) =>
-  (
-    await t.payload.create({
-      collection: 'articles',
-      data: { site, columns: [column], title: '关于测试的通知', ...meta, ...over },
-      user: editor,
-      overrideAccess: false,
-    })
-  ).id
+const draft = (over: Record<string, unknown> = {}) =>
+  draftNotice(t.payload, editor, { site, column, ...over })
 
 /** Draft → submitted → reviewed, ready for a signer. */
 const reviewed = async (over: Record<string, unknown> = {}) => {
@@ -153,14 +124,7 @@ describe(`workflow on ${testDb()}`, () => {
   })
 
   it('refuses to let a signer sign what they submitted themselves', async () => {
-    const id = (
-      await t.payload.create({
-        collection: 'articles',
-        data: { site, columns: [column], title: '自己提交', ...meta },
-        user: signer2,
-        overrideAccess: false,
-      })
-    ).id
+    const id = await draftNotice(t.payload, signer2, { site, column, title: '自己提交' })
     await move(id, signer2, 'submitted')
     await move(id, reviewer, 'reviewed')
     await expect(move(id, signer2, 'signed')).rejects.toThrow(
@@ -299,13 +263,7 @@ describe(`workflow on ${testDb()}`, () => {
   it('voids a number only by a site admin, with a reason, and never one in use online', async () => {
     const id = await reviewed({ numberingSeries: series })
     const signed = await move(id, signer, 'signed')
-    const [assignment] = (
-      await t.payload.find({
-        collection: 'number-assignments',
-        where: { number: { equals: signed.docNumber } },
-        overrideAccess: true,
-      })
-    ).docs
+    const assignment = await numberAssignment(t.payload, signed.docNumber)
     const voidIt = (user: TestUser, voidReason?: string) =>
       t.payload.update({
         collection: 'number-assignments',
@@ -325,13 +283,7 @@ describe(`workflow on ${testDb()}`, () => {
     const live = await reviewed({ numberingSeries: series })
     const liveDoc = await move(live, signer, 'signed')
     await move(live, signer, 'published')
-    const [liveAssignment] = (
-      await t.payload.find({
-        collection: 'number-assignments',
-        where: { number: { equals: liveDoc.docNumber } },
-        overrideAccess: true,
-      })
-    ).docs
+    const liveAssignment = await numberAssignment(t.payload, liveDoc.docNumber)
     await expect(
       t.payload.update({
         collection: 'number-assignments',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { calendarFromChineseDays, officialDays } from '../../src/domain/calendar-source'
 import { addCalendarDays, isWorkingDay } from '../../src/domain/workdays'
+import { MAKEUP_DAYS_2026 } from '../helpers/calendar'
 
 const source = calendarFromChineseDays()
 const { calendar } = source
@@ -18,14 +19,7 @@ describe('calendar from chinese-days', () => {
     const makeUps = source.rows
       .filter((r) => r.kind === 'makeup' && r.date.startsWith('2026'))
       .map((r) => r.date)
-    expect(makeUps).toEqual([
-      '2026-01-04',
-      '2026-02-14',
-      '2026-02-28',
-      '2026-05-09',
-      '2026-09-20',
-      '2026-10-10',
-    ])
+    expect(makeUps).toEqual(MAKEUP_DAYS_2026)
   })
 
   it.each([

@@ -24,12 +24,9 @@ import { type LetterRow, wilson } from '../../src/domain/letter-stats'
 import { vetoState } from '../../src/domain/letters'
 import { calendarDaysBetween } from '../../src/domain/workdays'
 import { calendarFromDays } from '../../src/domain/workdays'
-import { holidaySpan } from '../helpers/calendar'
+import { NATIONAL_DAY_2026 } from '../helpers/calendar'
 
-const calendar = calendarFromDays([
-  ...holidaySpan('2026-10-01', '2026-10-07', '国庆节'),
-  { date: '2026-10-10', kind: 'makeup', name: '国庆节' },
-])
+const calendar = calendarFromDays(NATIONAL_DAY_2026)
 const origin = 'https://www.example.gov.cn'
 const form = { url: '/tzgg/12.html', type: 'typo', description: '第二段“部门”写成了“部们”' }
 

@@ -193,33 +193,25 @@ describe('the first-hour report', () => {
     ])
   })
 
+  /** The report's figures when nothing signed has been published. */
+  const nothingDecided = {
+    published: 0,
+    within: 0,
+    share: null,
+    medianMinutes: null,
+    worstMinutes: null,
+    late: [],
+  }
+
   it('reports nothing decided as no share and no median rather than zero', () => {
     const r = firstHourReport({ items: [item(1, null)], ...day, now: at(20) })
-    expect(r).toMatchObject({
-      signed: 1,
-      published: 0,
-      within: 0,
-      share: null,
-      medianMinutes: null,
-      worstMinutes: null,
-      late: [],
-    })
+    expect(r).toMatchObject({ signed: 1, ...nothingDecided })
     expect(r.bySite[0]).toMatchObject({ signed: 1, share: null, medianMinutes: null })
   })
 
   it('reports an empty period as empty', () => {
     const r = firstHourReport({ items: [], ...day, now: at(20) })
-    expect(r).toEqual({
-      ...day,
-      signed: 0,
-      published: 0,
-      within: 0,
-      share: null,
-      medianMinutes: null,
-      worstMinutes: null,
-      late: [],
-      bySite: [],
-    })
+    expect(r).toEqual({ ...day, signed: 0, ...nothingDecided, bySite: [] })
   })
 
   it('follows a configured limit', () => {

@@ -29,12 +29,9 @@ import {
   vetoState,
 } from '../../src/domain/letters'
 import { calendarFromDays } from '../../src/domain/workdays'
-import { holidaySpan } from '../helpers/calendar'
+import { NATIONAL_DAY_2026 } from '../helpers/calendar'
 
-const calendar = calendarFromDays([
-  ...holidaySpan('2026-10-01', '2026-10-07', '国庆节'),
-  { date: '2026-10-10', kind: 'makeup', name: '国庆节' },
-])
+const calendar = calendarFromDays(NATIONAL_DAY_2026)
 
 const facts = (over: Partial<LetterFacts> = {}): LetterFacts => ({
   status: 'submitted',
