@@ -8,7 +8,7 @@
 import type { Pool, PoolClient } from 'pg'
 
 import type { Phrase } from '../domain/search-text'
-import { dayBounds } from './search-types'
+import { dayBounds, hitOf } from './search-types'
 import type { SearchEntry, SearchStore, StoredHit, StoreQuery } from './search-types'
 
 const SCHEMA = `
@@ -62,19 +62,11 @@ async function withMemory<T>(pool: Pool, work: (c: PoolClient) => Promise<T>): P
   }
 }
 
-const hitOf = (r: Row): StoredHit => ({
-  ref: String(r.ref),
-  site: String(r.site),
-  kind: String(r.kind) as StoredHit['kind'],
-  date: new Date(r.date as string).toISOString(),
-  columns: (r.columns as string[]) ?? [],
-  docNumber: String(r.doc_number),
-  indexNumber: String(r.index_number),
-  title: String(r.title),
-  summary: String(r.summary),
-  body: String(r.body),
-  path: String(r.path),
-})
+const hitOfRow = (r: Row): StoredHit =>
+  hitOf(r, {
+    date: new Date(r.date as string).toISOString(),
+    columns: (r.columns as string[]) ?? [],
+  })
 
 export async function postgresStore(pool: Pool): Promise<SearchStore> {
   // Two nodes starting at once must not both create the schema.
@@ -200,7 +192,7 @@ export async function postgresStore(pool: Pool): Promise<SearchStore> {
          FROM search.entries e JOIN search.texts t ON t.id = e.id WHERE e.id = ANY($1)`,
         [ids],
       )
-      const byId = new Map(page.rows.map((r: Row) => [String(r.id), hitOf(r)]))
+      const byId = new Map(page.rows.map((r: Row) => [String(r.id), hitOfRow(r)]))
       return {
         total,
         hits: ids.map((id) => byId.get(id)).filter((h): h is StoredHit => h != null),

@@ -4,7 +4,7 @@
 import { type Client, createClient, type InStatement } from '@libsql/client'
 
 import type { Phrase } from '../domain/search-text'
-import { dayBounds } from './search-types'
+import { dayBounds, hitOf } from './search-types'
 import type { SearchEntry, SearchStore, StoredHit, StoreQuery } from './search-types'
 
 const SCHEMA = [
@@ -63,19 +63,11 @@ export function ftsMatch(q: Pick<StoreQuery, 'groups' | 'words'>): string {
 
 type Row = Record<string, unknown>
 
-const hitOf = (r: Row): StoredHit => ({
-  ref: String(r.ref),
-  site: String(r.site),
-  kind: String(r.kind) as StoredHit['kind'],
-  date: String(r.date),
-  columns: String(r.columns).split(',').filter(Boolean),
-  docNumber: String(r.doc_number),
-  indexNumber: String(r.index_number),
-  title: String(r.title),
-  summary: String(r.summary),
-  body: String(r.body),
-  path: String(r.path),
-})
+const hitOfRow = (r: Row): StoredHit =>
+  hitOf(r, {
+    date: String(r.date),
+    columns: String(r.columns).split(',').filter(Boolean),
+  })
 
 export async function sqliteStore(databaseUrl: string): Promise<SearchStore> {
   const client: Client = createClient({ url: indexUrl(databaseUrl) })
@@ -199,7 +191,7 @@ export async function sqliteStore(databaseUrl: string): Promise<SearchStore> {
               WHERE e.id IN (${ids.map(() => '?').join(',')})`,
         args: ids,
       })
-      const byId = new Map(rows.rows.map((r) => [Number(r.id), hitOf(r as Row)]))
+      const byId = new Map(rows.rows.map((r) => [Number(r.id), hitOfRow(r as Row)]))
       return { total, hits: ids.map((id) => byId.get(id)).filter((h): h is StoredHit => h != null) }
     },
     stats: async () => {

@@ -31,6 +31,27 @@ export type SearchEntry = {
 
 export type StoredHit = Omit<SearchEntry, 'titleGrams' | 'grams' | 'words' | 'shared'>
 
+/**
+ * A stored row as a hit, the same on every engine but for how each stores a date and a list
+ * (the engine converts those two).
+ */
+export const hitOf = (
+  r: Record<string, unknown>,
+  { date, columns }: { date: string; columns: string[] },
+): StoredHit => ({
+  ref: String(r.ref),
+  site: String(r.site),
+  kind: String(r.kind) as StoredHit['kind'],
+  date,
+  columns,
+  docNumber: String(r.doc_number),
+  indexNumber: String(r.index_number),
+  title: String(r.title),
+  summary: String(r.summary),
+  body: String(r.body),
+  path: String(r.path),
+})
+
 /** A query term with its synonyms: one of them must be found (as a phrase of grams). */
 export type StoreGroup = { phrases: Phrase[]; texts: string[] }
 
