@@ -7,3 +7,12 @@ export type Refusal = {
   /** Several fields at fault, each with its own sentence (the admin marks each one). */
   fields?: { path: string; message: string }[]
 }
+
+/**
+ * Payload refused the input itself (a 4xx: a validation or upload check), as opposed to failing
+ * to store it (the database away, a bug): the first is the person's to fix, the second ours.
+ */
+export const isRefusal = (err: unknown): boolean => {
+  const status = (err as { status?: number })?.status
+  return typeof status === 'number' && status >= 400 && status < 500
+}

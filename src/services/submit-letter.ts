@@ -14,7 +14,7 @@ import {
 } from '../domain/letter-form'
 import { LETTERS, REQUEST_FILES } from '../domain/slugs'
 import { isUniqueViolation } from './shared-state'
-import { isRefusal } from './refusals'
+import { isRefusal } from '../domain/refusal'
 
 export type StoredLetter = {
   id: Id

@@ -14,7 +14,7 @@ import {
 } from '../domain/request-form'
 import { DISCLOSURE_REQUESTS, REQUEST_FILES } from '../domain/slugs'
 import { isUniqueViolation } from './shared-state'
-import { isRefusal } from './refusals'
+import { isRefusal } from '../domain/refusal'
 
 export type StoredRequest = {
   trackingCode: string

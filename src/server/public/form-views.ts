@@ -4,7 +4,8 @@ import type { Request, Response } from 'express'
 
 import { type CaptchaKind, createCaptcha } from '../../services/captcha'
 import type { PageContext } from './context'
-import { csrfToken, errorSummary, newIdempotencyKey, type TrackOptions } from './forms'
+import type { TrackOptions } from './form-lookup'
+import { csrfToken, errorSummary, newIdempotencyKey } from './forms'
 import type { Output } from './routes'
 import { page, withCare } from './section'
 

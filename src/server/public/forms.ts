@@ -5,42 +5,38 @@
 // - CSRF: `csrfToken(req, res)` for the hidden `_csrf` input, `csrfValid(req)` after `readBody`
 //   (double-submit cookie bound to the site's host; anonymous visitors have no session).
 // - `withCookies(req, res)` before either (parses the cookie header once).
-// - `readBody(req, { maxFileBytes, maxFiles })`: urlencoded or multipart; the text fields are
-//   kept whatever happens to the files (a file over the limit is counted and read past), so what
-//   was typed can always be shown again. Stores the body on the request for the CSRF check.
+// - `readBody(req, { maxFileBytes, maxFiles })` (form-body.ts): urlencoded or multipart; the text
+//   fields are kept whatever happens to the files (a file over the limit is counted and read
+//   past), so what was typed can always be shown again. Stores the body for the CSRF check.
 // - `captchaKindOf(value, care)`: the CAPTCHA asked for (care mode starts with the arithmetic one).
 // - `errorSummary(errors, labels, ids)`: the list the summary at the top of a form links from.
 // - `newIdempotencyKey()` / `isIdempotencyKey(v)`: the hidden `idem` token of a form.
 // - `captchaProblem(payload, fields, submission)`: the CAPTCHA's sentence, or null when answered.
-// - `lookupByCode(payload, ip, find)`: a lookup by a secret code, with wrong guesses limited;
-//   `postLookupByCode(ctx, req, res, …)`: a whole tracking form's POST built on it.
+// - `lookupByCode(payload, ip, find)` (form-lookup.ts): a lookup by a secret code, with wrong
+//   guesses limited; `postLookupByCode(ctx, req, res, …)`: a whole tracking form's POST built on
+//   it; `trackRoute` the route of a tracking page.
 // - `onceByKey().run(key, { existing, submit, done })`: one record per submission.
 // - `readPostedForm(ctx, req, names, …)`, `answerPostedForm(ctx, req, res, form, …)`: a posted
 //   form from its body to its receipt, built on the pieces above.
-// - `formRoute(path, show, post)`: the route of a form page at one address; `trackRoute` that of
-//   a tracking page. The views' common parts: form-views.ts.
+// - `formRoute(path, show, post)`: the route of a form page at one address. The views' common
+//   parts: form-views.ts.
 // - `RETRY_AFTER_SECONDS`: what a failure asks the client to wait.
 import crypto from 'node:crypto'
 
-import busboy from 'busboy'
 import cookieParser from 'cookie-parser'
 import { doubleCsrf } from 'csrf-csrf'
 import type { Request, Response } from 'express'
 
 import type { Payload } from 'payload'
 
-import { normaliseTrackingCode } from '../../domain/disclosure'
 import { logger } from '../../logger'
 import { type CaptchaKind, verifyCaptcha } from '../../services/captcha'
-import { check, consume } from '../../services/rate-limits'
+import { consume } from '../../services/rate-limits'
 import { settings } from '../../settings'
 import type { PageContext } from './context'
+import { type Body, EMPTY_BODY, postedFields, readBody } from './form-body'
 import type { DynamicRoute, Output } from './routes'
 
-/** The text of a form: far more than its fields can hold. */
-const FIELDS_LIMIT = 256 * 1024
-/** Bytes read past a too-large attachment before the form stops listening and answers. */
-const DRAIN_LIMIT = 64 * 1024 * 1024
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{22,64}$/
 
 /** Seconds a client is asked to wait after a failure. */
@@ -60,7 +56,7 @@ const csrf = doubleCsrf({
   getSessionIdentifier: (req) => String(req.headers.host ?? ''),
   cookieName: settings.production ? '__Host-ysqgk-csrf' : 'ysqgk-csrf',
   cookieOptions: { sameSite: 'strict', path: '/', secure: settings.production, httpOnly: true },
-  getCsrfTokenFromRequest: (req) => (req as Posted).posted?.fields._csrf,
+  getCsrfTokenFromRequest: (req) => postedFields(req)?._csrf,
 })
 
 export const csrfToken = (req: Request, res: Response): string => csrf.generateCsrfToken(req, res)
@@ -71,141 +67,6 @@ export const withCookies = (req: Request, res: Response) =>
   new Promise<void>((resolve, reject) =>
     parseCookies(req, res, (err?: unknown) => (err ? reject(err) : resolve())),
   )
-
-// ---------------------------------------------------------------- the posted body
-
-/** A file as posted; over the size limit, `bytes` is empty and only `size` tells. */
-export type PostedFile = { name: string; type: string; bytes: Buffer; size: number }
-export type Body = {
-  fields: Record<string, string>
-  /** The first file (forms that take one). */
-  file: PostedFile | null
-  files: PostedFile[]
-  /** The body went on past DRAIN_LIMIT: reading stopped, later fields are missing. */
-  tooLarge: boolean
-}
-type Posted = Request & { posted?: Body }
-
-export const EMPTY_BODY: Body = { fields: {}, file: null, files: [], tooLarge: false }
-
-/**
- * Reads the posted form, keeping its text fields whatever happens to the files: a file over the
- * limit is counted and read past, its bytes not kept, so what the person typed can be shown again
- * with a sentence about the file. Reading stops at DRAIN_LIMIT; fields sent after that point are
- * lost, but browsers send fields in page order and the typed text comes before the files.
- */
-export async function readBody(
-  req: Request,
-  {
-    maxFileBytes = settings.requestFileMaxBytes,
-    maxFiles = 1,
-    fileField = 'attachment',
-  }: { maxFileBytes?: number; maxFiles?: number; fileField?: string } = {},
-): Promise<Body> {
-  const body = await read(req, { maxFileBytes, maxFiles, fileField })
-  ;(req as Posted).posted = body
-  return body
-}
-
-function read(
-  req: Request,
-  {
-    maxFileBytes,
-    maxFiles,
-    fileField,
-  }: { maxFileBytes: number; maxFiles: number; fileField: string },
-): Promise<Body> {
-  const type = String(req.headers['content-type'] ?? '')
-  const fields: Record<string, string> = {}
-  if (/^application\/x-www-form-urlencoded/i.test(type)) {
-    return (async () => {
-      const chunks: Buffer[] = []
-      let size = 0
-      let tooLarge = false
-      for await (const chunk of req as AsyncIterable<Buffer>) {
-        size += chunk.length
-        if (size > FIELDS_LIMIT) {
-          tooLarge = true
-          break
-        }
-        chunks.push(chunk)
-      }
-      for (const [k, v] of new URLSearchParams(Buffer.concat(chunks).toString('utf8')))
-        fields[k] ??= v
-      return { fields, file: null, files: [], tooLarge }
-    })()
-  }
-  if (!/^multipart\/form-data/i.test(type)) {
-    req.resume()
-    return Promise.resolve({ ...EMPTY_BODY, fields })
-  }
-  return new Promise<Body>((resolve) => {
-    const files: PostedFile[] = []
-    let tooLarge = false
-    let done = false
-    const pendingFiles: Promise<void>[] = []
-    const finish = () => {
-      if (done) return
-      done = true
-      void Promise.all(pendingFiles).then(() =>
-        resolve({ fields, file: files[0] ?? null, files, tooLarge }),
-      )
-    }
-    let bb: ReturnType<typeof busboy>
-    try {
-      bb = busboy({
-        headers: req.headers,
-        limits: { files: maxFiles, fields: 50, fieldSize: FIELDS_LIMIT, parts: 59 + maxFiles },
-        defParamCharset: 'utf8',
-      })
-    } catch {
-      req.resume()
-      return resolve({ ...EMPTY_BODY, fields })
-    }
-    bb.on('field', (name, value) => {
-      fields[name] ??= value
-    })
-    bb.on('file', (name, stream, info) => {
-      if (name !== fileField) {
-        stream.resume()
-        return
-      }
-      const chunks: Buffer[] = []
-      let size = 0
-      stream.on('data', (c: Buffer) => {
-        size += c.length
-        if (size <= maxFileBytes) chunks.push(c)
-        else chunks.length = 0
-      })
-      pendingFiles.push(
-        new Promise<void>((ok) =>
-          stream.on('close', () => {
-            // An empty file input posts a part with no name and no bytes: not a file.
-            if ((size || info.filename) && files.length < maxFiles) {
-              const bytes = size <= maxFileBytes ? Buffer.concat(chunks) : Buffer.alloc(0)
-              files.push({ name: info.filename ?? '', type: info.mimeType, bytes, size })
-            }
-            ok()
-          }),
-        ),
-      )
-    })
-    bb.on('close', finish)
-    bb.on('error', finish)
-    let size = 0
-    req.on('data', (c: Buffer) => {
-      size += c.length
-      if (size > DRAIN_LIMIT && !done) {
-        // Far beyond any attachment: stop reading and answer with what has arrived.
-        tooLarge = true
-        req.unpipe(bb)
-        finish()
-      }
-    })
-    req.on('error', finish)
-    req.pipe(bb)
-  })
-}
 
 // ---------------------------------------------------------------- small shared rules
 
@@ -309,35 +170,6 @@ export async function captchaProblem(
   if (!answer.trim()) return '请填写验证码'
   const ok = await verifyCaptcha({ payload, token: fields.captchaId ?? '', answer, submission })
   return ok ? null : '验证码不正确，请重新输入（已更换新的验证码）'
-}
-
-export type Lookup<T> =
-  | { kind: 'found'; result: T }
-  | { kind: 'missing' }
-  | { kind: 'blank' }
-  | { kind: 'limited'; retryAfterSeconds: number; message: string }
-
-/**
- * Looks a record up by a secret code (a query or tracking code), counting wrong codes per address
- * in the shared store: past the limit every lookup is refused until the window ends.
- */
-export async function lookupByCode<T>(
-  payload: Payload,
-  { ip, typed, find }: { ip: string; typed: string; find: () => Promise<T | null> },
-): Promise<Lookup<T>> {
-  const limited = (a: { retryAfterSeconds: number; message: string }): Lookup<T> => ({
-    kind: 'limited',
-    retryAfterSeconds: a.retryAfterSeconds,
-    message: a.message,
-  })
-  const allowed = await check(payload, 'wrongTrackingCodes', ip)
-  if (!allowed.ok) return limited(allowed)
-  if (!typed.trim()) return { kind: 'blank' }
-  const result = await find()
-  if (result) return { kind: 'found', result }
-  const wrong = await consume(payload, 'wrongTrackingCodes', ip)
-  if (!wrong.ok) return limited(wrong)
-  return { kind: 'missing' }
 }
 
 // ---------------------------------------------------------------- a posted form's guards
@@ -548,100 +380,8 @@ async function checkedSubmission<V, T>(
   }
 }
 
-// ---------------------------------------------------------------- lookups by query code
-
-export type TrackOptions<T> = {
-  status?: number
-  code?: string
-  error?: string
-  notice?: string
-  result?: T
-}
-
-/**
- * A posted lookup by query code (the tracking pages): the body read, the CSRF checked, the code
- * normalised and looked up with wrong guesses limited, every outcome a page from `show`; `found`
- * answers a found record (default: the page with it). Any failure answers 503 with the code kept.
- */
-export async function postLookupByCode<T>(
-  ctx: PageContext,
-  req: Request,
-  res: Response,
-  {
-    find,
-    show,
-    found,
-    notFound,
-    unavailable,
-  }: {
-    find: (code: string) => Promise<T | null>
-    show: (o: TrackOptions<T>) => Promise<Output>
-    found?: (result: T, posted: { body: Body; typed: string; code: string }) => Promise<Output>
-    notFound: string
-    unavailable: string
-  },
-): Promise<Output> {
-  const body: Body = await readBody(req).catch(() => ({ ...EMPTY_BODY, tooLarge: true }))
-  const typed = (body.fields.code ?? '').slice(0, 64)
-  try {
-    await withCookies(req, res)
-    if (body.tooLarge || !csrfValid(req))
-      return await show({
-        status: 403,
-        code: typed,
-        notice: '页面已过期或来源无法验证，请重新提交查询。',
-      })
-    const code = normaliseTrackingCode(typed)
-    const lookup = await lookupByCode(ctx.payload, {
-      ip: req.ip ?? '',
-      typed,
-      find: async () => (code ? find(code) : null),
-    })
-    if (lookup.kind === 'blank') return await show({ status: 400, error: '请输入查询码' })
-    if (lookup.kind === 'limited') {
-      res.setHeader('Retry-After', String(lookup.retryAfterSeconds))
-      return await show({
-        status: 429,
-        code: typed,
-        notice: `查询码输入错误次数过多，${lookup.message}`,
-      })
-    }
-    if (lookup.kind === 'missing') return await show({ status: 404, code: typed, error: notFound })
-    return await (found
-      ? found(lookup.result, { body, typed, code: code! })
-      : show({ code: typed, result: lookup.result }))
-  } catch (err) {
-    logger.error({ err, site: ctx.site.id }, 'a lookup by query code could not be answered')
-    res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
-    return show({ status: 503, code: typed, notice: unavailable })
-  }
-}
-
 /** A page shown with its options: a form's (what was typed, its errors) or a tracking page's. */
 export type ShowPage<O> = (ctx: PageContext, req: Request, res: Response, o: O) => Promise<Output>
-
-/**
- * The route of a tracking page at one address: GET its empty form, POST a lookup by the code
- * typed (postLookupByCode; `lookup` gives the finding and the sentences, `show` every page).
- */
-export const trackRoute = <T>(
-  path: string,
-  show: ShowPage<TrackOptions<T>>,
-  lookup: (
-    ctx: PageContext,
-    req: Request,
-    res: Response,
-  ) => Omit<Parameters<typeof postLookupByCode<T>>[3], 'show'>,
-): DynamicRoute =>
-  formRoute(
-    path,
-    (ctx, req, res) => show(ctx, req, res, {}),
-    (ctx, req, res) =>
-      postLookupByCode(ctx, req, res, {
-        ...lookup(ctx, req, res),
-        show: (o) => show(ctx, req, res, o),
-      }),
-  )
 
 /**
  * A form page at one address: `<path>/` is sent to `<path>`, GET shows the page (with the CSRF

@@ -33,10 +33,9 @@ import {
   onceByKey,
   readPostedForm,
   type ShowPage,
-  trackRoute,
-  type TrackOptions,
 } from './forms'
 import { choices, type FormOptions as Options, renderForm, trackPage } from './form-views'
+import { trackRoute, type TrackOptions } from './form-lookup'
 import { type DynamicRoute, type Output } from './routes'
 import { page, sectionLayout, withCare } from './section'
 

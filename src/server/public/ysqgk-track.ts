@@ -3,7 +3,8 @@
 // explanation and the timeline — nothing else.
 import { type RequestTracking, trackRequest } from '../../services/track-request'
 import { trackedSites } from './retired'
-import { type ShowPage, trackRoute, type TrackOptions } from './forms'
+import { trackRoute, type TrackOptions } from './form-lookup'
+import type { ShowPage } from './forms'
 import { trackPage } from './form-views'
 import { type DynamicRoute } from './routes'
 import { sectionLayout, withCare } from './section'
